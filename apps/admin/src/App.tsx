@@ -1,0 +1,80 @@
+import { Admin, type AuthProvider, type DataProvider, Resource, type Store } from "react-admin";
+import assetEvents from "./asset-events";
+import assets from "./assets";
+import auditLogs from "./audit-logs";
+import { createAuthProvider } from "./authProvider";
+import billingRuns from "./billing-runs";
+import contracts from "./contracts";
+import creditChecks from "./credit-checks";
+import customers from "./customers";
+import { Dashboard } from "./dashboard/Dashboard";
+import { createDataProvider } from "./dataProvider";
+import deliveries from "./deliveries";
+import { i18nProvider } from "./i18n/i18nProvider";
+import invoices from "./invoices";
+import notifications from "./notifications";
+import orders from "./orders";
+import partners from "./partners";
+import payments from "./payments";
+import plans from "./plans";
+import products from "./products";
+import { darkTheme, lightTheme } from "./theme";
+import users from "./users";
+
+export interface AppProps {
+  dataProvider?: DataProvider;
+  authProvider?: AuthProvider;
+  /** Tests pass a memoryStore so that one test's locale or filters never leak into the next. */
+  store?: Store;
+}
+
+const defaultDataProvider = createDataProvider();
+const defaultAuthProvider = createAuthProvider();
+
+// Menus follow canAccess: a resource the role may not list is left out of the sidebar. The
+// children are a function of the role only to name a technician's deliveries "my schedule".
+export function App({
+  dataProvider = defaultDataProvider,
+  authProvider = defaultAuthProvider,
+  store,
+}: AppProps) {
+  return (
+    <Admin
+      title="ssp.title"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      theme={lightTheme}
+      darkTheme={darkTheme}
+      store={store}
+      requireAuth
+      disableTelemetry
+    >
+      {(role: unknown) => (
+        <>
+          <Resource name="customers" {...customers} />
+          <Resource name="orders" {...orders} />
+          <Resource name="credit-checks" {...creditChecks} />
+          <Resource name="contracts" {...contracts} />
+          <Resource
+            name="deliveries"
+            {...deliveries}
+            options={{ label: role === "technician" ? "ssp.deliveries.mine" : "ssp.deliveries.all" }}
+          />
+          <Resource name="invoices" {...invoices} />
+          <Resource name="payments" {...payments} />
+          <Resource name="billing-runs" {...billingRuns} />
+          <Resource name="products" {...products} />
+          <Resource name="plans" {...plans} />
+          <Resource name="assets" {...assets} />
+          <Resource name="asset-events" {...assetEvents} />
+          <Resource name="notifications" {...notifications} />
+          <Resource name="users" {...users} />
+          <Resource name="partners" {...partners} />
+          <Resource name="audit-logs" {...auditLogs} />
+        </>
+      )}
+    </Admin>
+  );
+}

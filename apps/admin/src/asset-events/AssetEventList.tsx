@@ -1,0 +1,19 @@
+import { Datagrid, DateField, List, ReferenceField, ReferenceInput, TextField } from "react-admin";
+import { AssetStatusField } from "../shared/AssetStatusField";
+
+const filters = [<ReferenceInput key="assetId" source="assetId" reference="assets" />];
+
+export function AssetEventList() {
+  return (
+    <List filters={filters} sort={{ field: "at", order: "DESC" }}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <DateField source="at" showTime locales="ko-KR" />
+        <ReferenceField source="assetId" reference="assets" link="show" />
+        <AssetStatusField source="fromStatus" />
+        <AssetStatusField source="toStatus" />
+        <TextField source="userId" emptyText="-" />
+        <TextField source="note" emptyText="" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,33 @@
+import {
+  Datagrid,
+  DateField,
+  List,
+  NumberField,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  TextField,
+} from "react-admin";
+import { contractStatusChoices } from "../shared/choices";
+import { StatusChipField } from "../shared/StatusChipField";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={contractStatusChoices} alwaysOn />,
+];
+
+export function ContractList() {
+  return (
+    <List filters={filters} sort={{ field: "id", order: "DESC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="number" />
+        <ReferenceField source="customerId" reference="customers" />
+        <TextField source="productName" sortable={false} />
+        <StatusChipField source="status" prefix="ssp.contractStatus" />
+        <NumberField source="billingDay" sortable={false} />
+        <DateField source="activatedOn" locales="ko-KR" emptyText="-" />
+        <DateField source="endsOn" locales="ko-KR" emptyText="-" />
+      </Datagrid>
+    </List>
+  );
+}

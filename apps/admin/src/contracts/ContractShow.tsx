@@ -1,0 +1,91 @@
+import { Typography } from "@mui/material";
+import {
+  Datagrid,
+  DateField,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { useRole } from "../shared/use-role";
+import { ContractEvents } from "./ContractEvents";
+import { ContractPdf } from "./ContractPdf";
+import { ContractSchedule } from "./ContractSchedule";
+import { ContractSendButton } from "./ContractSendButton";
+import { ContractTermination } from "./ContractTermination";
+import { ContractTerms } from "./ContractTerms";
+import { ContractVerification } from "./ContractVerification";
+
+function Actions() {
+  const { can } = useRole();
+  return <TopToolbar>{can("contracts", "edit") && <ContractSendButton />}</TopToolbar>;
+}
+
+function PaymentMethods() {
+  const { can } = useRole();
+  if (!can("payment-methods", "list")) return null;
+  return (
+    <ReferenceManyField label="ssp.contracts.paymentMethods" reference="payment-methods" target="contractId">
+      <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoPaymentMethod />}>
+        <TextField source="gateway" />
+        <TextField source="display" />
+        <StatusChipField source="status" prefix="ssp.paymentMethodStatus" />
+        <DateField source="createdAt" showTime locales="ko-KR" />
+      </Datagrid>
+    </ReferenceManyField>
+  );
+}
+
+function NoPaymentMethod() {
+  const translate = useTranslate();
+  return <Typography variant="body2">{translate("ssp.contracts.noPaymentMethod")}</Typography>;
+}
+
+export function ContractShow() {
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <TextField source="number" />
+        <StatusChipField source="status" prefix="ssp.contractStatus" />
+        <ReferenceField source="customerId" reference="customers" link="show" />
+        <ReferenceField source="orderId" reference="orders" link="show" />
+        <ReferenceField source="assetId" reference="assets" link="show" emptyText="-" />
+        <TextField source="productName" />
+        <TextField source="productModel" emptyText="-" />
+        <TextField source="party.name" />
+        <DateField source="party.birthDate" locales="ko-KR" />
+        <TextField source="party.phone" />
+        <TextField source="party.email" emptyText="-" />
+        <TextField source="installAddress" />
+        <NumberField source="billingDay" />
+        <DateField source="draftedOn" locales="ko-KR" emptyText="-" />
+        <DateField source="signedAt" showTime locales="ko-KR" emptyText="-" />
+        <DateField source="activatedOn" locales="ko-KR" emptyText="-" />
+        <DateField source="endsOn" locales="ko-KR" emptyText="-" />
+        <Labeled label="ssp.contracts.terms" fullWidth>
+          <ContractTerms />
+        </Labeled>
+        <Labeled label="ssp.contracts.integrity" fullWidth>
+          <ContractVerification />
+        </Labeled>
+        <PaymentMethods />
+        <Labeled label="ssp.contracts.schedule" fullWidth>
+          <ContractSchedule />
+        </Labeled>
+        <ContractTermination />
+        <Labeled label="ssp.contracts.auditTrail" fullWidth>
+          <ContractEvents />
+        </Labeled>
+        <Labeled label="ssp.contracts.document" fullWidth>
+          <ContractPdf />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

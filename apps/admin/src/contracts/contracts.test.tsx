@@ -1,0 +1,51 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { mockApi } from "../mocks/handlers";
+import { renderApp, SLOW } from "../test/render-app";
+
+describe("contract show", () => {
+  it("shows the verify result, the signing audit trail, the payment method and the PDF", async () => {
+    renderApp({ as: "manager", route: "#/contracts/2/show" });
+
+    expect(await screen.findByText("무결성 확인됨", undefined, SLOW)).toBeInTheDocument();
+    const trail = await screen.findByTestId("contract-events", undefined, SLOW);
+    const steps = within(trail)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.querySelectorAll("td")[1]?.textContent);
+    expect(steps).toEqual(["발송", "열람", "본인 확인", "서명"]);
+    expect(within(trail).getAllByText("203.0.113.7")).toHaveLength(3);
+    expect(await screen.findByText("카드 **** 4242", undefined, SLOW)).toBeInTheDocument();
+    expect(screen.getByTestId("contract-pdf")).toHaveAttribute(
+      "src",
+      expect.stringContaining("/api/contracts/2/pdf"),
+    );
+    // Frozen terms and the schedule, money as integer won.
+    expect(within(screen.getByTestId("contract-terms")).getByText("29,900원")).toBeInTheDocument();
+    expect(await screen.findByText("첫 달 일할", undefined, SLOW)).toBeInTheDocument();
+    const verifyCalls = mockApi.requests.filter((r) => r.url.pathname === "/api/contracts/2/verify");
+    expect(verifyCalls.length).toBeGreaterThan(0);
+  });
+
+  it("says an unsigned contract has no sealed document, and resends only after confirming", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/contracts/1/show" });
+
+    expect(
+      await screen.findByText("서명 전이라 봉인된 문서가 없습니다", undefined, SLOW),
+    ).toBeInTheDocument();
+    await user.click(await screen.findByRole("button", { name: "계약서 재발송" }, SLOW));
+    const dialog = await screen.findByRole("dialog", undefined, SLOW);
+    expect(mockApi.requests.some((r) => r.url.pathname === "/api/contracts/1/send")).toBe(false);
+    await user.click(within(dialog).getByRole("button", { name: "확인" }));
+
+    await waitFor(
+      () =>
+        expect(
+          mockApi.requests.filter((r) => r.method === "POST" && r.url.pathname === "/api/contracts/1/send"),
+        ).toHaveLength(1),
+      SLOW,
+    );
+  });
+});

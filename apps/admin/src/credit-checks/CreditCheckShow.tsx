@@ -1,0 +1,26 @@
+import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { CreditDecisionButtons } from "./CreditDecisionButtons";
+
+export function CreditCheckShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <ReferenceField source="orderId" reference="orders" link="show" />
+        <ReferenceField source="customerId" reference="customers" link="show" />
+        <TextField source="bureau" />
+        <NumberField source="score" />
+        <NumberField source="grade" />
+        <StatusChipField source="outcome" prefix="ssp.creditOutcome" />
+        <TextField source="bureauRef" emptyText="-" />
+        <TextField source="requestedBy" emptyText="-" />
+        <DateField source="requestedAt" showTime locales="ko-KR" />
+        <StatusChipField source="decision" prefix="ssp.creditOutcome" />
+        <TextField source="decisionReason" emptyText="-" />
+        <TextField source="decidedBy" emptyText="-" />
+        <DateField source="decidedAt" showTime locales="ko-KR" emptyText="-" />
+        <CreditDecisionButtons />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,38 @@
+import { maskPhone } from "@ssp/domain";
+import {
+  Datagrid,
+  DateField,
+  EmailField,
+  FunctionField,
+  List,
+  type RaRecord,
+  SearchInput,
+  TextArrayField,
+  TextField,
+  TextInput,
+} from "react-admin";
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="tags" source="tags" />];
+
+const maskedPhone = (record: RaRecord) => (typeof record.phone === "string" ? maskPhone(record.phone) : "");
+
+export function CustomerList() {
+  return (
+    // The list's rows carry masked phones; a distinct meta keeps react-admin from reusing them
+    // as the show page's record, which must carry the full number.
+    <List
+      filters={filters}
+      sort={{ field: "createdAt", order: "DESC" }}
+      queryOptions={{ meta: { view: "list" } }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <DateField source="birthDate" locales="ko-KR" />
+        <FunctionField source="phone" render={maskedPhone} />
+        <EmailField source="email" />
+        <TextArrayField source="tags" />
+        <DateField source="createdAt" locales="ko-KR" />
+      </Datagrid>
+    </List>
+  );
+}

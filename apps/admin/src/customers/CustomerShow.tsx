@@ -1,0 +1,68 @@
+import { Typography } from "@mui/material";
+import {
+  Datagrid,
+  DateField,
+  EmailField,
+  FunctionField,
+  Labeled,
+  type RaRecord,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextArrayField,
+  TextField,
+  useTranslate,
+} from "react-admin";
+import { AssetStatusField } from "../shared/AssetStatusField";
+
+const CONSENTS = ["privacy", "creditInquiry", "marketing"] as const;
+
+function ConsentValue({ at }: { at: unknown }) {
+  const translate = useTranslate();
+  return typeof at === "string"
+    ? translate("ssp.customers.consentGiven", { at: new Date(at).toLocaleString("ko-KR") })
+    : translate("ssp.customers.consentMissing");
+}
+
+function ContractsPlaceholder() {
+  const translate = useTranslate();
+  return (
+    <Labeled label="ssp.customers.contracts">
+      <Typography variant="body2" color="text.secondary">
+        {translate("ssp.customers.contractsPlaceholder")}
+      </Typography>
+    </Labeled>
+  );
+}
+
+export function CustomerShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <DateField source="birthDate" locales="ko-KR" />
+        <TextField source="phone" />
+        <EmailField source="email" />
+        <TextField source="address" />
+        {CONSENTS.map((c) => (
+          <FunctionField
+            key={c}
+            source={`consents.${c}`}
+            render={(record: RaRecord) => <ConsentValue at={record.consents?.[c]} />}
+          />
+        ))}
+        <TextArrayField source="tags" />
+        <DateField source="createdAt" showTime locales="ko-KR" />
+        <ReferenceManyField label="ssp.customers.assets" reference="assets" target="customerId">
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="serialNumber" />
+            <ReferenceField source="productId" reference="products" />
+            <AssetStatusField source="status" />
+          </Datagrid>
+        </ReferenceManyField>
+        <ContractsPlaceholder />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

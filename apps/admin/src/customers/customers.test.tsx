@@ -1,0 +1,90 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
+import { describe, expect, it } from "vitest";
+import { API_URL } from "../api-url";
+import { mockApi } from "../mocks/handlers";
+import { renderApp, SLOW } from "../test/render-app";
+import { server } from "../test/setup";
+
+describe("customer list", () => {
+  it("shows phone numbers masked", async () => {
+    renderApp({ as: "manager", route: "#/customers" });
+
+    expect(await screen.findByText("홍길동", undefined, SLOW)).toBeInTheDocument();
+    expect(screen.getByText("010-****-5678")).toBeInTheDocument();
+    expect(screen.queryByText("010-1234-5678")).not.toBeInTheDocument();
+  });
+
+  it("sends the search box text as filter.q and shows only the matches", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers" });
+    await screen.findByText("김영희", undefined, SLOW);
+
+    await user.type(screen.getByPlaceholderText("검색"), "홍길");
+
+    await waitFor(() => expect(mockApi.listFilters("customers")).toContainEqual({ q: "홍길" }), SLOW);
+    await waitFor(() => expect(screen.queryByText("김영희")).not.toBeInTheDocument(), SLOW);
+    expect(screen.getByText("홍길동")).toBeInTheDocument();
+  });
+});
+
+describe("customer show", () => {
+  it("shows the full phone number and the customer's assets", async () => {
+    renderApp({ as: "manager", route: "#/customers/1/show" });
+
+    expect(await screen.findByText("010-1234-5678", undefined, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText("CHP7210N-000001", undefined, SLOW)).toBeInTheDocument();
+    // "계약" is also a menu item now, so look for the section's text.
+    expect(screen.getByText(/계약 내역은/)).toBeInTheDocument();
+  });
+});
+
+describe("customer create", () => {
+  it("shows the API's field errors under the matching inputs", async () => {
+    server.use(
+      http.post(`${API_URL}/customers`, () =>
+        HttpResponse.json(
+          {
+            code: "validation_failed",
+            message: "Some fields are invalid",
+            errors: { phone: "휴대전화 번호 형식이 아닙니다" },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers/create" });
+
+    await user.type(await screen.findByRole("textbox", { name: /이름/ }, SLOW), "이순신");
+    await user.type(screen.getByLabelText(/생년월일/), "1980-04-28");
+    await user.type(screen.getByRole("textbox", { name: /휴대전화/ }), "02-12");
+    await user.click(screen.getByRole("button", { name: "저장" }));
+
+    const phone = screen.getByRole("textbox", { name: /휴대전화/ });
+    await waitFor(() => expect(phone).toHaveAccessibleDescription("휴대전화 번호 형식이 아닙니다"), SLOW);
+    expect(phone).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("textbox", { name: /이름/ })).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("creates the customer and opens its page", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers/create" });
+
+    await user.type(await screen.findByRole("textbox", { name: /이름/ }, SLOW), "이순신");
+    await user.type(screen.getByLabelText(/생년월일/), "1980-04-28");
+    await user.type(screen.getByRole("textbox", { name: /휴대전화/ }), "01055557777");
+    await user.click(screen.getByLabelText(/개인정보/));
+    await user.click(screen.getByRole("button", { name: "저장" }));
+
+    expect(await screen.findByText("010-5555-7777", undefined, SLOW)).toBeInTheDocument();
+    const post = mockApi.requests.find((r) => r.method === "POST" && r.url.pathname === "/api/customers");
+    expect(post?.body).toMatchObject({
+      name: "이순신",
+      birthDate: "1980-04-28",
+      phone: "01055557777",
+      consents: { privacy: true },
+    });
+  });
+});

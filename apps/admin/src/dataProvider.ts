@@ -1,0 +1,235 @@
+import type { AssetStatus } from "@ssp/domain";
+import simpleRestProvider from "ra-data-simple-rest";
+import { type DataProvider, fetchUtils, type Identifier, type RaRecord } from "react-admin";
+import { API_URL } from "./api-url";
+
+/**
+ * Every request carries the session cookie. fetchJson rejects non-2xx answers with an
+ * HttpError whose body is the API's `{code, message, errors}`; react-admin reads
+ * `body.errors` to show server validation messages under the matching inputs.
+ */
+export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
+  fetchUtils.fetchJson(url, { ...options, credentials: "include" });
+
+export interface DashboardMetrics {
+  counts: { customers: number; products: number; plans: number; assets: number; activeContracts: number };
+  assetsByStatus: Partial<Record<AssetStatus, number>>;
+}
+
+export interface CreditCheckResult {
+  id: Identifier;
+  score: number;
+  grade: number;
+  outcome: "approved" | "review" | "declined";
+}
+
+export interface OrderEvent {
+  id: Identifier;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  userId: Identifier | null;
+  note: string | null;
+  detail: unknown;
+  at: string;
+}
+
+export interface ContractEvent {
+  id: Identifier;
+  kind: string;
+  ip: string | null;
+  userAgent: string | null;
+  detail: unknown;
+  at: string;
+}
+
+export interface ScheduleLine {
+  kind: string;
+  description: string;
+  supply: number;
+  vat: number;
+  amount: number;
+}
+
+export interface SchedulePeriod {
+  kind: "stub" | "full";
+  index: number;
+  start: string;
+  end: string;
+  lines: ScheduleLine[];
+  amount: number;
+  invoiceId: Identifier | null;
+}
+
+export interface ContractSchedule {
+  activatedOn: string | null;
+  preview: boolean;
+  endsOn: string | null;
+  periods: SchedulePeriod[];
+}
+
+export interface ContractVerification {
+  sealed: boolean;
+  valid: boolean;
+  storedSha256: string | null;
+  computedSha256: string | null;
+}
+
+export interface PaymentAttempt {
+  id: Identifier;
+  invoiceId?: Identifier;
+  attempt: number;
+  amount: number;
+  status: "succeeded" | "failed" | "pending";
+  method: string;
+  idempotencyKey: string | null;
+  gatewayRef: string | null;
+  failureCode: string | null;
+  attemptedAt: string;
+}
+
+export interface BillingRunSummary {
+  id: Identifier;
+  runDate: string;
+  dryRun: boolean;
+  issued: number;
+  charged: number;
+  failed: number;
+  skipped: number;
+  amount: number;
+  durationMs: number;
+}
+
+export interface DunningSummary {
+  retried: number;
+  recovered: number;
+  suspended: number;
+  demanded: number;
+  terminated: number;
+  reactivated: number;
+}
+
+export interface TerminationQuoteItem {
+  kind: "penalty" | "removal_fee" | "registration_clawback" | "promotion_clawback" | "late_interest";
+  description: string;
+  amount: number;
+}
+
+export interface TerminationQuote {
+  date: string;
+  usedFullPeriods: number;
+  remainingMandatoryPeriods: number;
+  items: TerminationQuoteItem[];
+  total: number;
+}
+
+/** What ending a contract takes: the day it ends and why (the API refuses an empty reason). */
+export interface ContractEnding {
+  date: string;
+  reason: string;
+}
+
+export type InstallSignature = { kind: "drawn"; dataUrl: string } | { kind: "typed"; text: string };
+
+export interface SspDataProvider extends DataProvider {
+  /** A status change is its own endpoint (STYLE §3), never a PUT of `status`. */
+  transitionAsset(id: Identifier, params: { to: AssetStatus; note?: string }): Promise<{ data: RaRecord }>;
+  getDashboardMetrics(): Promise<{ data: DashboardMetrics }>;
+  runCreditCheck(orderId: Identifier): Promise<{ data: RaRecord & { creditCheck: CreditCheckResult } }>;
+  approveOrder(orderId: Identifier, reason: string): Promise<{ data: RaRecord }>;
+  declineOrder(orderId: Identifier, reason: string): Promise<{ data: RaRecord }>;
+  cancelOrder(orderId: Identifier, reason: string): Promise<{ data: RaRecord }>;
+  draftContract(orderId: Identifier): Promise<{ data: RaRecord }>;
+  allocateAsset(
+    orderId: Identifier,
+    assetId?: Identifier,
+  ): Promise<{ data: { contract: RaRecord; asset: { id: Identifier; serialNumber: string } } }>;
+  scheduleDelivery(
+    orderId: Identifier,
+    params: { technicianId: number; scheduledOn: string },
+  ): Promise<{ data: RaRecord }>;
+  installOrder(
+    orderId: Identifier,
+    params: { date: string; signature: InstallSignature },
+  ): Promise<{ data: RaRecord }>;
+  getOrderTimeline(orderId: Identifier): Promise<{ data: OrderEvent[] }>;
+  sendContract(contractId: Identifier): Promise<{ data: RaRecord }>;
+  getContractSchedule(contractId: Identifier): Promise<{ data: ContractSchedule }>;
+  getContractEvents(contractId: Identifier): Promise<{ data: ContractEvent[] }>;
+  verifyContract(contractId: Identifier): Promise<{ data: ContractVerification }>;
+  getTerminationQuote(contractId: Identifier, date: string): Promise<{ data: TerminationQuote }>;
+  terminateContract(
+    contractId: Identifier,
+    params: ContractEnding,
+  ): Promise<{ data: { contract: RaRecord; quote: TerminationQuote; invoiceId: Identifier | null } }>;
+  cancelContract(
+    contractId: Identifier,
+    params: ContractEnding,
+  ): Promise<{ data: { contract: RaRecord; refunded: number } }>;
+  collectInvoice(invoiceId: Identifier): Promise<{ data: PaymentAttempt }>;
+  creditInvoice(
+    invoiceId: Identifier,
+    params: { amount: number; reason: string },
+  ): Promise<{ data: RaRecord }>;
+  recordBankTransfer(
+    invoiceId: Identifier,
+    params: { amount: number; paidOn: string; reference: string },
+  ): Promise<{ data: RaRecord }>;
+  runBilling(params: { date: string; dryRun: boolean }): Promise<{ data: BillingRunSummary }>;
+  runDunning(params: { date: string }): Promise<{ data: DunningSummary }>;
+}
+
+/**
+ * The contract PDF, same origin and session cookie, so the browser shows it in an iframe. A URL,
+ * not a data-provider method: react-admin wraps every such method to return a promise.
+ */
+export const contractPdfUrl = (contractId: Identifier, apiUrl: string = API_URL) =>
+  `${apiUrl}/contracts/${encodeURIComponent(String(contractId))}/pdf`;
+
+/** The exit quote as a one-page PDF to hand the customer, for the same date as on screen. */
+export const terminationQuotePdfUrl = (contractId: Identifier, date: string, apiUrl: string = API_URL) =>
+  `${apiUrl}/contracts/${encodeURIComponent(String(contractId))}/termination-quote.pdf?date=${encodeURIComponent(date)}`;
+
+export function createDataProvider(apiUrl: string = API_URL): SspDataProvider {
+  const base = simpleRestProvider(apiUrl, httpClient);
+  const path = (resource: string, id: Identifier, action: string) =>
+    `${apiUrl}/${resource}/${encodeURIComponent(String(id))}/${action}`;
+  const post = async <T>(url: string, body: object = {}): Promise<{ data: T }> => {
+    const { json } = await httpClient(url, { method: "POST", body: JSON.stringify(body) });
+    return { data: json as T };
+  };
+  const get = async <T>(url: string): Promise<{ data: T }> => {
+    const { json } = await httpClient(url);
+    return { data: json as T };
+  };
+
+  return {
+    ...base,
+    transitionAsset: (id, { to, note }) =>
+      post(path("assets", id, "transition"), note ? { to, note } : { to }),
+    getDashboardMetrics: () => get(`${apiUrl}/metrics/dashboard`),
+    runCreditCheck: (orderId) => post(path("orders", orderId, "credit-check")),
+    approveOrder: (orderId, reason) => post(path("orders", orderId, "approve"), { reason }),
+    declineOrder: (orderId, reason) => post(path("orders", orderId, "decline"), { reason }),
+    cancelOrder: (orderId, reason) => post(path("orders", orderId, "cancel"), { reason }),
+    draftContract: (orderId) => post(path("orders", orderId, "contract")),
+    allocateAsset: (orderId, assetId) =>
+      post(path("orders", orderId, "allocate-asset"), assetId === undefined ? {} : { assetId }),
+    scheduleDelivery: (orderId, params) => post(path("orders", orderId, "schedule-delivery"), params),
+    installOrder: (orderId, params) => post(path("orders", orderId, "install"), params),
+    getOrderTimeline: (orderId) => get(path("orders", orderId, "timeline")),
+    sendContract: (contractId) => post(path("contracts", contractId, "send")),
+    getContractSchedule: (contractId) => get(path("contracts", contractId, "schedule")),
+    getContractEvents: (contractId) => get(path("contracts", contractId, "events")),
+    verifyContract: (contractId) => get(path("contracts", contractId, "verify")),
+    getTerminationQuote: (contractId, date) =>
+      get(`${path("contracts", contractId, "termination-quote")}?date=${encodeURIComponent(date)}`),
+    terminateContract: (contractId, params) => post(path("contracts", contractId, "terminate"), params),
+    cancelContract: (contractId, params) => post(path("contracts", contractId, "cancel"), params),
+    collectInvoice: (invoiceId) => post(path("invoices", invoiceId, "collect")),
+    creditInvoice: (invoiceId, params) => post(path("invoices", invoiceId, "credit-note"), params),
+    recordBankTransfer: (invoiceId, params) => post(path("invoices", invoiceId, "payments"), params),
+    runBilling: (params) => post(`${apiUrl}/billing/runs`, params),
+    runDunning: (params) => post(`${apiUrl}/billing/dunning`, params),
+  };
+}

@@ -1,0 +1,48 @@
+import {
+  Datagrid,
+  DateField,
+  EditButton,
+  List,
+  ReferenceField,
+  SelectInput,
+  TextField,
+  useRecordContext,
+} from "react-admin";
+import { deliveryStatusChoices } from "../shared/choices";
+import { StatusChipField } from "../shared/StatusChipField";
+import { useRole } from "../shared/use-role";
+
+const filters = [<SelectInput key="status" source="status" choices={deliveryStatusChoices} alwaysOn />];
+
+function InstallButton() {
+  const record = useRecordContext();
+  const { can } = useRole();
+  if (record?.status !== "scheduled" || !can("deliveries", "edit")) return null;
+  return <EditButton label="ssp.deliveries.install" />;
+}
+
+/** A technician gets only their own visits from the API, hence "내 설치 일정". */
+export function DeliveryList() {
+  const { can } = useRole();
+  return (
+    <List filters={filters} sort={{ field: "scheduledOn", order: "ASC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <DateField source="scheduledOn" locales="ko-KR" />
+        <StatusChipField source="status" prefix="ssp.deliveryStatus" />
+        {can("orders", "show") ? (
+          <ReferenceField source="orderId" sortable={false} reference="orders" link="show" />
+        ) : (
+          <TextField source="orderId" sortable={false} />
+        )}
+        <ReferenceField source="assetId" sortable={false} reference="assets" link={false} emptyText="-" />
+        {can("users", "show") ? (
+          <ReferenceField source="technicianId" reference="users" link={false} />
+        ) : (
+          <TextField source="technicianId" />
+        )}
+        <DateField source="installedOn" sortable={false} locales="ko-KR" emptyText="-" />
+        <InstallButton />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  DateField,
+  EditButton,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { useRole } from "../shared/use-role";
+
+function Actions() {
+  const record = useRecordContext();
+  const { can } = useRole();
+  return (
+    <TopToolbar>
+      {record?.status === "scheduled" && can("deliveries", "edit") && (
+        <EditButton label="ssp.deliveries.install" />
+      )}
+    </TopToolbar>
+  );
+}
+
+export function DeliveryShow() {
+  const { can } = useRole();
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <DateField source="scheduledOn" locales="ko-KR" />
+        <StatusChipField source="status" prefix="ssp.deliveryStatus" />
+        {can("orders", "show") ? (
+          <ReferenceField source="orderId" reference="orders" link="show" />
+        ) : (
+          <TextField source="orderId" />
+        )}
+        {can("contracts", "show") ? (
+          <ReferenceField source="contractId" reference="contracts" link="show" emptyText="-" />
+        ) : (
+          <TextField source="contractId" emptyText="-" />
+        )}
+        <ReferenceField source="assetId" reference="assets" link={false} emptyText="-" />
+        <TextField source="technicianId" />
+        <DateField source="installedOn" locales="ko-KR" emptyText="-" />
+        <TextField source="receiptSha256" emptyText="-" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

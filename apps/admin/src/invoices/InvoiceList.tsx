@@ -1,0 +1,43 @@
+import { Divider } from "@mui/material";
+import {
+  Datagrid,
+  DateField,
+  DateInput,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  TextField,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { WonField } from "../shared/WonField";
+import { InvoiceStatusTabs } from "./InvoiceStatusTabs";
+import { OverdueField } from "./OverdueField";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="customerId" source="customerId" reference="customers" />,
+  <ReferenceInput key="contractId" source="contractId" reference="contracts" />,
+  <DateInput key="issueDate" source="issueDate" />,
+];
+
+export function InvoiceList() {
+  return (
+    <List filters={filters} sort={{ field: "id", order: "DESC" }}>
+      <InvoiceStatusTabs />
+      <Divider />
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="number" />
+        <ReferenceField source="customerId" reference="customers" sortable={false} />
+        <ReferenceField source="contractId" reference="contracts" sortable={false} />
+        <StatusChipField source="periodKind" prefix="ssp.periodKind" sortable={false} />
+        <DateField source="periodStart" locales="ko-KR" />
+        <DateField source="dueDate" locales="ko-KR" />
+        <WonField source="total" textAlign="right" />
+        <StatusChipField source="status" prefix="ssp.invoiceStatus" />
+        <OverdueField source="overdueDays" sortable={false} />
+        <DateField source="paidAt" showTime locales="ko-KR" emptyText="-" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

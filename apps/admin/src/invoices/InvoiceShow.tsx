@@ -1,0 +1,59 @@
+import {
+  DateField,
+  type FieldProps,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { useRole } from "../shared/use-role";
+import { WonField } from "../shared/WonField";
+import { InvoiceActions } from "./InvoiceActions";
+import { InvoiceAttempts } from "./InvoiceAttempts";
+import { InvoiceLines } from "./InvoiceLines";
+import { OverdueField } from "./OverdueField";
+
+/** Only roles that may read billing runs get the link; the others would get a 403. */
+function BillingRunField(props: FieldProps) {
+  const { can } = useRole();
+  return can("billing-runs", "show") ? (
+    <ReferenceField {...props} source="billingRunId" reference="billing-runs" link="show" emptyText="-" />
+  ) : (
+    <TextField {...props} source="billingRunId" emptyText="-" />
+  );
+}
+
+export function InvoiceShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="number" />
+        <StatusChipField source="status" prefix="ssp.invoiceStatus" />
+        <Labeled label="ssp.invoices.actions">
+          <InvoiceActions />
+        </Labeled>
+        <ReferenceField source="customerId" reference="customers" link="show" />
+        <ReferenceField source="contractId" reference="contracts" link="show" />
+        <StatusChipField source="periodKind" prefix="ssp.periodKind" />
+        <NumberField source="periodIndex" emptyText="-" />
+        <DateField source="periodStart" locales="ko-KR" />
+        <DateField source="periodEnd" locales="ko-KR" />
+        <DateField source="issueDate" locales="ko-KR" />
+        <DateField source="dueDate" locales="ko-KR" />
+        <WonField source="total" />
+        <OverdueField source="overdueDays" />
+        <DateField source="paidAt" showTime locales="ko-KR" emptyText="-" />
+        <BillingRunField source="billingRunId" />
+        <Labeled label="ssp.invoices.lines" fullWidth>
+          <InvoiceLines />
+        </Labeled>
+        <Labeled label="ssp.invoices.attempts" fullWidth>
+          <InvoiceAttempts />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,38 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { mockApi } from "./mocks/handlers";
+import { renderApp, SLOW } from "./test/render-app";
+
+describe("logging in", () => {
+  it("posts the e-mail and password, then shows the dashboard counts from the API", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp();
+
+    await user.type(await screen.findByLabelText(/이메일/, { selector: "input" }, SLOW), "manager@demo.kr");
+    await user.type(screen.getByLabelText(/비밀번호/, { selector: "input" }), "demo-pass-2026");
+    await user.click(screen.getByRole("button", { name: "로그인" }));
+
+    const counts = await screen.findByTestId("dashboard-counts", undefined, SLOW);
+    const login = mockApi.requests.find((r) => r.url.pathname === "/api/auth/login");
+    expect(login?.method).toBe("POST");
+    expect(login?.body).toEqual({ email: "manager@demo.kr", password: "demo-pass-2026" });
+    expect(within(counts).getByText("고객 수").nextSibling).toHaveTextContent(
+      String(mockApi.rows.customers?.length),
+    );
+    expect(within(counts).getByText("자산 수").nextSibling).toHaveTextContent("2");
+    expect(await screen.findByText("데모렌탈 대시보드")).toBeInTheDocument();
+  });
+
+  it("stays on the login form and says so when the password is wrong", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp();
+
+    await user.type(await screen.findByLabelText(/이메일/, { selector: "input" }, SLOW), "manager@demo.kr");
+    await user.type(screen.getByLabelText(/비밀번호/, { selector: "input" }), "wrong-password");
+    await user.click(screen.getByRole("button", { name: "로그인" }));
+
+    expect(await screen.findByText("E-mail or password is incorrect", undefined, SLOW)).toBeInTheDocument();
+    expect(screen.queryByTestId("dashboard-counts")).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,32 @@
+import { Divider } from "@mui/material";
+import {
+  Datagrid,
+  DateField,
+  List,
+  NumberField,
+  ReferenceField,
+  ReferenceInput,
+  TextField,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { OrderStatusTabs } from "./OrderStatusTabs";
+
+const filters = [<ReferenceInput key="customerId" source="customerId" reference="customers" />];
+
+export function OrderList() {
+  return (
+    <List filters={filters} sort={{ field: "createdAt", order: "DESC" }}>
+      <OrderStatusTabs />
+      <Divider />
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="id" />
+        <ReferenceField source="customerId" reference="customers" />
+        <ReferenceField source="planId" sortable={false} reference="plans" />
+        <StatusChipField source="status" prefix="ssp.orderStatus" />
+        <NumberField source="billingDay" />
+        <TextField source="source" sortable={false} emptyText="-" />
+        <DateField source="createdAt" showTime locales="ko-KR" />
+      </Datagrid>
+    </List>
+  );
+}

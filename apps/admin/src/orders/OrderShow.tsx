@@ -1,0 +1,40 @@
+import {
+  DateField,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { OrderActions } from "./OrderActions";
+import { OrderTimeline } from "./OrderTimeline";
+
+export function OrderShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="id" />
+        <StatusChipField source="status" prefix="ssp.orderStatus" />
+        <Labeled label="ssp.orders.actions">
+          <OrderActions />
+        </Labeled>
+        <ReferenceField source="customerId" reference="customers" link="show" />
+        <ReferenceField source="planId" reference="plans" link="show" />
+        <TextField source="installAddress" />
+        <NumberField source="billingDay" />
+        <ReferenceField source="contractId" reference="contracts" link="show" emptyText="-">
+          <TextField source="number" />
+        </ReferenceField>
+        <TextField source="source" emptyText="-" />
+        <TextField source="cancelReason" emptyText="-" />
+        <DateField source="createdAt" showTime locales="ko-KR" />
+        <DateField source="updatedAt" showTime locales="ko-KR" />
+        <Labeled label="ssp.orders.timeline" fullWidth>
+          <OrderTimeline />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

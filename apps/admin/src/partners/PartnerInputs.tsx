@@ -1,0 +1,51 @@
+import {
+  BooleanInput,
+  FormDataConsumer,
+  maxValue,
+  minValue,
+  NumberInput,
+  regex,
+  required,
+  TextArrayInput,
+  TextInput,
+} from "react-admin";
+
+const score = [minValue(1), maxValue(1000)];
+const days = [minValue(1)];
+
+// Retry days are edited as a list of numbers but TextArrayInput yields strings.
+const toDays = (values: unknown) =>
+  Array.isArray(values) ? values.map(Number).filter((n) => Number.isInteger(n) && n > 0) : values;
+const fromDays = (values: unknown) => (Array.isArray(values) ? values.map(String) : values);
+
+export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
+  return (
+    <>
+      <TextInput source="name" validate={required()} />
+      {mode === "create" && <TextInput source="slug" validate={[required(), regex(/^[a-z0-9-]+$/)]} />}
+      <NumberInput source="settings.credit.approveAt" step={1} validate={score} />
+      <NumberInput source="settings.credit.reviewAt" step={1} validate={score} />
+      <TextArrayInput source="settings.dunning.retryDays" parse={toDays} format={fromDays} />
+      <NumberInput source="settings.dunning.suspendAfterDays" step={1} validate={days} />
+      <NumberInput source="settings.dunning.demandAfterInvoices" step={1} validate={days} />
+      <NumberInput source="settings.dunning.demandDeadlineDays" step={1} validate={[minValue(14)]} />
+      <BooleanInput source="settings.notifications.email" />
+      <BooleanInput source="settings.notifications.alimtalk" />
+      <BooleanInput source="settings.lateInterest.enabled" />
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.settings?.lateInterest?.enabled ? (
+            // SPEC §4: a partner's late-interest rate may not exceed 6 % a year.
+            <NumberInput
+              source="settings.lateInterest.annualRatePercent"
+              step={0.1}
+              min={0}
+              max={6}
+              validate={[required(), minValue(0), maxValue(6)]}
+            />
+          ) : null
+        }
+      </FormDataConsumer>
+    </>
+  );
+}

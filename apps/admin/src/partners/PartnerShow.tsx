@@ -1,0 +1,31 @@
+import {
+  BooleanField,
+  DateField,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextArrayField,
+  TextField,
+} from "react-admin";
+
+export function PartnerShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <TextField source="slug" />
+        <NumberField source="settings.credit.approveAt" />
+        <NumberField source="settings.credit.reviewAt" />
+        <TextArrayField source="settings.dunning.retryDays" />
+        <NumberField source="settings.dunning.suspendAfterDays" />
+        <NumberField source="settings.dunning.demandAfterInvoices" />
+        <NumberField source="settings.dunning.demandDeadlineDays" />
+        <BooleanField source="settings.notifications.email" />
+        <BooleanField source="settings.notifications.alimtalk" />
+        <BooleanField source="settings.lateInterest.enabled" />
+        <NumberField source="settings.lateInterest.annualRatePercent" />
+        <DateField source="createdAt" showTime locales="ko-KR" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,16 @@
+import { Datagrid, DateField, List, SearchInput, TextField, TextInput } from "react-admin";
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="category" source="category" />];
+
+export function ProductList() {
+  return (
+    <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <TextField source="model" />
+        <TextField source="category" />
+        <DateField source="updatedAt" locales="ko-KR" />
+      </Datagrid>
+    </List>
+  );
+}

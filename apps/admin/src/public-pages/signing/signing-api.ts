@@ -1,0 +1,69 @@
+import { apiUrl, publicRequest } from "../shared/public-api";
+
+export interface SigningClause {
+  id: string;
+  title: string;
+}
+
+export interface SigningSummary {
+  contractNumber: string;
+  customerName: string;
+  productName: string;
+  monthlyFee: number;
+  termMonths: number;
+  status: string;
+  expiresAt: string;
+  remainingAttempts: number;
+  clauses: SigningClause[];
+  /** A gateway with its own registration page (KakaoPay), offered beside the card form. */
+  redirectPayment?: string | null;
+}
+
+export type SignatureInput = { kind: "drawn"; dataUrl: string } | { kind: "typed"; text: string };
+
+export interface RegisteredCard {
+  id: number | string;
+  gateway: string;
+  display: string;
+  status: string;
+}
+
+/** The public signing API for one link; `proof` is what a verified signer sends back every time. */
+export function signingApi(token: string) {
+  const base = `/public/sign/${encodeURIComponent(token)}`;
+  const withProof = (proof: string) => ({ "X-Signing-Proof": proof });
+  return {
+    load: () => publicRequest<SigningSummary>(base),
+    verify: (birthDate: string) =>
+      publicRequest<{ verified: true; proof: string }>(`${base}/verify`, {
+        method: "POST",
+        body: { birthDate },
+      }),
+    pdfUrl: (proof: string) => apiUrl(`${base}/pdf?proof=${encodeURIComponent(proof)}`),
+    sign: (proof: string, body: { agreements: Record<string, true>; signature: SignatureInput }) =>
+      publicRequest<{ status: "signed"; sealedSha256: string }>(`${base}/sign`, {
+        method: "POST",
+        body,
+        headers: withProof(proof),
+      }),
+    decline: (proof: string, reason: string) =>
+      publicRequest<{ status: "cancelled" }>(`${base}/decline`, {
+        method: "POST",
+        body: { reason },
+        headers: withProof(proof),
+      }),
+    registerCard: (proof: string, card: { cardNumber: string; expiry: string }) =>
+      publicRequest<RegisteredCard>(`${base}/payment-method`, {
+        method: "POST",
+        body: card,
+        headers: withProof(proof),
+      }),
+    startRedirectPayment: (proof: string) =>
+      publicRequest<{ redirectUrl: string }>(`${base}/kakaopay-start`, {
+        method: "POST",
+        headers: withProof(proof),
+      }),
+  };
+}
+
+export type SigningApi = ReturnType<typeof signingApi>;

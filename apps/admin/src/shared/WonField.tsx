@@ -1,0 +1,16 @@
+import { Typography } from "@mui/material";
+import { type FieldProps, useFieldValue, useTranslate } from "react-admin";
+
+const won = new Intl.NumberFormat("ko-KR", { maximumFractionDigits: 0 });
+
+/** Integer won, grouped the Korean way: 29,900원 (₩29,900 in English). */
+export function WonField(props: FieldProps) {
+  const value = useFieldValue(props);
+  const translate = useTranslate();
+  if (typeof value !== "number") return null;
+  return (
+    <Typography component="span" variant="body2">
+      {translate("ssp.won", { amount: won.format(value) })}
+    </Typography>
+  );
+}

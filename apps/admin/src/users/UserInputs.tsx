@@ -1,0 +1,22 @@
+import { BooleanInput, email, minLength, PasswordInput, required, SelectInput, TextInput } from "react-admin";
+import { roleChoices } from "../shared/choices";
+
+/**
+ * Create needs an e-mail and a password; edit cannot change the e-mail, may deactivate the
+ * account, and changes the password only when one is typed.
+ */
+export function UserInputs({ mode }: { mode: "create" | "edit" }) {
+  return (
+    <>
+      <TextInput source="email" type="email" validate={[required(), email()]} disabled={mode === "edit"} />
+      <TextInput source="name" validate={required()} />
+      <SelectInput source="role" choices={roleChoices} validate={required()} />
+      {mode === "edit" && <BooleanInput source="active" />}
+      <PasswordInput
+        source="password"
+        validate={mode === "create" ? [required(), minLength(10)] : minLength(10)}
+        helperText={mode === "edit" ? "ssp.users.passwordHelp" : undefined}
+      />
+    </>
+  );
+}

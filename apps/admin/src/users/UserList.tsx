@@ -1,0 +1,32 @@
+import {
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+} from "react-admin";
+import { roleChoices } from "../shared/choices";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={roleChoices} />,
+  <BooleanInput key="active" source="active" />,
+];
+
+export function UserList() {
+  return (
+    <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <TextField source="email" />
+        <SelectField source="role" choices={roleChoices} />
+        <BooleanField source="active" />
+        <DateField source="createdAt" locales="ko-KR" />
+      </Datagrid>
+    </List>
+  );
+}

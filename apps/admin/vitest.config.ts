@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// Component tests only; the browser test has its own config (e2e/vitest.config.ts).
+export default defineConfig({
+  esbuild: { jsx: "automatic" },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+    setupFiles: ["src/test/setup.ts"],
+    testTimeout: 20_000,
+    pool: "threads",
+  },
+});

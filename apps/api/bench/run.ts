@@ -1,0 +1,26 @@
+/**
+ * `pnpm bench <name> [flags]`: one entry point for the API's benchmarks.
+ *   list     GET /api/customers over 1,000,000 customers (bench/list-bench.ts)
+ *   pdf      generate and seal a 3-page Korean contract (bench/pdf-bench.ts)
+ *   billing  the billing run over 1,000,000 active contracts (bench/billing-bench.ts)
+ */
+const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
+  list: () => import("./list-bench.js"),
+  pdf: () => import("./pdf-bench.js"),
+  billing: () => import("./billing-bench.js"),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? BENCHES[name] : undefined;
+if (!load) {
+  console.error(`Usage: pnpm bench <${Object.keys(BENCHES).join("|")}> [--reuse] [--keep] [--duration=20]`);
+  process.exit(2);
+}
+try {
+  await (await load()).main(args);
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
+
+export {};

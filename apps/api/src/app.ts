@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import cookieParser from "cookie-parser";
+import cors from "cors";
+import { sql } from "drizzle-orm";
+import express from "express";
+import { registerAuthRoutes } from "./auth/auth.routes.js";
+import { loginRateLimit, publicRateLimit } from "./auth/login-rate-limit.js";
+import { sessionMiddleware } from "./auth/session-middleware.js";
+import { registerBillingRoutes } from "./billing/billing.routes.js";
+import { ApiRoutes } from "./http/api-routes.js";
+import type { AppDeps } from "./http/context.js";
+import { AppError, errorHandler } from "./http/errors.js";
+import { openApiDocument } from "./http/openapi.js";
+import { type OutboxRunner, outboxRunner } from "./notifications/outbox.js";
+import { registerResourceRoutes } from "./routes.js";
+import { registerPublicSigningRoutes } from "./signing/public-signing.routes.js";
+import { registerPublicSignupRoutes } from "./signup/public-signup.routes.js";
+
+/** Builds the whole HTTP app from its dependencies; listening is server.ts's business. */
+export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunner } {
+  const app = express();
+  app.disable("x-powered-by");
+  // Client addresses go into audit rows and rate-limit keys, so only a proxy on this host is
+  // believed about X-Forwarded-For (`TRUST_PROXY` changes that for a real deployment).
+  app.set("trust proxy", deps.config.trustProxy);
+  app.use(cors({ origin: deps.config.corsOrigins, credentials: true, exposedHeaders: ["Content-Range"] }));
+  app.use(express.json({ limit: "1mb" }));
+  app.use(cookieParser());
+  app.use("/api", sessionMiddleware(deps));
+  app.use("/api/auth/login", loginRateLimit(deps.config.loginRateLimit));
+  app.use("/api/public", publicRateLimit(deps.config.publicRateLimit));
+
+  const router = express.Router();
+  const registry = new OpenAPIRegistry();
+  const outbox = outboxRunner({
+    db: deps.database.db,
+    mailer: deps.adapters.mailer,
+    now: () => deps.clock.now(),
+  });
+  const routes = new ApiRoutes(router, registry, deps, () => outbox.kick());
+  routes.open(
+    { method: "get", path: "/health", summary: "Liveness and database reachability", tag: "system" },
+    async () => {
+      await deps.database.db.execute(sql`select 1`);
+      return {
+        body: {
+          ok: true,
+          database: deps.database.kind,
+          time: deps.clock.now().toISOString(),
+          today: deps.clock.today(),
+        },
+      };
+    },
+  );
+  registerAuthRoutes(routes, deps);
+  registerResourceRoutes(routes);
+  registerPublicSigningRoutes(routes, deps);
+  registerPublicSignupRoutes(routes, deps);
+  registerBillingRoutes(routes, deps);
+  const openapi = openApiDocument(registry);
+  router.get("/openapi.json", (_req, res) => {
+    res.json(openapi);
+  });
+  router.use(() => {
+    throw new AppError(404, "not_found", "No such endpoint");
+  });
+  app.use("/api", router);
+
+  const dist = deps.config.adminDist;
+  if (dist && existsSync(join(dist, "index.html"))) {
+    app.use(express.static(dist, { index: false, maxAge: "1h" }));
+    // The customer's public pages are their own small apps; everything else is the admin.
+    const page = (name: string) =>
+      existsSync(join(dist, name)) ? join(dist, name) : join(dist, "index.html");
+    app.get("/sign/{*path}", (_req, res) => res.sendFile(page("sign.html")));
+    app.get("/apply/{*path}", (_req, res) => res.sendFile(page("apply.html")));
+    app.get("/{*path}", (_req, res) => {
+      res.sendFile(join(dist, "index.html"));
+    });
+  }
+  app.use(errorHandler);
+  return Object.assign(app, { outbox });
+}

@@ -1,0 +1,109 @@
+import { eq, ilike, inArray } from "drizzle-orm";
+import { assetEvents, assets } from "../db/schema/index.js";
+import type { ApiRoutes } from "../http/api-routes.js";
+import { registerReads } from "../http/resource-reads.js";
+import { likeEscape } from "../shared/zod-fields.js";
+import {
+  type AssetRow,
+  assetJson,
+  assetTable,
+  editAsset,
+  registerAsset,
+  removeAsset,
+  transitionAsset,
+} from "./asset-use-cases.js";
+import { ZAssetEventFilter, ZAssetFilter, ZAssetInput, ZAssetTransitionRequest } from "./assets.schemas.js";
+
+type AssetEventRow = typeof assetEvents.$inferSelect;
+
+export function registerAssetRoutes(routes: ApiRoutes): void {
+  const tag = "assets";
+  registerReads<AssetRow, typeof ZAssetFilter.shape>(routes, {
+    resource: "assets",
+    title: "assets (serialized units) with book value",
+    ...assetTable,
+    sort: {
+      id: assets.id,
+      serialNumber: assets.serialNumber,
+      productId: assets.productId,
+      status: assets.status,
+      acquiredOn: assets.acquiredOn,
+      acquisitionCost: assets.acquisitionCost,
+      usefulLifeMonths: assets.usefulLifeMonths,
+      createdAt: assets.createdAt,
+    },
+    defaultSort: ["id", "DESC"],
+    filters: ZAssetFilter,
+    where: (f) => [
+      f.q ? ilike(assets.serialNumber, `%${likeEscape(f.q)}%`) : undefined,
+      f.productId ? eq(assets.productId, f.productId) : undefined,
+      f.status ? inArray(assets.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
+      f.customerId ? eq(assets.customerId, f.customerId) : undefined,
+      f.contractId ? eq(assets.contractId, f.contractId) : undefined,
+    ],
+    toJson: (rows, ctx) => rows.map((r) => assetJson(r, ctx.clock.today())),
+  });
+  routes.staff(
+    {
+      method: "post",
+      path: "/assets",
+      summary: "Register an asset into stock",
+      tag,
+      body: ZAssetInput,
+      access: { resource: "assets", action: "create" },
+    },
+    async (ctx, { body }) => ({ status: 201, body: await registerAsset(ctx, body) }),
+  );
+  routes.staff(
+    {
+      method: "put",
+      path: "/assets/:id",
+      summary: "Correct an asset's details (not its status)",
+      tag,
+      body: ZAssetInput,
+      access: { resource: "assets", action: "edit" },
+    },
+    async (ctx, { id, body }) => ({ body: await editAsset(ctx, id, body) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/assets/:id/transition",
+      summary: "Change an asset's status by hand (return, refurbish, restock, retire, lost)",
+      tag,
+      body: ZAssetTransitionRequest,
+      access: { resource: "assets", action: "edit" },
+    },
+    async (ctx, { id, body }) => ({ body: await transitionAsset(ctx, id, body) }),
+  );
+  routes.staff(
+    {
+      method: "delete",
+      path: "/assets/:id",
+      summary: "Delete an asset registered by mistake",
+      tag,
+      access: { resource: "assets", action: "delete" },
+    },
+    async (ctx, { id }) => ({ body: await removeAsset(ctx, id) }),
+  );
+
+  registerReads<AssetEventRow, typeof ZAssetEventFilter.shape>(routes, {
+    resource: "asset-events",
+    title: "asset status changes",
+    table: assetEvents,
+    partnerColumn: assetEvents.partnerId,
+    sort: {
+      id: assetEvents.id,
+      at: assetEvents.at,
+      assetId: assetEvents.assetId,
+      toStatus: assetEvents.toStatus,
+    },
+    defaultSort: ["id", "DESC"],
+    filters: ZAssetEventFilter,
+    where: (f) => [
+      f.assetId ? eq(assetEvents.assetId, f.assetId) : undefined,
+      f.toStatus ? eq(assetEvents.toStatus, f.toStatus) : undefined,
+    ],
+    toJson: (rows) => rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+  });
+}

@@ -1,0 +1,40 @@
+import type { RequestHandler } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import type { AppConfig } from "../http/context.js";
+
+/**
+ * Failed logins per client address and e-mail; successful ones do not count. Past the limit
+ * the API answers 429 until the window has passed.
+ */
+export function loginRateLimit(config: AppConfig["loginRateLimit"]): RequestHandler {
+  return rateLimit({
+    windowMs: config.windowMs,
+    limit: config.max,
+    skipSuccessfulRequests: true,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const email = typeof req.body?.email === "string" ? req.body.email.trim().toLowerCase() : "";
+      return `${ipKeyGenerator(req.ip ?? "unknown")}|${email}`;
+    },
+    handler: (_req, res) => {
+      res.status(429).json({ code: "rate_limited", message: "Too many failed logins. Try again later." });
+    },
+  });
+}
+
+/** Public pages (signing, application): a plain per-address budget against scraping and guessing. */
+export function publicRateLimit(config: AppConfig["publicRateLimit"]): RequestHandler {
+  return rateLimit({
+    windowMs: config.windowMs,
+    limit: config.max,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? "unknown"),
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json({ code: "rate_limited", message: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요." });
+    },
+  });
+}

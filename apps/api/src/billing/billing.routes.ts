@@ -1,0 +1,223 @@
+import { asc, desc, eq, ilike, inArray } from "drizzle-orm";
+import { billingRuns, invoiceLines, invoices, payments } from "../db/schema/index.js";
+import type { ApiRoutes } from "../http/api-routes.js";
+import type { AppDeps } from "../http/context.js";
+import { registerReads } from "../http/resource-reads.js";
+import { partnerScope } from "../http/scope.js";
+import { likeEscape } from "../shared/zod-fields.js";
+import {
+  ZBankTransferRequest,
+  ZBillingRunFilter,
+  ZBillingRunRequest,
+  ZCreditNoteRequest,
+  ZDunningRunRequest,
+  ZInvoiceFilter,
+  ZPaymentFilter,
+} from "./billing.schemas.js";
+import { runBilling } from "./billing-run.js";
+import { runDunning } from "./dunning-run.js";
+import { collectInvoice, issueCreditNote, recordBankTransfer } from "./invoice-actions.js";
+
+type InvoiceRow = typeof invoices.$inferSelect;
+type PaymentRow = typeof payments.$inferSelect;
+type RunRow = typeof billingRuns.$inferSelect;
+
+const invoiceJson = (r: InvoiceRow, today: string) => ({
+  ...r,
+  paidAt: r.paidAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
+  overdueDays:
+    r.status === "open" && r.dueDate < today
+      ? Math.round((Date.parse(today) - Date.parse(r.dueDate)) / 86_400_000)
+      : 0,
+});
+
+export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
+  const tag = "billing";
+  registerReads<InvoiceRow, typeof ZInvoiceFilter.shape>(routes, {
+    resource: "invoices",
+    title: "invoices (never edited once issued)",
+    table: invoices,
+    partnerColumn: invoices.partnerId,
+    sort: {
+      id: invoices.id,
+      number: invoices.number,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+      total: invoices.total,
+      status: invoices.status,
+      periodStart: invoices.periodStart,
+    },
+    defaultSort: ["id", "DESC"],
+    filters: ZInvoiceFilter,
+    where: (f) => [
+      f.status ? inArray(invoices.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
+      f.contractId ? eq(invoices.contractId, f.contractId) : undefined,
+      f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
+      f.issueDate ? eq(invoices.issueDate, f.issueDate) : undefined,
+      f.q ? ilike(invoices.number, `%${likeEscape(f.q)}%`) : undefined,
+    ],
+    toJson: async (rows, ctx, view) => {
+      const today = ctx.clock.today();
+      if (view === "list") return rows.map((r) => invoiceJson(r, today));
+      const ids = rows.map((r) => r.id);
+      const lines = await ctx.tx
+        .select()
+        .from(invoiceLines)
+        .where(inArray(invoiceLines.invoiceId, ids))
+        .orderBy(asc(invoiceLines.position));
+      const attempts = await ctx.tx
+        .select()
+        .from(payments)
+        .where(inArray(payments.invoiceId, ids))
+        .orderBy(asc(payments.id));
+      return rows.map((r) => ({
+        ...invoiceJson(r, today),
+        lines: lines
+          .filter((l) => l.invoiceId === r.id)
+          .map(({ kind, description, supply, vat, amount }) => ({ kind, description, supply, vat, amount })),
+        payments: attempts
+          .filter((p) => p.invoiceId === r.id)
+          .map((p) => ({ ...p, attemptedAt: p.attemptedAt.toISOString() })),
+      }));
+    },
+  });
+  registerReads<PaymentRow, typeof ZPaymentFilter.shape>(routes, {
+    resource: "payments",
+    title: "collection attempts",
+    table: payments,
+    partnerColumn: payments.partnerId,
+    sort: {
+      id: payments.id,
+      attemptedAt: payments.attemptedAt,
+      amount: payments.amount,
+      status: payments.status,
+    },
+    defaultSort: ["id", "DESC"],
+    filters: ZPaymentFilter,
+    where: (f) => [
+      f.invoiceId ? eq(payments.invoiceId, f.invoiceId) : undefined,
+      f.status ? eq(payments.status, f.status) : undefined,
+    ],
+    toJson: (rows) => rows.map((p) => ({ ...p, attemptedAt: p.attemptedAt.toISOString() })),
+  });
+  registerReads<RunRow, typeof ZBillingRunFilter.shape>(routes, {
+    resource: "billing-runs",
+    title: "billing runs: issued, charged, failed, skipped, duration",
+    table: billingRuns,
+    partnerColumn: billingRuns.partnerId,
+    sort: { id: billingRuns.id, runDate: billingRuns.runDate, startedAt: billingRuns.startedAt },
+    defaultSort: ["id", "DESC"],
+    filters: ZBillingRunFilter,
+    where: (f) => [f.runDate ? eq(billingRuns.runDate, f.runDate) : undefined],
+    toJson: (rows) =>
+      rows.map((r) => ({
+        ...r,
+        startedAt: r.startedAt.toISOString(),
+        finishedAt: r.finishedAt?.toISOString() ?? null,
+      })),
+  });
+  routes.staff(
+    {
+      method: "post",
+      path: "/billing/runs",
+      summary: "Run billing for a date (dryRun: preview what would be issued)",
+      tag,
+      body: ZBillingRunRequest,
+      access: { resource: "billing-runs", action: "create" },
+      outsideTransaction: true,
+    },
+    async (ctx, { body }) => {
+      // The run commits batch by batch on its own connections, as the platform, limited to the
+      // caller's partner; the request transaction only authorises it.
+      const summary = await runBilling({
+        db: deps.database.db,
+        gateway: deps.adapters.paymentGateway,
+        date: body.date,
+        now: () => deps.clock.now(),
+        trigger: "api",
+        workers: deps.database.kind === "postgres" ? 2 : 1,
+        partnerId: ctx.actor.partnerId ?? undefined,
+        dryRun: body.dryRun,
+      });
+      return { status: 201, body: summary };
+    },
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/billing/runs",
+      summary: "The latest billing runs",
+      tag,
+      access: { resource: "billing-runs", action: "list" },
+    },
+    async (ctx) => {
+      const rows = await ctx.tx
+        .select()
+        .from(billingRuns)
+        .where(partnerScope(billingRuns.partnerId, ctx.scope))
+        .orderBy(desc(billingRuns.id))
+        .limit(50);
+      return { body: rows };
+    },
+  );
+  const invoiceEdit = { resource: "billing-runs", action: "create" } as const;
+  routes.staff(
+    {
+      method: "post",
+      path: "/invoices/:id/collect",
+      summary: "Try collecting an open invoice now (next attempt)",
+      tag,
+      access: invoiceEdit,
+    },
+    async (ctx, { id }) => ({ body: await collectInvoice(ctx, id) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/invoices/:id/credit-note",
+      summary: "Credit part or all of an invoice (refunds what was already paid)",
+      tag,
+      body: ZCreditNoteRequest,
+      access: invoiceEdit,
+    },
+    async (ctx, { id, body }) => ({
+      status: 201,
+      body: await issueCreditNote(ctx, { invoiceId: id, ...body }),
+    }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/invoices/:id/payments",
+      summary: "Record a bank transfer against an invoice",
+      tag,
+      body: ZBankTransferRequest,
+      access: invoiceEdit,
+    },
+    async (ctx, { id, body }) => ({
+      status: 201,
+      body: await recordBankTransfer(ctx, { invoiceId: id, ...body }),
+    }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/billing/dunning",
+      summary: "Run collections for a date: retries, suspension, demand, default",
+      tag,
+      body: ZDunningRunRequest,
+      access: invoiceEdit,
+      outsideTransaction: true,
+    },
+    async (ctx, { body }) => ({
+      body: await runDunning({
+        db: deps.database.db,
+        gateway: deps.adapters.paymentGateway,
+        date: body.date,
+        now: () => deps.clock.now(),
+        partnerId: ctx.actor.partnerId ?? undefined,
+      }),
+    }),
+  );
+}

@@ -1,0 +1,147 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "../../test/test-app.js";
+import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
+import { rowsOf } from "../db/client.js";
+import { runBilling } from "./billing-run.js";
+import { seedActiveContracts } from "./seed-active-contracts.js";
+
+let t: TestApp;
+const TODAY = "2026-11-23";
+beforeAll(async () => {
+  t = await startTestApp({ today: TODAY, funnel: true });
+});
+afterAll(() => t.close());
+
+const run = (date: string, extra: Partial<Parameters<typeof runBilling>[0]> = {}) =>
+  runBilling({
+    db: t.database.db,
+    gateway: new SandboxGateway(),
+    date,
+    now: () => t.clock.now(),
+    trigger: "cli",
+    ...extra,
+  });
+
+describe("billing run", () => {
+  it("issues the first invoice (stub + registration fee) on activation and charges it once", async () => {
+    const finance = await t.login("finance@demo.kr");
+    const preview = await finance.post("/api/billing/runs").send({ date: TODAY, dryRun: true }).expect(201);
+    expect(preview.body).toMatchObject({ dryRun: true, issued: 2 });
+    expect(await countOf(t.database, "invoices")).toBe(0);
+
+    const res = await finance.post("/api/billing/runs").send({ date: TODAY }).expect(201);
+    expect(res.body).toMatchObject({ issued: 2, charged: 2, failed: 0, skipped: 0 });
+    const invoices = await finance.get("/api/invoices").query({ sort: '["id","ASC"]' }).expect(200);
+    expect(invoices.body).toHaveLength(2);
+    const shown = await finance.get(`/api/invoices/${invoices.body[0].id}`).expect(200);
+    expect(shown.body).toMatchObject({ status: "paid", issueDate: TODAY, dueDate: TODAY });
+    const contract = await finance.get(`/api/contracts/${shown.body.contractId}`).expect(200);
+    const withFee = contract.body.terms.registrationFee > 0 && !contract.body.terms.registrationFeeWaived;
+    expect(shown.body.lines.map((l: { kind: string }) => l.kind)).toEqual(
+      withFee ? ["rent", "registration_fee"] : ["rent"],
+    );
+    for (const l of shown.body.lines) expect(l.supply + l.vat).toBe(l.amount);
+    expect(shown.body.total).toBe(
+      shown.body.lines.reduce((s: number, l: { amount: number }) => s + l.amount, 0),
+    );
+    expect(shown.body.payments).toMatchObject([
+      {
+        attempt: 1,
+        status: "succeeded",
+        amount: shown.body.total,
+        idempotencyKey: `inv-${shown.body.id}-a1`,
+      },
+    ]);
+
+    const schedule = await finance.get(`/api/contracts/${shown.body.contractId}/schedule`).expect(200);
+    expect(schedule.body.periods[0]).toMatchObject({ invoiceId: shown.body.id, invoiceStatus: "paid" });
+    expect(schedule.body.periods[1].invoiceId).toBeNull();
+  });
+
+  it("issues nothing twice when the same date runs again", async () => {
+    const before = [await countOf(t.database, "invoices"), await countOf(t.database, "payments")];
+    const again = await run(TODAY);
+    expect(again).toMatchObject({ issued: 0, skipped: 2, charged: 0 });
+    expect([await countOf(t.database, "invoices"), await countOf(t.database, "payments")]).toEqual(before);
+  });
+
+  it("issues the next full period on its billing day", async () => {
+    const [c] = rowsOf<{ id: number; billing_day: number }>(
+      await t.database.db.execute(
+        sql`select id, billing_day from contracts where status = 'active' order by id limit 1`,
+      ),
+    );
+    const next = `2026-12-${String(c!.billing_day).padStart(2, "0")}`;
+    const result = await run(next);
+    expect(result.issued).toBeGreaterThanOrEqual(1);
+    const [inv] = rowsOf<{ period_kind: string; period_index: number }>(
+      await t.database.db.execute(
+        sql`select period_kind, period_index from invoices where contract_id = ${c!.id} and period_start = ${next}`,
+      ),
+    );
+    expect(inv).toEqual({ period_kind: "full", period_index: 1 });
+  });
+
+  it("records a failed attempt for a contract without auto-pay and keeps the invoice open", async () => {
+    const [plan] = rowsOf<{ id: number }>(
+      await t.database.db.execute(
+        sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
+      ),
+    );
+    await seedActiveContracts(t.database.db, {
+      partnerId: 1,
+      planVersionId: plan!.id,
+      count: 3,
+      activatedOn: "2026-11-20",
+      billingDay: 20,
+      paymentMethod: false,
+    });
+    const result = await run("2026-11-20");
+    expect(result).toMatchObject({ issued: 3, charged: 0, failed: 3 });
+    const failed = rowsOf<{ failure_code: string }>(
+      await t.database.db.execute(sql`select failure_code from payments where status = 'failed'`),
+    );
+    expect(failed.every((f) => f.failure_code === "no_payment_method")).toBe(true);
+  });
+
+  it("refuses a bad date, and roles that may not bill", async () => {
+    const finance = await t.login("finance@demo.kr");
+    const runs = await countOf(t.database, "billing_runs");
+    const bad = await finance.post("/api/billing/runs").send({ date: "2026-02-30" }).expect(400);
+    expect(bad.body.errors).toHaveProperty("date");
+    const cs = await t.login("cs@demo.kr");
+    await cs.post("/api/billing/runs").send({ date: TODAY }).expect(403);
+    expect(await countOf(t.database, "billing_runs")).toBe(runs);
+    const list = await finance.get("/api/billing/runs").expect(200);
+    expect(list.body[0]).toMatchObject({ status: "finished", trigger: "api" });
+  });
+
+  it.runIf(TEST_DATABASE_URL)(
+    "issues each invoice exactly once and charges once when four runs race (PostgreSQL)",
+    async () => {
+      const [plan] = rowsOf<{ id: number }>(
+        await t.database.db.execute(
+          sql`select current_version_id as id from plans where partner_id = 2 order by id limit 1`,
+        ),
+      );
+      const { firstContractId, lastContractId } = await seedActiveContracts(t.database.db, {
+        partnerId: 2,
+        planVersionId: plan!.id,
+        count: 400,
+        activatedOn: "2026-10-05",
+        billingDay: 5,
+      });
+      const results = await Promise.all([1, 2, 3, 4].map(() => run("2026-11-05", { batchSize: 50 })));
+      expect(results.reduce((s, r) => s + r.issued, 0)).toBe(400);
+      expect(results.reduce((s, r) => s + r.charged, 0)).toBe(400);
+      const [counts] = rowsOf<{ invoices: number; distinct_contracts: number; payments: number }>(
+        await t.database.db.execute(sql`
+        select count(*)::int as invoices, count(distinct i.contract_id)::int as distinct_contracts,
+               (select count(*)::int from payments p join invoices j on j.id = p.invoice_id where j.contract_id between ${firstContractId} and ${lastContractId}) as payments
+        from invoices i where i.contract_id between ${firstContractId} and ${lastContractId} and i.period_start = '2026-11-05'`),
+      );
+      expect(counts).toEqual({ invoices: 400, distinct_contracts: 400, payments: 400 });
+    },
+  );
+});

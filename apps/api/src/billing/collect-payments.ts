@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import { type Db, rowsOf } from "../db/client.js";
+
+interface Claimed {
+  id: number;
+  partner_id: number;
+  number: string;
+  total: number;
+  token: string | null;
+  gateway: string | null;
+}
+
+/**
+ * Claims a batch of open invoices due on `date` that have no first attempt yet (FOR UPDATE SKIP
+ * LOCKED: concurrent runs take disjoint batches) and charges each once, with the idempotency key
+ * `inv-<id>-a1`. The attempt rows and the paid invoices commit with the claim; the unique
+ * (invoice, attempt) makes a second charge for the same attempt impossible.
+ */
+export async function collectPaymentBatch(input: {
+  db: Db;
+  gateway: PaymentGateway;
+  date: string;
+  partnerId?: number;
+  batchSize: number;
+  now: Date;
+}): Promise<{ claimed: number; charged: number; failed: number }> {
+  return input.db.transaction(async (tx) => {
+    const partner = input.partnerId ? sql`and i.partner_id = ${input.partnerId}` : sql``;
+    const claimed = rowsOf<Claimed>(
+      await tx.execute(sql`
+        select i.id, i.partner_id, i.number, i.total, pm.token, pm.gateway
+        from invoices i
+        left join lateral (
+          select token, gateway from payment_methods
+          where contract_id = i.contract_id and status = 'active' order by id desc limit 1
+        ) pm on true
+        where i.due_date = ${input.date}::date and i.status = 'open' ${partner}
+          and not exists (select 1 from payments p where p.invoice_id = i.id and p.attempt = 1)
+        order by i.id
+        limit ${input.batchSize}
+        for update of i skip locked`),
+    );
+    if (claimed.length === 0) return { claimed: 0, charged: 0, failed: 0 };
+    const attempts: Record<string, unknown>[] = [];
+    for (const inv of claimed) {
+      const key = `inv-${inv.id}-a1`;
+      const base = { i: inv.id, p: inv.partner_id, a: inv.total, k: key };
+      if (inv.total === 0) {
+        attempts.push({ ...base, s: "succeeded", m: "none", r: null, f: null });
+      } else if (!inv.token) {
+        attempts.push({ ...base, s: "failed", m: "none", r: null, f: "no_payment_method" });
+      } else {
+        try {
+          const result = await input.gateway.charge({
+            token: inv.token,
+            orderId: inv.number,
+            orderName: inv.number,
+            amount: inv.total,
+            idempotencyKey: key,
+          });
+          attempts.push(
+            result.status === "succeeded"
+              ? { ...base, s: "succeeded", m: inv.gateway, r: result.gatewayRef, f: null }
+              : { ...base, s: "failed", m: inv.gateway, r: null, f: result.code },
+          );
+        } catch (error) {
+          attempts.push({
+            ...base,
+            s: "failed",
+            m: inv.gateway,
+            r: null,
+            f: error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error",
+          });
+        }
+      }
+    }
+    await tx.execute(sql`
+      insert into payments (invoice_id, partner_id, attempt, amount, status, method, idempotency_key, gateway_ref, failure_code, attempted_at)
+      select x.i, x.p, 1, x.a, x.s, x.m, x.k, x.r, x.f, ${input.now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb)
+        as x(i int, p int, a int, s text, m text, k text, r text, f text)
+      on conflict (invoice_id, attempt) do nothing`);
+    const paid = attempts.filter((a) => a.s === "succeeded").map((a) => Number(a.i));
+    if (paid.length > 0) {
+      await tx.execute(sql`
+        update invoices set status = 'paid', paid_at = ${input.now.toISOString()}::timestamptz
+        where id = any(${sql.raw(`array[${paid.join(",")}]`)}::int[])`);
+    }
+    return { claimed: claimed.length, charged: paid.length, failed: attempts.length - paid.length };
+  });
+}

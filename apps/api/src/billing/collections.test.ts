@@ -1,0 +1,295 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { billingSchedule, type PlanTerms } from "@ssp/domain";
+import { addDays, format, parseISO } from "date-fns";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
+import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
+import { rowsOf } from "../db/client.js";
+import { runBilling } from "./billing-run.js";
+import { runDunning } from "./dunning-run.js";
+import { seedActiveContracts } from "./seed-active-contracts.js";
+
+let t: TestApp;
+let planVersionId: number;
+let terms: PlanTerms;
+const gateway = new SandboxGateway();
+beforeAll(async () => {
+  t = await startTestApp({ today: "2026-03-17" });
+  const manager = await t.login("manager@demo.kr");
+  const plan = await manager
+    .post("/api/plans")
+    .send({
+      productId: 1,
+      name: "시뮬레이션 36개월",
+      kind: "rental",
+      monthlyFee: 29_900,
+      termMonths: 36,
+      mandatoryMonths: 36,
+      registrationFee: 100_000,
+      discountAmount: 5_000,
+      discountMonths: 6,
+      removalFee: 30_000,
+    })
+    .expect(201);
+  planVersionId = plan.body.versionId;
+  const {
+    id: _i,
+    partnerId: _p,
+    productId: _pr,
+    name: _n,
+    active: _a,
+    version: _v,
+    versionId: _vi,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = plan.body;
+  terms = rest as PlanTerms;
+});
+afterAll(() => t.close());
+
+const day = (d: string, n: number) => format(addDays(parseISO(d), n), "yyyy-MM-dd");
+
+async function newContract(input: { activatedOn: string; billingDay: number; token?: string }) {
+  const { firstContractId } = await seedActiveContracts(t.database.db, {
+    partnerId: 1,
+    planVersionId,
+    count: 1,
+    ...input,
+    paymentMethod: !input.token,
+  });
+  if (input.token) {
+    await t.database.db.execute(sql`insert into payment_methods (partner_id, customer_id, contract_id, gateway, token, display)
+      select partner_id, customer_id, id, 'sandbox', ${input.token}, '카드 **** 0341' from contracts where id = ${firstContractId}`);
+  }
+  return firstContractId;
+}
+
+async function simulate(from: string, to: string) {
+  for (let d = from; d <= to; d = day(d, 1)) {
+    t.clock.set(d);
+    await runBilling({ db: t.database.db, gateway, date: d, now: () => t.clock.now(), trigger: "cron" });
+    await runDunning({ db: t.database.db, gateway, date: d, now: () => t.clock.now() });
+  }
+}
+
+const invoicesOf = async (contractId: number) =>
+  rowsOf<{ id: number; period_kind: string; period_start: string; total: number; status: string }>(
+    await t.database.db.execute(
+      sql`select id, period_kind, period_start::text, total, status from invoices where contract_id = ${contractId} order by period_start, id`,
+    ),
+  );
+const statusOf = async (contractId: number) =>
+  rowsOf<{ status: string }>(
+    await t.database.db.execute(sql`select status from contracts where id = ${contractId}`),
+  )[0]!.status;
+
+describe("a whole contract, day by day", () => {
+  it("bills a 36-month contract activated mid-month, with promotion and registration fee, exactly as scheduled", async () => {
+    const contractId = await newContract({ activatedOn: "2026-03-17", billingDay: 5 });
+    const schedule = billingSchedule({ terms, activatedOn: "2026-03-17", billingDay: 5 });
+    await simulate("2026-03-17", day(schedule.endsOn!, 3));
+    const invoices = await invoicesOf(contractId);
+    expect(invoices).toHaveLength(37);
+    expect(invoices.map((i) => ({ start: i.period_start, total: i.total, status: i.status }))).toEqual(
+      schedule.periods.map((p) => ({ start: p.start, total: p.amount, status: "paid" })),
+    );
+    expect(invoices[0]!.total).toBe(Math.floor((29_900 * 19) / 31) + 100_000);
+    expect(invoices.slice(1, 7).every((i) => i.total === 24_900)).toBe(true);
+    const [paid] = rowsOf<{ n: number; sum: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n, sum(p.amount)::int as sum from payments p join invoices i on i.id = p.invoice_id where i.contract_id = ${contractId} and p.status = 'succeeded'`,
+      ),
+    );
+    expect(paid).toEqual({ n: 37, sum: schedule.periods.reduce((s, p) => s + p.amount, 0) });
+  }, 240_000);
+
+  it("walks a contract that stops paying into suspension, formal demand and termination for default", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_sim",
+    });
+    await simulate("2026-03-05", "2026-04-03");
+    expect(await statusOf(contractId)).toBe("active");
+    const attempts = rowsOf<{ attempt: number; attempted: string }>(
+      await t.database.db.execute(
+        sql`select p.attempt, (p.attempted_at at time zone 'Asia/Seoul')::date::text as attempted from payments p join invoices i on i.id = p.invoice_id where i.contract_id = ${contractId} and i.period_start = '2026-03-05' order by p.attempt`,
+      ),
+    );
+    expect(attempts).toEqual([
+      { attempt: 1, attempted: "2026-03-05" },
+      { attempt: 2, attempted: "2026-03-06" },
+      { attempt: 3, attempted: "2026-03-08" },
+      { attempt: 4, attempted: "2026-03-12" },
+    ]);
+    await simulate("2026-04-04", "2026-04-04");
+    expect(await statusOf(contractId)).toBe("suspended");
+    await simulate("2026-04-05", "2026-05-06");
+    const [demand] = rowsOf<{ issued_on: string; deadline: string }>(
+      await t.database.db.execute(
+        sql`select issued_on::text, deadline::text from contract_demands where contract_id = ${contractId}`,
+      ),
+    );
+    expect(demand).toEqual({ issued_on: "2026-05-06", deadline: "2026-05-20" });
+    await simulate("2026-05-07", "2026-05-19");
+    expect(await statusOf(contractId)).toBe("suspended");
+    await simulate("2026-05-20", "2026-05-20");
+    expect(await statusOf(contractId)).toBe("terminated");
+    const exit = (await invoicesOf(contractId)).filter((i) => i.period_kind === "exit");
+    expect(exit).toHaveLength(1);
+    const lines = rowsOf<{ kind: string; amount: number }>(
+      await t.database.db.execute(
+        sql`select kind, amount from invoice_lines where invoice_id = ${exit[0]!.id} order by position`,
+      ),
+    );
+    expect(lines).toEqual([
+      { kind: "penalty", amount: Math.floor((33 * 29_900 * 10) / 100) },
+      { kind: "removal_fee", amount: 30_000 },
+      { kind: "promotion_clawback", amount: 15_000 },
+    ]);
+    expect(
+      await countOf(t.database, `tasks where contract_id = ${contractId} and kind = 'asset_recovery'`),
+    ).toBe(0); // bulk contracts hold no asset
+    const mails = rowsOf<{ template: string }>(
+      await t.database.db.execute(
+        sql`select template from notifications where entity_id = ${contractId} and entity = 'contracts' order by id`,
+      ),
+    );
+    expect(mails.map((m) => m.template)).toEqual([
+      "contract_suspended",
+      "formal_demand",
+      "contract_terminated",
+    ]);
+  }, 120_000);
+
+  it("re-activates a suspended contract once the arrears are paid by bank transfer", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_pay",
+    });
+    await simulate("2026-03-05", "2026-04-04");
+    expect(await statusOf(contractId)).toBe("suspended");
+    const finance = await t.login("finance@demo.kr");
+    for (const invoice of (await invoicesOf(contractId)).filter((i) => i.status === "open")) {
+      await finance
+        .post(`/api/invoices/${invoice.id}/payments`)
+        .send({ amount: invoice.total, paidOn: "2026-04-04", reference: "신한 110-123" })
+        .expect(201);
+    }
+    expect(await statusOf(contractId)).toBe("active");
+  }, 60_000);
+});
+
+describe("termination, cooling-off and corrections", () => {
+  it("quotes and terminates early, invoicing the quote", async () => {
+    const contractId = await newContract({ activatedOn: "2026-03-05", billingDay: 5 });
+    await simulate("2026-03-05", "2026-06-05");
+    const finance = await t.login("finance@demo.kr");
+    const manager = await t.login("manager@demo.kr");
+    const quote = await finance
+      .get(`/api/contracts/${contractId}/termination-quote`)
+      .query({ date: "2026-06-05" })
+      .expect(200);
+    expect(quote.body).toMatchObject({
+      date: "2026-06-05",
+      usedFullPeriods: 4,
+      remainingMandatoryPeriods: 32,
+    });
+    expect(quote.body.items.map((i: { kind: string }) => i.kind)).toEqual([
+      "penalty",
+      "removal_fee",
+      "promotion_clawback",
+    ]);
+    await finance
+      .post(`/api/contracts/${contractId}/terminate`)
+      .send({ date: "2026-06-05", reason: "이사" })
+      .expect(403);
+    await manager
+      .post(`/api/contracts/${contractId}/terminate`)
+      .send({ date: "2026-06-5", reason: "이사" })
+      .expect(400);
+    const done = await manager
+      .post(`/api/contracts/${contractId}/terminate`)
+      .send({ date: "2026-06-05", reason: "이사" })
+      .expect(200);
+    expect(done.body.contract.status).toBe("terminated");
+    const exit = await finance.get(`/api/invoices/${done.body.invoiceId}`).expect(200);
+    expect(exit.body.total).toBe(quote.body.total);
+    await manager
+      .post(`/api/contracts/${contractId}/terminate`)
+      .send({ date: "2026-06-06", reason: "두번" })
+      .expect(409);
+  }, 60_000);
+
+  it("withdraws within cooling-off with every payment refunded, and refuses after it", async () => {
+    const early = await newContract({ activatedOn: "2026-03-05", billingDay: 5 });
+    await simulate("2026-03-05", "2026-03-06");
+    const manager = await t.login("manager@demo.kr");
+    const res = await manager
+      .post(`/api/contracts/${early}/cancel`)
+      .send({ date: "2026-03-19", reason: "단순 변심" })
+      .expect(200);
+    const [first] = await invoicesOf(early);
+    expect(res.body).toMatchObject({ contract: { status: "cancelled" }, refunded: first!.total });
+    expect((await invoicesOf(early))[0]!.status).toBe("void");
+    const late = await newContract({ activatedOn: "2026-03-05", billingDay: 5 });
+    const refused = await manager
+      .post(`/api/contracts/${late}/cancel`)
+      .send({ date: "2026-03-20", reason: "늦음" })
+      .expect(422);
+    expect(refused.body.message).toMatch(/cooling-off/);
+  });
+
+  it("issues credit notes and takes bank transfers only within what is owed", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_cn",
+    });
+    await simulate("2026-03-05", "2026-03-05");
+    const [invoice] = await invoicesOf(contractId);
+    const finance = await t.login("finance@demo.kr");
+    const before = [await countOf(t.database, "credit_notes"), await countOf(t.database, "payments")];
+    for (const amount of [-1, 0, 10.5, "100"]) {
+      await finance
+        .post(`/api/invoices/${invoice!.id}/credit-note`)
+        .send({ amount, reason: "조정" })
+        .expect(400);
+      await finance
+        .post(`/api/invoices/${invoice!.id}/payments`)
+        .send({ amount, paidOn: "2026-03-06", reference: "x" })
+        .expect(400);
+    }
+    const tooMuch = await finance
+      .post(`/api/invoices/${invoice!.id}/credit-note`)
+      .send({ amount: invoice!.total + 1, reason: "조정" })
+      .expect(422);
+    expect(tooMuch.body.errors).toHaveProperty("amount");
+    await finance
+      .post(`/api/invoices/${invoice!.id}/payments`)
+      .send({ amount: invoice!.total + 1, paidOn: "2026-03-06", reference: "x" })
+      .expect(422);
+    expect([await countOf(t.database, "credit_notes"), await countOf(t.database, "payments")]).toEqual(
+      before,
+    );
+
+    await finance
+      .post(`/api/invoices/${invoice!.id}/credit-note`)
+      .send({ amount: 10_000, reason: "방문 지연 보상" })
+      .expect(201);
+    const shown = await finance.get(`/api/invoices/${invoice!.id}`).expect(200);
+    expect(shown.body.total).toBe(invoice!.total);
+    await finance
+      .post(`/api/invoices/${invoice!.id}/payments`)
+      .send({ amount: invoice!.total - 10_000, paidOn: "2026-03-06", reference: "국민 1234" })
+      .expect(201);
+    expect((await finance.get(`/api/invoices/${invoice!.id}`)).body.status).toBe("paid");
+    await finance.post(`/api/invoices/${invoice!.id}/collect`).expect(409);
+  });
+});

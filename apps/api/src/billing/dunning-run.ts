@@ -1,0 +1,232 @@
+import { arrearsAction, attemptDueOn, type DunningPolicy, terminationQuote } from "@ssp/domain";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import { moveContract } from "../contracts/contracts.repository.js";
+import { type Db, rowsOf } from "../db/client.js";
+import { contractDemands, contracts, invoices, paymentMethods, payments, tasks } from "../db/schema/index.js";
+import { enqueueEmail } from "../notifications/outbox.js";
+import { partnerSettings } from "../partners/partner-settings.js";
+import { issueExitInvoice } from "./exit-invoice.js";
+import { settleInvoice } from "./invoice-ledger.js";
+
+export interface DunningSummary {
+  retried: number;
+  recovered: number;
+  suspended: number;
+  demanded: number;
+  terminated: number;
+  reactivated: number;
+}
+
+/**
+ * The daily collections job (SPEC §3 Billing) for a date: retry failed collections on their
+ * retry days, then walk every contract with unpaid invoices up the arrears ladder — suspension,
+ * formal demand (최고) with its deadline, termination for default (exit quote invoiced, asset
+ * recovery task opened) — or back down to active once paid. Each contract commits on its own;
+ * the customer is told at each step through the outbox.
+ */
+export async function runDunning(input: {
+  db: Db;
+  gateway: PaymentGateway;
+  date: string;
+  now: () => Date;
+  partnerId?: number;
+}): Promise<DunningSummary> {
+  const summary: DunningSummary = {
+    retried: 0,
+    recovered: 0,
+    suspended: 0,
+    demanded: 0,
+    terminated: 0,
+    reactivated: 0,
+  };
+  const partner = input.partnerId ? sql`and c.partner_id = ${input.partnerId}` : sql``;
+  const candidates = rowsOf<{ id: number; partner_id: number }>(
+    await input.db.execute(sql`
+      select distinct c.id, c.partner_id from contracts c join invoices i on i.contract_id = c.id
+      where c.status in ('active', 'suspended') and i.status = 'open' and i.due_date <= ${input.date}::date ${partner}
+      union
+      select c.id, c.partner_id from contracts c where c.status = 'suspended' ${partner}
+      order by 1`),
+  );
+  const policies = new Map<number, DunningPolicy>();
+  for (const candidate of candidates) {
+    await input.db.transaction(async (tx) => {
+      let policy = policies.get(candidate.partner_id);
+      if (!policy) {
+        policy = (await partnerSettings(tx, candidate.partner_id)).dunning;
+        policies.set(candidate.partner_id, policy);
+      }
+      const ctx = { tx, actor: null, ip: undefined, clock: { now: input.now, today: () => input.date } };
+      const [contract] = await tx
+        .select()
+        .from(contracts)
+        .where(eq(contracts.id, candidate.id))
+        .for("update");
+      if (!contract || !["active", "suspended"].includes(contract.status)) return;
+      const open = await tx
+        .select()
+        .from(invoices)
+        .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")))
+        .orderBy(asc(invoices.dueDate));
+
+      for (const invoice of open.filter((i) => i.periodKind !== "exit")) {
+        const made = await tx
+          .select({ attempt: payments.attempt })
+          .from(payments)
+          .where(eq(payments.invoiceId, invoice.id));
+        const attempt = attemptDueOn({
+          dueDate: invoice.dueDate,
+          today: input.date,
+          attemptsMade: made.length,
+          policy,
+        });
+        if (attempt === null || attempt === 1) continue;
+        const [method] = await tx
+          .select()
+          .from(paymentMethods)
+          .where(and(eq(paymentMethods.contractId, contract.id), eq(paymentMethods.status, "active")))
+          .orderBy(desc(paymentMethods.id))
+          .limit(1);
+        const key = `inv-${invoice.id}-a${attempt}`;
+        const result = method
+          ? await input.gateway
+              .charge({
+                token: method.token,
+                orderId: invoice.number,
+                orderName: invoice.number,
+                amount: invoice.total,
+                idempotencyKey: key,
+              })
+              .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "" }))
+          : { status: "declined" as const, code: "no_payment_method", message: "" };
+        const inserted = await tx
+          .insert(payments)
+          .values({
+            partnerId: invoice.partnerId,
+            invoiceId: invoice.id,
+            attempt,
+            amount: invoice.total,
+            status: result.status === "succeeded" ? "succeeded" : "failed",
+            method: method?.gateway ?? "none",
+            idempotencyKey: key,
+            gatewayRef: result.status === "succeeded" ? result.gatewayRef : null,
+            failureCode: result.status === "succeeded" ? null : result.code,
+            attemptedAt: input.now(),
+          })
+          .onConflictDoNothing()
+          .returning({ id: payments.id });
+        if (inserted.length === 0) continue;
+        summary.retried++;
+        if (result.status === "succeeded") {
+          summary.recovered++;
+          await settleInvoice(ctx, invoice);
+        } else if (contract.party.email) {
+          await enqueueEmail(tx, {
+            partnerId: contract.partnerId,
+            to: contract.party.email,
+            template: "payment_failed",
+            entity: "invoices",
+            entityId: invoice.id,
+            vars: {
+              customer: contract.party.name,
+              number: invoice.number,
+              amount: invoice.total.toLocaleString("ko-KR"),
+              attempt: String(attempt),
+            },
+          });
+        }
+      }
+
+      const stillOpen = await tx
+        .select({ dueDate: invoices.dueDate, periodKind: invoices.periodKind })
+        .from(invoices)
+        .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
+      const [demand] = await tx
+        .select()
+        .from(contractDemands)
+        .where(and(eq(contractDemands.contractId, contract.id), eq(contractDemands.status, "open")));
+      const [current] = await tx.select().from(contracts).where(eq(contracts.id, contract.id));
+      const action = arrearsAction({
+        status: current!.status,
+        overdue: stillOpen.filter((i) => i.periodKind !== "exit"),
+        demand: demand ? { deadline: demand.deadline } : null,
+        today: input.date,
+        policy,
+      });
+      const notify = (
+        template: "contract_suspended" | "formal_demand" | "contract_terminated",
+        vars: Record<string, string>,
+      ) =>
+        current!.party.email
+          ? enqueueEmail(tx, {
+              partnerId: current!.partnerId,
+              to: current!.party.email,
+              template,
+              entity: "contracts",
+              entityId: current!.id,
+              vars: { customer: current!.party.name, number: current!.number, ...vars },
+            })
+          : Promise.resolve();
+      switch (action.kind) {
+        case "suspend":
+          await moveContract(ctx, current!, "suspended");
+          await notify("contract_suspended", { reason: action.reason });
+          summary.suspended++;
+          break;
+        case "demand":
+          await tx.insert(contractDemands).values({
+            partnerId: current!.partnerId,
+            contractId: current!.id,
+            issuedOn: input.date,
+            deadline: action.deadline,
+          });
+          await notify("formal_demand", { deadline: action.deadline, count: String(stillOpen.length) });
+          summary.demanded++;
+          break;
+        case "terminate_for_default": {
+          const quote = terminationQuote({
+            terms: current!.terms,
+            activatedOn: current!.activatedOn!,
+            billingDay: current!.billingDay,
+            date: input.date,
+          });
+          await issueExitInvoice(tx, { contract: current!, quote, date: input.date });
+          await moveContract(ctx, current!, "terminated", { endedOn: input.date, endReason: action.reason });
+          await tx
+            .update(contractDemands)
+            .set({ status: "closed" })
+            .where(eq(contractDemands.id, demand!.id));
+          if (current!.assetId) {
+            await tx.insert(tasks).values({
+              partnerId: current!.partnerId,
+              kind: "asset_recovery",
+              contractId: current!.id,
+              assetId: current!.assetId,
+              dueOn: input.date,
+              note: `채무불이행 해지 — 자산 회수 (${current!.number})`,
+            });
+          }
+          await notify("contract_terminated", {
+            reason: action.reason,
+            total: quote.total.toLocaleString("ko-KR"),
+          });
+          summary.terminated++;
+          break;
+        }
+        case "reactivate":
+          await moveContract(ctx, current!, "active");
+          if (demand)
+            await tx
+              .update(contractDemands)
+              .set({ status: "closed" })
+              .where(eq(contractDemands.id, demand.id));
+          summary.reactivated++;
+          break;
+        case "none":
+          break;
+      }
+    });
+  }
+  return summary;
+}

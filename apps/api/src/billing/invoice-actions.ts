@@ -1,0 +1,204 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
+import { rowsOf } from "../db/client.js";
+import { creditNotes, invoices, paymentMethods, payments, refunds } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { AppError, notFound } from "../http/errors.js";
+import { findScoped } from "../http/resource-reads.js";
+import { type InvoiceRow, invoiceBalance, settleInvoice } from "./invoice-ledger.js";
+
+const invoiceTable = { table: invoices, partnerColumn: invoices.partnerId };
+
+async function loadInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
+  const invoice = await findScoped<InvoiceRow>(ctx.tx, ctx.scope, invoiceTable, id);
+  if (!invoice) throw notFound("Invoice");
+  return invoice;
+}
+
+async function nextAttempt(ctx: StaffContext, invoiceId: number): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await ctx.tx.execute(
+      sql`select coalesce(max(attempt), 0)::int + 1 as n from payments where invoice_id = ${invoiceId}`,
+    ),
+  );
+  return row!.n;
+}
+
+/** A payment that arrived outside the gateway (bank transfer), up to what is owed. */
+export async function recordBankTransfer(
+  ctx: StaffContext,
+  input: { invoiceId: number; amount: number; paidOn: string; reference: string },
+) {
+  const invoice = await loadInvoice(ctx, input.invoiceId);
+  if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
+  const { balance } = await invoiceBalance(ctx.tx, invoice);
+  if (input.amount > balance)
+    throw new AppError(422, "amount_exceeds_balance", `At most ${balance} won is owed`, {
+      amount: `At most ${balance.toLocaleString("ko-KR")}원`,
+    });
+  const attempt = await nextAttempt(ctx, invoice.id);
+  const [row] = await ctx.tx
+    .insert(payments)
+    .values({
+      partnerId: invoice.partnerId,
+      invoiceId: invoice.id,
+      attempt,
+      amount: input.amount,
+      status: "succeeded",
+      method: "bank_transfer",
+      idempotencyKey: `inv-${invoice.id}-a${attempt}`,
+      gatewayRef: input.reference,
+      attemptedAt: new Date(`${input.paidOn}T09:00:00+09:00`),
+    })
+    .returning();
+  await recordAudit(ctx, {
+    entity: "invoices",
+    entityId: invoice.id,
+    action: "bank_transfer",
+    partnerId: invoice.partnerId,
+    after: { amount: input.amount, reference: input.reference },
+  });
+  await settleInvoice(ctx, invoice);
+  return { ...row!, attemptedAt: row!.attemptedAt.toISOString() };
+}
+
+/** A manual collection attempt through the gateway, as the next attempt with its own key. */
+export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
+  const invoice = await loadInvoice(ctx, invoiceId);
+  if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
+  const { balance } = await invoiceBalance(ctx.tx, invoice);
+  const [method] = await ctx.tx
+    .select()
+    .from(paymentMethods)
+    .where(and(eq(paymentMethods.contractId, invoice.contractId), eq(paymentMethods.status, "active")))
+    .orderBy(desc(paymentMethods.id))
+    .limit(1);
+  if (!method) throw new AppError(422, "no_payment_method", "The customer has no active auto-pay method");
+  const attempt = await nextAttempt(ctx, invoice.id);
+  const key = `inv-${invoice.id}-a${attempt}`;
+  const result = await ctx.adapters.paymentGateway
+    .charge({
+      token: method.token,
+      orderId: invoice.number,
+      orderName: invoice.number,
+      amount: balance,
+      idempotencyKey: key,
+    })
+    .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "gateway unreachable" }));
+  const [row] = await ctx.tx
+    .insert(payments)
+    .values({
+      partnerId: invoice.partnerId,
+      invoiceId: invoice.id,
+      attempt,
+      amount: balance,
+      status: result.status === "succeeded" ? "succeeded" : "failed",
+      method: method.gateway,
+      idempotencyKey: key,
+      gatewayRef: result.status === "succeeded" ? result.gatewayRef : null,
+      failureCode: result.status === "succeeded" ? null : result.code,
+      attemptedAt: ctx.clock.now(),
+    })
+    .returning();
+  await recordAudit(ctx, {
+    entity: "invoices",
+    entityId: invoice.id,
+    action: "collect",
+    partnerId: invoice.partnerId,
+    after: { attempt, status: row!.status },
+  });
+  await settleInvoice(ctx, invoice);
+  return { ...row!, attemptedAt: row!.attemptedAt.toISOString() };
+}
+
+/**
+ * A credit note lowers what an issued invoice asks for, never by editing it. On an invoice that
+ * was already paid, the credited amount goes back to the customer through the gateway.
+ */
+export async function issueCreditNote(
+  ctx: StaffContext,
+  input: { invoiceId: number; amount: number; reason: string },
+) {
+  const invoice = await loadInvoice(ctx, input.invoiceId);
+  const { credited, paid, refunded } = await invoiceBalance(ctx.tx, invoice);
+  const creditable = invoice.total - credited;
+  if (input.amount > creditable) {
+    throw new AppError(422, "amount_exceeds_invoice", `At most ${creditable} won can still be credited`, {
+      amount: `At most ${creditable.toLocaleString("ko-KR")}원`,
+    });
+  }
+  const [note] = await ctx.tx
+    .insert(creditNotes)
+    .values({
+      partnerId: invoice.partnerId,
+      invoiceId: invoice.id,
+      amount: input.amount,
+      reason: input.reason,
+      userId: ctx.actor.userId,
+    })
+    .returning();
+  const toRefund = Math.min(
+    input.amount,
+    Math.max(0, paid - refunded - (invoice.total - credited - input.amount)),
+  );
+  if (toRefund > 0)
+    await refundPayments(ctx, {
+      invoice,
+      amount: toRefund,
+      reason: `credit note ${note!.id}`,
+      key: `cn-${note!.id}`,
+    });
+  await recordAudit(ctx, {
+    entity: "invoices",
+    entityId: invoice.id,
+    action: "credit_note",
+    partnerId: invoice.partnerId,
+    after: { amount: input.amount, reason: input.reason },
+  });
+  await settleInvoice(ctx, invoice);
+  return { ...note!, createdAt: note!.createdAt.toISOString(), refunded: toRefund };
+}
+
+/** Refunds `amount` of an invoice's successful payments, newest first, each with its own key. */
+export async function refundPayments(
+  ctx: Pick<StaffContext, "tx" | "adapters">,
+  input: { invoice: InvoiceRow; amount: number; reason: string; key: string },
+): Promise<number> {
+  let left = input.amount;
+  const paid = await ctx.tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.invoiceId, input.invoice.id), eq(payments.status, "succeeded")))
+    .orderBy(desc(payments.id));
+  for (const payment of paid) {
+    if (left <= 0) break;
+    const [done] = rowsOf<{ n: number }>(
+      await ctx.tx.execute(
+        sql`select coalesce(sum(amount), 0)::int as n from refunds where payment_id = ${payment.id} and status = 'succeeded'`,
+      ),
+    );
+    const amount = Math.min(left, payment.amount - done!.n);
+    if (amount <= 0) continue;
+    const key = `${input.key}-p${payment.id}`;
+    const result =
+      payment.method === "bank_transfer" || !payment.gatewayRef
+        ? { status: "succeeded" as const, gatewayRef: "manual" }
+        : await ctx.adapters.paymentGateway.refund({
+            gatewayRef: payment.gatewayRef,
+            amount,
+            reason: input.reason,
+            idempotencyKey: key,
+          });
+    await ctx.tx.insert(refunds).values({
+      partnerId: payment.partnerId,
+      paymentId: payment.id,
+      amount,
+      status: result.status,
+      reason: input.reason,
+      idempotencyKey: key,
+      gatewayRef: result.status === "succeeded" ? result.gatewayRef : null,
+    });
+    if (result.status === "succeeded") left -= amount;
+  }
+  return input.amount - left;
+}

@@ -1,0 +1,54 @@
+import { arrearsAction, DEFAULT_DUNNING } from "@ssp/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { moveContract } from "../contracts/contracts.repository.js";
+import { type Db, rowsOf } from "../db/client.js";
+import { contracts, invoices } from "../db/schema/index.js";
+import type { Actor } from "../http/context.js";
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+
+/** What an invoice still asks for: its total less credit notes and successful payments. */
+export async function invoiceBalance(
+  tx: Db,
+  invoice: InvoiceRow,
+): Promise<{ credited: number; paid: number; refunded: number; balance: number }> {
+  const [row] = rowsOf<{ credited: number; paid: number; refunded: number }>(
+    await tx.execute(sql`select
+      coalesce((select sum(amount) from credit_notes where invoice_id = ${invoice.id}), 0)::int as credited,
+      coalesce((select sum(amount) from payments where invoice_id = ${invoice.id} and status = 'succeeded'), 0)::int as paid,
+      coalesce((select sum(r.amount) from refunds r join payments p on p.id = r.payment_id where p.invoice_id = ${invoice.id} and r.status = 'succeeded'), 0)::int as refunded`),
+  );
+  const { credited, paid, refunded } = row!;
+  return { credited, paid, refunded, balance: invoice.total - credited - (paid - refunded) };
+}
+
+/**
+ * After money arrives (or a credit note), an invoice that owes nothing is paid (or void when it was
+ * credited in full without payment), and a suspended contract that no longer owes anything
+ * overdue is re-activated (SPEC §3 Billing).
+ */
+export async function settleInvoice(
+  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date; today(): string } },
+  invoice: InvoiceRow,
+) {
+  const { balance, paid } = await invoiceBalance(ctx.tx, invoice);
+  if (balance > 0 || invoice.status !== "open") return;
+  await ctx.tx
+    .update(invoices)
+    .set({ status: paid > 0 ? "paid" : "void", paidAt: paid > 0 ? ctx.clock.now() : null })
+    .where(eq(invoices.id, invoice.id));
+  const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, invoice.contractId));
+  if (contract?.status !== "suspended") return;
+  const overdue = await ctx.tx
+    .select({ dueDate: invoices.dueDate })
+    .from(invoices)
+    .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
+  const action = arrearsAction({
+    status: "suspended",
+    overdue,
+    demand: null,
+    today: ctx.clock.today(),
+    policy: DEFAULT_DUNNING,
+  });
+  if (action.kind === "reactivate") await moveContract(ctx, contract, "active");
+}

@@ -1,0 +1,45 @@
+process.env.TZ = "Asia/Seoul";
+
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
+import { runBilling, withBillingLock } from "./billing/billing-run.js";
+import { systemClock } from "./clock.js";
+import { openDatabase } from "./db/client.js";
+import { readEnv } from "./env.js";
+
+/**
+ * `pnpm --filter @ssp/api job billing --date YYYY-MM-DD [--dry-run]`: run a job for a date from
+ * the shell, against the same database the server uses.
+ */
+const [job, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: { date: { type: "string" }, "dry-run": { type: "boolean" }, "batch-size": { type: "string" } },
+});
+const env = readEnv();
+const clock = systemClock();
+const date = values.date ?? clock.today();
+if (job !== "billing" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  console.error("usage: job billing [--date YYYY-MM-DD] [--dry-run] [--batch-size N]");
+  process.exit(2);
+}
+const database = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+});
+await database.migrate();
+const result = await withBillingLock(database, `billing:${date}`, () =>
+  runBilling({
+    db: database.db,
+    gateway: paymentGatewayFromEnv(),
+    date,
+    now: () => clock.now(),
+    trigger: "cli",
+    workers: database.kind === "postgres" ? 2 : 1,
+    dryRun: values["dry-run"] ?? false,
+    batchSize: values["batch-size"] ? Number(values["batch-size"]) : undefined,
+  }),
+);
+console.log(result === "locked" ? `another instance is running billing for ${date}` : JSON.stringify(result));
+await database.close();

@@ -1,0 +1,79 @@
+import { billingSchedule } from "@ssp/domain";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { contracts, documents, partners } from "../db/schema/index.js";
+import { type ContractDocument, renderContractPdf } from "../documents/contract-pdf.js";
+import { sha256Hex } from "../documents/sha256.js";
+import type { ContractRow } from "./contracts.repository.js";
+
+export type DocumentKind =
+  | "contract_unsigned"
+  | "contract_sealed"
+  | "installation_receipt"
+  | "termination_quote";
+
+export async function latestDocument(tx: Db, contractId: number, kind: DocumentKind) {
+  const [doc] = await tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.contractId, contractId), eq(documents.kind, kind)))
+    .orderBy(desc(documents.id))
+    .limit(1);
+  return doc;
+}
+
+export async function storeDocument(
+  tx: Db,
+  input: { partnerId: number; contractId: number; kind: DocumentKind; bytes: Uint8Array; sealed: boolean },
+): Promise<string> {
+  const sha256 = sha256Hex(input.bytes);
+  await tx.insert(documents).values({ ...input, sha256 });
+  return sha256;
+}
+
+/** What the PDF shows, from the contract's frozen terms and parties. */
+export async function contractDocument(tx: Db, contract: ContractRow): Promise<ContractDocument> {
+  const [partner] = await tx
+    .select({ name: partners.name })
+    .from(partners)
+    .where(eq(partners.id, contract.partnerId));
+  const assumedActivationOn = contract.activatedOn ?? contract.draftedOn;
+  return {
+    number: contract.number,
+    draftedOn: contract.draftedOn,
+    partner: { name: partner!.name },
+    customer: contract.party,
+    product: { name: contract.productName, model: contract.productModel },
+    terms: contract.terms,
+    billingDay: contract.billingDay,
+    installAddress: contract.installAddress,
+    assumedActivationOn,
+    schedule: billingSchedule({
+      terms: contract.terms,
+      activatedOn: assumedActivationOn,
+      billingDay: contract.billingDay,
+    }),
+  };
+}
+
+/**
+ * The document the customer reads and signs. Rendered once, when the contract is first sent,
+ * and kept: its SHA-256 goes on the audit certificate, so it must never be re-rendered.
+ */
+export async function unsignedContractPdf(
+  tx: Db,
+  contract: ContractRow,
+): Promise<{ bytes: Uint8Array; sha256: string }> {
+  const stored = await latestDocument(tx, contract.id, "contract_unsigned");
+  if (stored) return { bytes: stored.bytes, sha256: stored.sha256 };
+  const bytes = await renderContractPdf(await contractDocument(tx, contract));
+  const sha256 = await storeDocument(tx, {
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    kind: "contract_unsigned",
+    bytes,
+    sealed: false,
+  });
+  await tx.update(contracts).set({ unsignedSha256: sha256 }).where(eq(contracts.id, contract.id));
+  return { bytes, sha256 };
+}

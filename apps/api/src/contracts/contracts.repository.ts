@@ -1,0 +1,79 @@
+import { type ContractStatus, contractLifecycle } from "@ssp/domain";
+import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
+import { type Db, rowsOf } from "../db/client.js";
+import { contracts } from "../db/schema/index.js";
+import type { TenantScope } from "../db/tenant.js";
+import type { Actor } from "../http/context.js";
+import { findScoped } from "../http/resource-reads.js";
+
+export type ContractRow = typeof contracts.$inferSelect;
+export const contractTable = { table: contracts, partnerColumn: contracts.partnerId };
+
+export function findContract(tx: Db, scope: TenantScope, id: number): Promise<ContractRow | undefined> {
+  return findScoped<ContractRow>(tx, scope, contractTable, id);
+}
+
+/** SSP-<year>-<000123>, from one sequence for the installation. */
+export async function nextContractNumber(tx: Db, year: string): Promise<string> {
+  const [row] = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`select nextval('contract_number_seq') as n`),
+  );
+  return `SSP-${year}-${String(row!.n).padStart(6, "0")}`;
+}
+
+/** The one way a contract changes status; the domain refuses illegal steps (409). */
+export async function moveContract(
+  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date } },
+  contract: ContractRow,
+  to: ContractStatus,
+  values: Partial<typeof contracts.$inferInsert> = {},
+): Promise<ContractRow> {
+  contractLifecycle.assertCanTransition(contract.status as ContractStatus, to);
+  const [row] = await ctx.tx
+    .update(contracts)
+    .set({ ...values, status: to, updatedAt: ctx.clock.now() })
+    .where(eq(contracts.id, contract.id))
+    .returning();
+  if (ctx.actor) {
+    await recordAudit(
+      { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
+      {
+        entity: "contracts",
+        entityId: contract.id,
+        action: `status:${to}`,
+        partnerId: contract.partnerId,
+        before: { status: contract.status },
+        after: { status: to },
+      },
+    );
+  }
+  return row!;
+}
+
+export function contractJson(r: ContractRow) {
+  return {
+    id: r.id,
+    partnerId: r.partnerId,
+    number: r.number,
+    orderId: r.orderId,
+    customerId: r.customerId,
+    planVersionId: r.planVersionId,
+    assetId: r.assetId,
+    status: r.status,
+    billingDay: r.billingDay,
+    installAddress: r.installAddress,
+    activatedOn: r.activatedOn,
+    endsOn: r.endsOn,
+    endedOn: r.endedOn,
+    terms: r.terms,
+    party: r.party,
+    productName: r.productName,
+    productModel: r.productModel,
+    draftedOn: r.draftedOn,
+    signedAt: r.signedAt?.toISOString() ?? null,
+    sealedSha256: r.sealedSha256,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,254 @@
+import { billingSchedule } from "@ssp/domain";
+import { asc, eq, ilike, inArray } from "drizzle-orm";
+import { contracts, invoices, partners, paymentMethods, signingEvents } from "../db/schema/index.js";
+import { renderTerminationQuotePdf } from "../documents/termination-quote-pdf.js";
+
+type PaymentMethodRow = typeof paymentMethods.$inferSelect;
+
+import { sha256Hex } from "../documents/sha256.js";
+import type { ApiRoutes } from "../http/api-routes.js";
+import { notFound } from "../http/errors.js";
+import { registerReads } from "../http/resource-reads.js";
+import { likeEscape } from "../shared/zod-fields.js";
+import { latestDocument, unsignedContractPdf } from "./contract-documents.js";
+import { type ContractRow, contractJson, contractTable, findContract } from "./contracts.repository.js";
+import {
+  ZContractFilter,
+  ZEndContractRequest,
+  ZPaymentMethodFilter,
+  ZQuoteQuery,
+  ZScheduleQuery,
+} from "./contracts.schemas.js";
+import { cancelContract, terminateContract, terminationQuoteFor } from "./end-contract.js";
+import { sendContract } from "./send-contract.js";
+
+export function registerContractRoutes(routes: ApiRoutes): void {
+  const tag = "contracts";
+  registerReads<ContractRow, typeof ZContractFilter.shape>(routes, {
+    resource: "contracts",
+    title: "contracts with their frozen terms",
+    ...contractTable,
+    sort: {
+      id: contracts.id,
+      number: contracts.number,
+      status: contracts.status,
+      customerId: contracts.customerId,
+      activatedOn: contracts.activatedOn,
+      endsOn: contracts.endsOn,
+      draftedOn: contracts.draftedOn,
+      createdAt: contracts.createdAt,
+    },
+    defaultSort: ["id", "DESC"],
+    filters: ZContractFilter,
+    where: (f) => [
+      f.q ? ilike(contracts.number, `%${likeEscape(f.q)}%`) : undefined,
+      f.status ? inArray(contracts.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
+      f.customerId ? eq(contracts.customerId, f.customerId) : undefined,
+      f.orderId ? eq(contracts.orderId, f.orderId) : undefined,
+      f.assetId ? eq(contracts.assetId, f.assetId) : undefined,
+    ],
+    toJson: (rows) => rows.map(contractJson),
+  });
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/schedule",
+      summary:
+        "The full payment schedule (a preview from an assumed activation date until the contract is active)",
+      tag,
+      query: ZScheduleQuery,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id, query }) => {
+      const contract = await findContract(ctx.tx, ctx.scope, id);
+      if (!contract) throw notFound("Contract");
+      const activatedOn = contract.activatedOn ?? query.assumeActivationOn ?? ctx.clock.today();
+      const schedule = billingSchedule({
+        terms: contract.terms,
+        activatedOn,
+        billingDay: contract.billingDay,
+        horizonMonths: query.months ?? 12,
+      });
+      const issued = await ctx.tx
+        .select({ id: invoices.id, periodStart: invoices.periodStart, status: invoices.status })
+        .from(invoices)
+        .where(eq(invoices.contractId, contract.id));
+      const byStart = new Map(issued.map((i) => [i.periodStart, i]));
+      return {
+        body: {
+          activatedOn,
+          preview: contract.activatedOn === null,
+          endsOn: schedule.endsOn,
+          periods: schedule.periods.map((p) => ({
+            ...p,
+            invoiceId: byStart.get(p.start)?.id ?? null,
+            invoiceStatus: byStart.get(p.start)?.status ?? null,
+          })),
+        },
+      };
+    },
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/contracts/:id/send",
+      summary: "E-mail the signing link (a resend revokes the old link)",
+      tag,
+      access: { resource: "contracts", action: "edit" },
+    },
+    async (ctx, { id }) => ({ body: await sendContract(ctx, id) }),
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/pdf",
+      summary: "The contract PDF: sealed once signed",
+      tag,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id }) => {
+      const contract = await findContract(ctx.tx, ctx.scope, id);
+      if (!contract) throw notFound("Contract");
+      const sealed = await latestDocument(ctx.tx, id, "contract_sealed");
+      const bytes = sealed?.bytes ?? (await unsignedContractPdf(ctx.tx, contract)).bytes;
+      return {
+        body: null,
+        file: {
+          contentType: "application/pdf",
+          bytes,
+          filename: `${contract.number}${sealed ? "-sealed" : ""}.pdf`,
+        },
+      };
+    },
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/verify",
+      summary: "Recompute the sealed PDF's SHA-256 against the stored one",
+      tag,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id }) => {
+      const contract = await findContract(ctx.tx, ctx.scope, id);
+      if (!contract) throw notFound("Contract");
+      const sealed = await latestDocument(ctx.tx, id, "contract_sealed");
+      if (!sealed || !contract.sealedSha256)
+        return { body: { sealed: false, valid: false, storedSha256: null, computedSha256: null } };
+      const computedSha256 = sha256Hex(sealed.bytes);
+      return {
+        body: {
+          sealed: true,
+          valid: computedSha256 === contract.sealedSha256,
+          storedSha256: contract.sealedSha256,
+          computedSha256,
+        },
+      };
+    },
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/events",
+      summary: "The signing audit trail: sent, opened, verified, signed… with IP and user agent",
+      tag,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id }) => {
+      if (!(await findContract(ctx.tx, ctx.scope, id))) throw notFound("Contract");
+      const rows = await ctx.tx
+        .select()
+        .from(signingEvents)
+        .where(eq(signingEvents.contractId, id))
+        .orderBy(asc(signingEvents.id));
+      return { body: rows.map((e) => ({ ...e, at: e.at.toISOString() })) };
+    },
+  );
+
+  registerReads<PaymentMethodRow, typeof ZPaymentMethodFilter.shape>(routes, {
+    resource: "payment-methods",
+    title: "auto-pay registrations (gateway tokens only)",
+    table: paymentMethods,
+    partnerColumn: paymentMethods.partnerId,
+    sort: { id: paymentMethods.id, createdAt: paymentMethods.createdAt, status: paymentMethods.status },
+    defaultSort: ["id", "DESC"],
+    filters: ZPaymentMethodFilter,
+    where: (f) => [
+      f.contractId ? eq(paymentMethods.contractId, f.contractId) : undefined,
+      f.customerId ? eq(paymentMethods.customerId, f.customerId) : undefined,
+      f.status ? eq(paymentMethods.status, f.status) : undefined,
+    ],
+    // The token is a credential for charging the customer: it never leaves the server.
+    toJson: (rows) => rows.map(({ token: _token, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+  });
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/termination-quote",
+      summary: "The itemized exit quote for a date",
+      tag,
+      query: ZQuoteQuery,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id, query }) => ({
+      body: await terminationQuoteFor(ctx, { contractId: id, date: query.date }),
+    }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/contracts/:id/terminate",
+      summary: "Terminate early: the quote is invoiced, asset recovery opened",
+      tag,
+      body: ZEndContractRequest,
+      access: { resource: "contracts", action: "edit" },
+    },
+    async (ctx, { id, body }) => ({ body: await terminateContract(ctx, { contractId: id, ...body }) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/contracts/:id/cancel",
+      summary: "Cancel before activation, or withdraw within cooling-off with full refund",
+      tag,
+      body: ZEndContractRequest,
+      access: { resource: "contracts", action: "edit" },
+    },
+    async (ctx, { id, body }) => ({ body: await cancelContract(ctx, { contractId: id, ...body }) }),
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/termination-quote.pdf",
+      summary: "The exit quote as a one-page PDF for the customer",
+      tag,
+      query: ZQuoteQuery,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id, query }) => {
+      const contract = await findContract(ctx.tx, ctx.scope, id);
+      if (!contract) throw notFound("Contract");
+      const quote = await terminationQuoteFor(ctx, { contractId: id, date: query.date });
+      const [partner] = await ctx.tx
+        .select({ name: partners.name })
+        .from(partners)
+        .where(eq(partners.id, contract.partnerId));
+      const bytes = await renderTerminationQuotePdf({
+        partner: { name: partner!.name },
+        contractNumber: contract.number,
+        customerName: contract.party.name,
+        productName: contract.productName,
+        activatedOn: contract.activatedOn!,
+        quote,
+      });
+      return {
+        body: null,
+        file: {
+          contentType: "application/pdf",
+          bytes,
+          filename: `${contract.number}-quote-${query.date}.pdf`,
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,176 @@
+import {
+  type AssetStatus,
+  assertCanCancelContract,
+  assertCanTransitionAsset,
+  type ContractStatus,
+  lateInterest,
+  terminationQuote,
+} from "@ssp/domain";
+import { and, eq, inArray } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
+import { issueExitInvoice } from "../billing/exit-invoice.js";
+import { refundPayments } from "../billing/invoice-actions.js";
+import { invoiceBalance } from "../billing/invoice-ledger.js";
+import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { AppError, notFound } from "../http/errors.js";
+import { moveOrder } from "../orders/move-order.js";
+import { partnerSettings } from "../partners/partner-settings.js";
+import { type ContractRow, contractJson, findContract, moveContract } from "./contracts.repository.js";
+
+async function loadActive(ctx: StaffContext, id: number): Promise<ContractRow> {
+  const contract = await findContract(ctx.tx, ctx.scope, id);
+  if (!contract) throw notFound("Contract");
+  return contract;
+}
+
+/** The itemized exit quote for a date, with late interest where the partner charges it. */
+export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: string) {
+  if (!["active", "suspended"].includes(contract.status) || !contract.activatedOn) {
+    throw new AppError(409, "illegal_transition", "Only an active or suspended contract has an exit quote");
+  }
+  if (date < contract.activatedOn)
+    throw new AppError(422, "business_rule", "The date is before the contract started", {
+      date: "Before activation",
+    });
+  const settings = await partnerSettings(ctx.tx, contract.partnerId);
+  let interest = 0;
+  if (settings.lateInterest.enabled) {
+    const open = await ctx.tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
+    for (const invoice of open) {
+      if (invoice.dueDate >= date) continue;
+      const { balance } = await invoiceBalance(ctx.tx, invoice);
+      interest += lateInterest({
+        overdueAmount: balance,
+        annualRateBp: Math.round(settings.lateInterest.annualRatePercent * 100),
+        fromDate: invoice.dueDate,
+        toDate: date,
+      });
+    }
+  }
+  return terminationQuote({
+    terms: contract.terms,
+    activatedOn: contract.activatedOn,
+    billingDay: contract.billingDay,
+    date,
+    lateInterest: interest || undefined,
+  });
+}
+
+export async function terminationQuoteFor(ctx: StaffContext, input: { contractId: number; date: string }) {
+  return quoteFor(ctx, await loadActive(ctx, input.contractId), input.date);
+}
+
+/**
+ * Early (or end-of-mandatory) termination on a date: the quote is invoiced as its own invoice,
+ * the contract terminated, and a task opened to recover the asset.
+ */
+export async function terminateContract(
+  ctx: StaffContext,
+  input: { contractId: number; date: string; reason: string },
+) {
+  const contract = await loadActive(ctx, input.contractId);
+  const quote = await quoteFor(ctx, contract, input.date);
+  const invoiceId = await issueExitInvoice(ctx.tx, { contract, quote, date: input.date });
+  const ended = await moveContract(ctx, contract, "terminated", {
+    endedOn: input.date,
+    endReason: input.reason,
+  });
+  if (contract.assetId) {
+    await ctx.tx.insert(tasks).values({
+      partnerId: contract.partnerId,
+      kind: "asset_recovery",
+      contractId: contract.id,
+      assetId: contract.assetId,
+      dueOn: input.date,
+      note: `해지 — 자산 회수 (${contract.number})`,
+    });
+  }
+  await recordAudit(ctx, {
+    entity: "contracts",
+    entityId: contract.id,
+    action: "terminate",
+    partnerId: contract.partnerId,
+    after: { quote, invoiceId },
+  });
+  return { contract: contractJson(ended), quote, invoiceId };
+}
+
+/**
+ * Cancellation: before activation it simply ends the contract; an active contract can only be
+ * withdrawn inside the cooling-off window, with no penalty and every payment refunded (SPEC §4).
+ * A reserved or installed asset goes back to stock.
+ */
+export async function cancelContract(
+  ctx: StaffContext,
+  input: { contractId: number; date: string; reason: string },
+) {
+  const contract = await findContract(ctx.tx, ctx.scope, input.contractId);
+  if (!contract) throw notFound("Contract");
+  assertCanCancelContract({
+    status: contract.status as ContractStatus,
+    activatedOn: contract.activatedOn,
+    coolingOffDays: contract.terms.coolingOffDays,
+    on: input.date,
+  });
+  let refunded = 0;
+  const issued = await ctx.tx.select().from(invoices).where(eq(invoices.contractId, contract.id));
+  for (const invoice of issued) {
+    const { paid, refunded: already } = await invoiceBalance(ctx.tx, invoice);
+    if (paid - already > 0)
+      refunded += await refundPayments(ctx, {
+        invoice,
+        amount: paid - already,
+        reason: `청약철회 ${input.reason}`,
+        key: `cancel-${contract.id}-inv-${invoice.id}`,
+      });
+  }
+  if (issued.length > 0) {
+    await ctx.tx
+      .update(invoices)
+      .set({ status: "void" })
+      .where(
+        inArray(
+          invoices.id,
+          issued.map((i) => i.id),
+        ),
+      );
+  }
+  const ended = await moveContract(ctx, contract, "cancelled", {
+    endedOn: input.date,
+    endReason: input.reason,
+  });
+  await ctx.tx
+    .update(signingLinks)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(eq(signingLinks.contractId, contract.id));
+  if (contract.assetId) {
+    const [asset] = await ctx.tx.select().from(assets).where(eq(assets.id, contract.assetId));
+    const back = asset!.status === "installed" ? "returned" : "in_stock";
+    assertCanTransitionAsset({ from: asset!.status as AssetStatus, to: back, by: "system" });
+    await ctx.tx
+      .update(assets)
+      .set({ status: back, contractId: null, customerId: null, updatedAt: ctx.clock.now() })
+      .where(eq(assets.id, asset!.id));
+    await ctx.tx.insert(assetEvents).values({
+      partnerId: asset!.partnerId,
+      assetId: asset!.id,
+      fromStatus: asset!.status,
+      toStatus: back,
+      contractId: contract.id,
+      userId: ctx.actor.userId,
+      note: `계약 취소 ${contract.number}`,
+    });
+  }
+  const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
+  if (order && !["installed", "cancelled", "credit_declined"].includes(order.status)) {
+    await moveOrder(ctx, order, "cancelled", {
+      note: `계약 취소: ${input.reason}`,
+      values: { cancelReason: input.reason },
+    });
+  }
+  return { contract: contractJson(ended), refunded };
+}

@@ -1,0 +1,80 @@
+import { addDays } from "date-fns";
+import { and, eq, isNull } from "drizzle-orm";
+import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
+import { seoulTimestamp } from "../documents/format.js";
+import type { UseCaseContext } from "../http/context.js";
+import { AppError, notFound } from "../http/errors.js";
+import { enqueueEmail } from "../notifications/outbox.js";
+import { moveOrder } from "../orders/move-order.js";
+import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
+import { unsignedContractPdf } from "./contract-documents.js";
+import { contractJson, findContract, moveContract } from "./contracts.repository.js";
+
+/**
+ * Sends (or resends) the contract: renders and keeps the unsigned PDF, revokes any earlier link,
+ * issues a new one (only its hash stored) and queues the e-mail in the same transaction.
+ */
+export async function sendContract(ctx: UseCaseContext, contractId: number) {
+  const contract = await findContract(ctx.tx, ctx.scope, contractId);
+  if (!contract) throw notFound("Contract");
+  if (!contract.party.email)
+    throw new AppError(422, "email_required", "The customer has no e-mail address to send the contract to");
+  const moved = await moveContract(ctx, contract, "sent");
+  await unsignedContractPdf(ctx.tx, moved);
+
+  const now = ctx.clock.now();
+  await ctx.tx
+    .update(signingLinks)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(signingLinks.contractId, contract.id),
+        isNull(signingLinks.revokedAt),
+        isNull(signingLinks.consumedAt),
+      ),
+    );
+  const token = newToken();
+  const expiresAt = addDays(now, LINK_TTL_DAYS);
+  const [link] = await ctx.tx
+    .insert(signingLinks)
+    .values({
+      partnerId: contract.partnerId,
+      contractId: contract.id,
+      tokenHash: tokenHash(token),
+      expiresAt,
+      sentBy: ctx.actor?.userId ?? null,
+    })
+    .returning({ id: signingLinks.id });
+  await ctx.tx.insert(signingEvents).values({
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    linkId: link!.id,
+    kind: contract.status === "sent" ? "resent" : "sent",
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ?? null,
+    detail: { to: contract.party.email, by: ctx.actor?.email ?? "system" },
+  });
+  const [partner] = await ctx.tx
+    .select({ name: partners.name })
+    .from(partners)
+    .where(eq(partners.id, contract.partnerId));
+  await enqueueEmail(ctx.tx, {
+    partnerId: contract.partnerId,
+    to: contract.party.email,
+    template: "contract_sent",
+    entity: "contracts",
+    entityId: contract.id,
+    vars: {
+      partner: partner!.name,
+      customer: contract.party.name,
+      product: contract.productName,
+      number: contract.number,
+      link: `${ctx.config.publicUrl}/sign/${token}`,
+      expires: seoulTimestamp(expiresAt),
+    },
+  });
+  const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
+  if (order && order.status === "credit_approved")
+    await moveOrder(ctx, order, "contract_sent", { note: `계약서 발송 ${contract.number}` });
+  return contractJson(moved);
+}

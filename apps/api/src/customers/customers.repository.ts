@@ -1,0 +1,75 @@
+import { maskPhone } from "@ssp/domain";
+import { arrayContains, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { customers } from "../db/schema/index.js";
+import type { TenantScope } from "../db/tenant.js";
+import { whereAll } from "../http/list-query.js";
+import { partnerScope } from "../http/scope.js";
+import { likeEscape } from "../shared/zod-fields.js";
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerValues = Omit<typeof customers.$inferInsert, "id" | "partnerId" | "search" | "createdAt">;
+
+/**
+ * Three characters or more match name, phone or e-mail anywhere (trigram index); shorter terms a
+ * name prefix. The matching runs in `customer_search_ids` (migration 0006) so that the indexes
+ * are usable under row-level security; it applies the same tenant itself.
+ */
+function searchCondition(q: string): SQL {
+  return inArray(customers.id, sql`(select id from customer_search_ids(${likeEscape(q)}))`);
+}
+
+export function customerWhere(filter: { q?: string; tags?: string | string[] }): (SQL | undefined)[] {
+  const { q, tags } = filter;
+  const tagList = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+  return [
+    q ? searchCondition(q) : undefined,
+    tagList.length > 0 ? arrayContains(customers.tags, tagList) : undefined,
+  ];
+}
+
+export async function findCustomer(tx: Db, scope: TenantScope, id: number): Promise<CustomerRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(customers)
+    .where(whereAll(eq(customers.id, id), partnerScope(customers.partnerId, scope)));
+  return row;
+}
+
+export async function insertCustomer(
+  tx: Db,
+  values: CustomerValues & { partnerId: number },
+): Promise<CustomerRow> {
+  const [row] = await tx.insert(customers).values(values).returning();
+  return row!;
+}
+
+export async function updateCustomer(tx: Db, id: number, values: CustomerValues): Promise<CustomerRow> {
+  const [row] = await tx.update(customers).set(values).where(eq(customers.id, id)).returning();
+  return row!;
+}
+
+export async function deleteCustomer(tx: Db, id: number): Promise<void> {
+  await tx.delete(customers).where(eq(customers.id, id));
+}
+
+/** The API's JSON for a customer; lists show the phone masked (SPEC §2). */
+export function customerJson(row: CustomerRow, options: { maskPhone: boolean }) {
+  return {
+    id: row.id,
+    partnerId: row.partnerId,
+    name: row.name,
+    birthDate: row.birthDate,
+    phone: options.maskPhone ? maskPhone(row.phone) : row.phone,
+    email: row.email,
+    address: row.address,
+    consents: {
+      privacy: row.consentPrivacyAt?.toISOString() ?? null,
+      creditInquiry: row.consentCreditInquiryAt?.toISOString() ?? null,
+      marketing: row.consentMarketingAt?.toISOString() ?? null,
+    },
+    tags: row.tags,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { contracts } from "./contracts.js";
+import { partners } from "./partners.js";
+
+/**
+ * Invoices (SPEC §3 Billing, §4): one per contract and period start, enforced by the database so
+ * that any number of billing runs for the same date issue each invoice exactly once. Issued
+ * invoices are never edited; corrections are credit notes.
+ */
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    number: text("number").notNull(),
+    contractId: integer("contract_id")
+      .notNull()
+      .references(() => contracts.id),
+    customerId: integer("customer_id").notNull(),
+    periodKind: text("period_kind").notNull(),
+    periodIndex: smallint("period_index").notNull(),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    issueDate: date("issue_date", { mode: "string" }).notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    supply: integer("supply").notNull(),
+    vat: integer("vat").notNull(),
+    total: integer("total").notNull(),
+    status: text("status").notNull().default("open"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    billingRunId: integer("billing_run_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("invoices_contract_period_key").on(t.contractId, t.periodStart, t.periodKind),
+    index("invoices_partner_idx").on(t.partnerId, t.id),
+    index("invoices_due_open_idx").on(t.dueDate, t.id).where(sql`status = 'open'`),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    invoiceId: integer("invoice_id").notNull(),
+    position: smallint("position").notNull(),
+    kind: text("kind").notNull(),
+    description: text("description").notNull(),
+    supply: integer("supply").notNull(),
+    vat: integer("vat").notNull(),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [uniqueIndex("invoice_lines_invoice_position_key").on(t.invoiceId, t.position)],
+);
+
+/**
+ * Collection attempts. `(invoice_id, attempt)` is unique and the gateway gets the same key for
+ * the same attempt, so an attempt charges at most once even when runs race or crash.
+ */
+export const payments = pgTable(
+  "payments",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    invoiceId: integer("invoice_id").notNull(),
+    attempt: smallint("attempt").notNull(),
+    amount: integer("amount").notNull(),
+    status: text("status").notNull(),
+    method: text("method").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    gatewayRef: text("gateway_ref"),
+    failureCode: text("failure_code"),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("payments_invoice_attempt_key").on(t.invoiceId, t.attempt),
+    index("payments_partner_idx").on(t.partnerId, t.id),
+  ],
+);
+
+/** Every billing run, with what it did (SPEC §3, GET /api/billing/runs). */
+export const billingRuns = pgTable("billing_runs", {
+  id: serial("id").primaryKey(),
+  partnerId: integer("partner_id"),
+  runDate: date("run_date", { mode: "string" }).notNull(),
+  dryRun: boolean("dry_run").notNull().default(false),
+  status: text("status").notNull().default("running"),
+  issued: integer("issued").notNull().default(0),
+  charged: integer("charged").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+  skipped: integer("skipped").notNull().default(0),
+  preview: jsonb("preview"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  durationMs: integer("duration_ms"),
+  trigger: text("trigger").notNull(),
+});
+
+/** Corrections to an issued invoice: never an edit, always a row of its own (SPEC §3). */
+export const creditNotes = pgTable(
+  "credit_notes",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    invoiceId: integer("invoice_id").notNull(),
+    amount: integer("amount").notNull(),
+    reason: text("reason").notNull(),
+    userId: integer("user_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("credit_notes_invoice_idx").on(t.invoiceId)],
+);
+
+/** Money given back through the gateway (cooling-off withdrawal, credit note on a paid invoice). */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    paymentId: integer("payment_id").notNull(),
+    amount: integer("amount").notNull(),
+    status: text("status").notNull(),
+    reason: text("reason").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    gatewayRef: text("gateway_ref"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("refunds_payment_idx").on(t.paymentId)],
+);
+
+/** Formal demands (최고) sent for arrears, with their deadline. */
+export const contractDemands = pgTable(
+  "contract_demands",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    contractId: integer("contract_id").notNull(),
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    deadline: date("deadline", { mode: "string" }).notNull(),
+    status: text("status").notNull().default("open"),
+  },
+  (t) => [uniqueIndex("contract_demands_open_key").on(t.contractId).where(sql`status = 'open'`)],
+);
+
+/** Work for staff that a rule opened (asset recovery after termination, …). */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull().default("open"),
+    contractId: integer("contract_id"),
+    assetId: integer("asset_id"),
+    dueOn: date("due_on", { mode: "string" }),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("tasks_partner_status_idx").on(t.partnerId, t.status, t.id)],
+);

@@ -1,0 +1,42 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().default("data"),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: z.string().url().optional(),
+  SEED: z.enum(["demo", "none"]).default("demo"),
+  CORS_ORIGINS: z.string().default(""),
+  TRUST_PROXY: z.string().default("loopback"),
+  SECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+  JOBS: z.enum(["on", "off"]).default("on"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("SSP <no-reply@ssp.local>"),
+  SIGNING_P12_PATH: z.string().optional(),
+  SIGNING_P12_PASSPHRASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string };
+
+/** Reads and checks the environment once; a bad value stops the server with a clear message. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    dataDir: resolve(REPO_ROOT, env.DATA_DIR),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Role } from "@ssp/domain";
+import type { CreditBureau } from "../adapters/credit-bureau/credit-bureau.js";
+import type { KakaoLogin } from "../adapters/kakao/kakao-login.js";
+import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import type { Clock } from "../clock.js";
+import type { Database, Db } from "../db/client.js";
+import type { TenantScope } from "../db/tenant.js";
+import type { SigningCertificate } from "../documents/signing-certificate.js";
+import type { Mailer } from "../notifications/mailer.js";
+
+/** The logged-in staff member a request acts for. */
+export interface Actor {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+  partnerId: number | null;
+}
+
+export interface AppConfig {
+  publicUrl: string;
+  secureCookies: boolean;
+  corsOrigins: string[];
+  loginRateLimit: { windowMs: number; max: number };
+  publicRateLimit: { windowMs: number; max: number };
+  /** Express `trust proxy`: whose X-Forwarded-For to believe for client IPs. */
+  trustProxy: string | boolean | number;
+  adminDist?: string;
+}
+
+/** Everything outside the machine, each behind an interface chosen in one place. */
+export interface Adapters {
+  creditBureau: CreditBureau;
+  paymentGateway: PaymentGateway;
+  kakao: KakaoLogin;
+  /** null: no SMTP configured, e-mail stays in the outbox. */
+  mailer: Mailer | null;
+}
+
+/** What the app is built from; tests pass their own database, clock and adapters. */
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  config: AppConfig;
+  adapters: Adapters;
+  /** The installation's sealing certificate (generated into DATA_DIR on first start). */
+  certificate: SigningCertificate;
+}
+
+/** Everything a staff use case needs, inside the request's one transaction. */
+export interface StaffContext {
+  tx: Db;
+  actor: Actor;
+  scope: TenantScope;
+  clock: Clock;
+  adapters: Adapters;
+  config: AppConfig;
+  certificate: SigningCertificate;
+  ip: string | undefined;
+  userAgent: string | undefined;
+}
+
+/**
+ * A use case run for a customer on a public page (or a job): the same as a staff request but
+ * without a logged-in actor. Use cases that customers can trigger take this type.
+ */
+export type UseCaseContext = Omit<StaffContext, "actor"> & { actor: Actor | null };
+
+export function scopeOf(actor: Actor): TenantScope {
+  return actor.partnerId === null ? { kind: "platform" } : { kind: "partner", partnerId: actor.partnerId };
+}

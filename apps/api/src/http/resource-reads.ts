@@ -1,0 +1,104 @@
+import type { Resource } from "@ssp/domain";
+import { eq, inArray, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import type { Db } from "../db/client.js";
+import type { TenantScope } from "../db/tenant.js";
+import type { ApiRoutes } from "./api-routes.js";
+import type { StaffContext } from "./context.js";
+import { notFound } from "./errors.js";
+import {
+  contentRange,
+  fetchPage,
+  type Listable,
+  parseListQuery,
+  whereAll,
+  ZListParams,
+} from "./list-query.js";
+import { partnerScope } from "./scope.js";
+
+/**
+ * The two read routes every resource has (list with sort/range/filter, and one by id), from
+ * one description. Writes stay explicit per resource: they are where the rules live.
+ */
+export interface ReadSpec<Row, F extends z.ZodRawShape> {
+  resource: Resource;
+  title: string;
+  table: Listable;
+  /** The column that holds the tenant (`partners.id` for the partners table itself). */
+  partnerColumn: PgColumn;
+  sort: Record<string, PgColumn | SQL>;
+  defaultSort: [string, "ASC" | "DESC"];
+  filters: z.ZodObject<F>;
+  where: (filter: z.infer<z.ZodObject<F>>, ctx: StaffContext) => (SQL | undefined)[];
+  toJson: (rows: Row[], ctx: StaffContext, view: "list" | "show") => Promise<unknown[]> | unknown[];
+}
+
+export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, spec: ReadSpec<Row, F>): void {
+  const { resource } = spec;
+  routes.staff(
+    {
+      method: "get",
+      path: `/${resource}`,
+      summary: `List ${spec.title}`,
+      tag: resource,
+      query: ZListParams,
+      access: { resource, action: "list" },
+    },
+    async (ctx, { query }) => {
+      const list = parseListQuery(query, {
+        sortable: Object.keys(spec.sort),
+        defaultSort: spec.defaultSort,
+        filters: spec.filters,
+      });
+      const where = whereAll(
+        partnerScope(spec.partnerColumn, ctx.scope),
+        list.ids ? inArray(spec.table.id, list.ids) : undefined,
+        ...spec.where(list.filter, ctx),
+      );
+      const { rows, total } = await fetchPage<Row>({
+        tx: ctx.tx,
+        table: spec.table,
+        where,
+        sortColumn: spec.sort[list.sortField]!,
+        descending: list.descending,
+        start: list.start,
+        end: list.end,
+      });
+      return {
+        body: await spec.toJson(rows, ctx, "list"),
+        headers: contentRange(resource, list.start, rows.length, total),
+      };
+    },
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: `/${resource}/:id`,
+      summary: `One of ${spec.title}`,
+      tag: resource,
+      access: { resource, action: "show" },
+    },
+    async (ctx, { id }) => {
+      const row = await findScoped<Row>(ctx.tx, ctx.scope, spec, id);
+      if (!row) throw notFound();
+      const [json] = await spec.toJson([row], ctx, "show");
+      return { body: json };
+    },
+  );
+}
+
+/** One row by id within the tenant, or undefined (which the routes answer with 404). */
+export async function findScoped<Row>(
+  tx: Db,
+  scope: TenantScope,
+  spec: { table: Listable; partnerColumn: PgColumn },
+  id: number,
+): Promise<Row | undefined> {
+  const [row] = await tx
+    .select()
+    .from(spec.table as PgTable)
+    .where(whereAll(eq(spec.table.id, id), partnerScope(spec.partnerColumn, scope)))
+    .limit(1);
+  return row as Row | undefined;
+}

@@ -1,0 +1,112 @@
+import { type AssetStatus, assertCanTransitionAsset, billingSchedule } from "@ssp/domain";
+import { and, eq } from "drizzle-orm";
+import { storeDocument } from "../contracts/contract-documents.js";
+import { contractJson, moveContract } from "../contracts/contracts.repository.js";
+import { assetEvents, assets, contracts, deliveries, partners, users } from "../db/schema/index.js";
+import { renderInstallationReceipt } from "../documents/installation-receipt-pdf.js";
+import type { StaffContext } from "../http/context.js";
+import { AppError, notFound, validationFailed } from "../http/errors.js";
+import { moveOrder } from "../orders/move-order.js";
+import { findOrder } from "../orders/orders.repository.js";
+import { signatureOf } from "../signing/signature-image.js";
+import type { TSignContractRequest } from "../signing/signing.schemas.js";
+
+/**
+ * The technician records the installation: the customer signs the 설치 및 인수 확인서 (sealed like
+ * the contract), and that activates everything at once: contract active from the install date
+ * (its schedule starts there), order installed, asset installed, the visit done.
+ */
+export async function recordInstallation(
+  ctx: StaffContext,
+  input: { orderId: number; date: string; signature: TSignContractRequest["signature"] },
+) {
+  const order = await findOrder(ctx.tx, ctx.scope, input.orderId);
+  if (!order) throw notFound("Order");
+  if (order.status !== "ready_to_install" || order.contractId === null) {
+    throw new AppError(409, "illegal_transition", "Only an order ready to install can be installed");
+  }
+  const [delivery] = await ctx.tx
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.orderId, order.id), eq(deliveries.status, "scheduled")));
+  if (ctx.actor.role === "technician" && delivery?.technicianId !== ctx.actor.userId) throw notFound("Order");
+  if (input.date > ctx.clock.today())
+    throw validationFailed({ date: "An installation cannot be in the future" });
+  const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, order.contractId));
+  const [asset] = await ctx.tx.select().from(assets).where(eq(assets.id, contract!.assetId!));
+  assertCanTransitionAsset({ from: asset!.status as AssetStatus, to: "installed", by: "system" });
+  const [partner] = await ctx.tx
+    .select({ name: partners.name })
+    .from(partners)
+    .where(eq(partners.id, order.partnerId));
+  const [technician] = await ctx.tx
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, delivery?.technicianId ?? ctx.actor.userId));
+
+  const receipt = await renderInstallationReceipt({
+    contractNumber: contract!.number,
+    partner: { name: partner!.name },
+    customer: { name: contract!.party.name, phone: contract!.party.phone },
+    product: { name: contract!.productName, model: contract!.productModel },
+    assetSerialNumber: asset!.serialNumber,
+    installedOn: input.date,
+    installAddress: contract!.installAddress,
+    technicianName: technician!.name,
+    signature: signatureOf(input.signature),
+    events: [
+      {
+        kind: "installed",
+        at: ctx.clock.now().toISOString(),
+        ip: ctx.ip ?? null,
+        userAgent: ctx.userAgent ?? null,
+      },
+    ],
+    certificate: ctx.certificate,
+  });
+  await storeDocument(ctx.tx, {
+    partnerId: order.partnerId,
+    contractId: contract!.id,
+    kind: "installation_receipt",
+    bytes: receipt.bytes,
+    sealed: true,
+  });
+
+  const schedule = billingSchedule({
+    terms: contract!.terms,
+    activatedOn: input.date,
+    billingDay: contract!.billingDay,
+  });
+  const active = await moveContract(ctx, contract!, "active", {
+    activatedOn: input.date,
+    endsOn: schedule.endsOn,
+  });
+  await ctx.tx
+    .update(assets)
+    .set({ status: "installed", updatedAt: ctx.clock.now() })
+    .where(eq(assets.id, asset!.id));
+  await ctx.tx.insert(assetEvents).values({
+    partnerId: asset!.partnerId,
+    assetId: asset!.id,
+    fromStatus: asset!.status,
+    toStatus: "installed",
+    contractId: contract!.id,
+    userId: ctx.actor.userId,
+    note: `설치 완료 ${input.date}`,
+  });
+  if (delivery) {
+    await ctx.tx
+      .update(deliveries)
+      .set({ status: "installed", installedOn: input.date, receiptSha256: receipt.sha256 })
+      .where(eq(deliveries.id, delivery.id));
+  }
+  const installed = await moveOrder(ctx, order, "installed", {
+    note: `설치 완료 ${input.date} (${asset!.serialNumber})`,
+    detail: { receiptSha256: receipt.sha256 },
+  });
+  return {
+    order: { id: installed.id, status: installed.status },
+    contract: contractJson(active),
+    receiptSha256: receipt.sha256,
+  };
+}

@@ -1,0 +1,46 @@
+import cron from "node-cron";
+import { runBilling, withBillingLock } from "../billing/billing-run.js";
+import { runDunning } from "../billing/dunning-run.js";
+import type { AppDeps } from "../http/context.js";
+import type { OutboxRunner } from "../notifications/outbox.js";
+
+/**
+ * In-process schedules (SPEC §6), times in Asia/Seoul: the outbox every minute (each write request
+ * also kicks it at once), the billing run at 06:00 and collections at 07:00, each behind a
+ * PostgreSQL advisory lock so that only one instance starts it. Every job takes "today" from the
+ * clock; the API and the CLI run the same jobs for any date.
+ */
+export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): { stop(): void } {
+  const { deps } = input;
+  const gateway = deps.adapters.paymentGateway;
+  const now = () => deps.clock.now();
+  const daily = async (name: string, job: (date: string) => Promise<unknown>) => {
+    const date = deps.clock.today();
+    try {
+      const result = await withBillingLock(deps.database, `${name}:${date}`, () => job(date));
+      if (result !== "locked") input.outbox.kick();
+    } catch (error) {
+      console.error(`${name} for ${date} failed`, error);
+    }
+  };
+  const options = (name: string) => ({ timezone: "Asia/Seoul", name });
+  const tasks = [
+    cron.schedule("* * * * *", () => input.outbox.kick(), options("notification-delivery")),
+    cron.schedule(
+      "0 6 * * *",
+      () =>
+        daily("billing", (date) => runBilling({ db: deps.database.db, gateway, date, now, trigger: "cron", workers: deps.database.kind === "postgres" ? 2 : 1 })),
+      options("billing-run"),
+    ),
+    cron.schedule(
+      "0 7 * * *",
+      () => daily("dunning", (date) => runDunning({ db: deps.database.db, gateway, date, now })),
+      options("dunning"),
+    ),
+  ];
+  return {
+    stop: () => {
+      for (const t of tasks) t.stop();
+    },
+  };
+}

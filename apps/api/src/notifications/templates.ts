@@ -1,0 +1,76 @@
+/**
+ * Korean message templates, one per event (SPEC §3 Notifications). Each returns the subject and
+ * the plain-text body; the outbox stores the rendered text, so what was sent is what is shown.
+ */
+export type TemplateName =
+  | "contract_sent"
+  | "contract_signed"
+  | "payment_method_registered"
+  | "phone_code"
+  | "payment_failed"
+  | "contract_suspended"
+  | "formal_demand"
+  | "contract_terminated"
+  | "order_received";
+
+type Vars = Record<string, string>;
+
+const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: string }> = {
+  contract_sent: (v) => ({
+    subject: `[${v.partner}] 렌탈 계약서 전자서명 요청 (${v.number})`,
+    body: [
+      `${v.customer} 고객님, 안녕하세요. ${v.partner}입니다.`,
+      "",
+      `${v.product} 렌탈 계약서(${v.number})를 보내드립니다.`,
+      "아래 링크에서 본인 확인(생년월일) 후 계약서를 읽고 서명해 주세요.",
+      "",
+      v.link!,
+      "",
+      `이 링크는 ${v.expires}까지 유효하며, 한 번 서명하면 다시 사용할 수 없습니다.`,
+      "본인이 신청하지 않으셨다면 이 메일을 무시하시고 고객센터로 알려 주세요.",
+    ].join("\n"),
+  }),
+  contract_signed: (v) => ({
+    subject: `[${v.partner}] 계약서 서명이 완료되었습니다 (${v.number})`,
+    body: [
+      `${v.customer} 고객님, 계약서 서명이 완료되었습니다.`,
+      "",
+      `계약번호: ${v.number}`,
+      `문서 지문(SHA-256): ${v.sha256}`,
+      "",
+      "설치 일정은 담당 기사가 연락드립니다. 설치일로부터 청약철회 기간 안에는 위약금 없이 철회하실 수 있습니다.",
+    ].join("\n"),
+  }),
+  payment_method_registered: (v) => ({
+    subject: `[${v.partner}] 자동결제 수단이 등록되었습니다`,
+    body: `${v.customer} 고객님, 계약 ${v.number}의 자동결제 수단(${v.display})이 등록되었습니다.`,
+  }),
+  payment_failed: (v) => ({
+    subject: `[SSP] 자동결제가 실패했습니다 (${v.number})`,
+    body: `${v.customer} 고객님, 청구서 ${v.number}(${v.amount}원)의 자동결제(${v.attempt}차)가 실패했습니다. 결제수단을 확인해 주세요. 정해진 날짜에 다시 시도합니다.`,
+  }),
+  contract_suspended: (v) => ({
+    subject: `[SSP] 서비스가 일시 정지되었습니다 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}의 요금이 연체되어(${v.reason}) 서비스가 일시 정지되었습니다. 미납 요금을 납부하시면 바로 재개됩니다.`,
+  }),
+  formal_demand: (v) => ({
+    subject: `[SSP] 최고서: 미납 요금 납부 요청 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}의 요금 ${v.count}건이 미납 상태입니다. ${v.deadline}까지 납부하지 않으시면 계약이 해지되며 위약금 등이 청구됩니다.`,
+  }),
+  contract_terminated: (v) => ({
+    subject: `[SSP] 계약이 해지되었습니다 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}이 해지되었습니다 (${v.reason}). 정산 금액 ${v.total}원이 청구되며, 제품 회수를 위해 연락드리겠습니다.`,
+  }),
+  phone_code: (v) => ({
+    subject: `[${v.partner}] 인증번호`,
+    body: `[${v.partner}] 인증번호 ${v.code} 를 입력해 주세요. (5분 이내)`,
+  }),
+  order_received: (v) => ({
+    subject: `[${v.partner}] 렌탈 신청이 접수되었습니다`,
+    body: `${v.customer} 고객님, ${v.product} 렌탈 신청이 접수되었습니다. 심사 결과를 안내해 드리겠습니다.`,
+  }),
+};
+
+export function renderTemplate(name: TemplateName, vars: Vars): { subject: string; body: string } {
+  return TEMPLATES[name](vars);
+}

@@ -1,0 +1,45 @@
+import { recordAudit } from "../audit/record-audit.js";
+import { findCustomer } from "../customers/customers.repository.js";
+import { orderEvents, orders } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { validationFailed } from "../http/errors.js";
+import { ownerPartner } from "../http/scope.js";
+import { findPlan } from "../plans/plans.repository.js";
+import { orderJson, planIdsOf } from "./orders.repository.js";
+import type { TOrderCreateRequest } from "./orders.schemas.js";
+
+/** Staff take an application on a customer's behalf; it starts as `received`. */
+export async function createOrder(ctx: StaffContext, input: TOrderCreateRequest) {
+  const [customer, plan] = [
+    await findCustomer(ctx.tx, ctx.scope, input.customerId),
+    await findPlan(ctx.tx, ctx.scope, input.planId),
+  ];
+  const errors: Record<string, string> = {};
+  if (!customer) errors.customerId = "No such customer";
+  if (!plan) errors.planId = "No such plan";
+  else if (!plan.active) errors.planId = "This plan is no longer offered";
+  if (Object.keys(errors).length > 0) throw validationFailed(errors);
+  const partnerId = ownerPartner(ctx.scope);
+  const [row] = await ctx.tx
+    .insert(orders)
+    .values({
+      partnerId,
+      customerId: input.customerId,
+      planVersionId: plan!.versionId,
+      installAddress: input.installAddress,
+      billingDay: input.billingDay,
+      source: "staff",
+    })
+    .returning();
+  await ctx.tx.insert(orderEvents).values({
+    partnerId,
+    orderId: row!.id,
+    kind: "status",
+    toStatus: "received",
+    userId: ctx.actor.userId,
+    note: "직원 접수",
+  });
+  const after = orderJson(row!, await planIdsOf(ctx.tx, [row!.planVersionId]));
+  await recordAudit(ctx, { entity: "orders", entityId: row!.id, action: "create", partnerId, after });
+  return after;
+}

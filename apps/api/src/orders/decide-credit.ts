@@ -1,0 +1,43 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { creditChecks } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { AppError, notFound } from "../http/errors.js";
+import { moveOrder } from "./move-order.js";
+import { findOrder } from "./orders.repository.js";
+
+/** A manager's decision on an order the policy sent to review, with the reason kept on the check. */
+export async function decideCredit(
+  ctx: StaffContext,
+  input: { orderId: number; decision: "approved" | "declined"; reason: string },
+) {
+  const order = await findOrder(ctx.tx, ctx.scope, input.orderId);
+  if (!order) throw notFound("Order");
+  if (order.status !== "credit_review") {
+    throw new AppError(
+      409,
+      "illegal_transition",
+      "Only an order in credit review can be approved or declined",
+    );
+  }
+  const [check] = await ctx.tx
+    .select()
+    .from(creditChecks)
+    .where(and(eq(creditChecks.orderId, order.id), isNull(creditChecks.decision)))
+    .orderBy(desc(creditChecks.id))
+    .limit(1);
+  if (check) {
+    await ctx.tx
+      .update(creditChecks)
+      .set({
+        decision: input.decision,
+        decidedBy: ctx.actor.userId,
+        decidedAt: ctx.clock.now(),
+        decisionReason: input.reason,
+      })
+      .where(eq(creditChecks.id, check.id));
+  }
+  return moveOrder(ctx, order, input.decision === "approved" ? "credit_approved" : "credit_declined", {
+    note: `심사 ${input.decision === "approved" ? "승인" : "거절"}: ${input.reason}`,
+    detail: { creditCheckId: check?.id ?? null },
+  });
+}

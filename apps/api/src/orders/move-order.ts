@@ -1,0 +1,54 @@
+import { type OrderStatus, orderLifecycle } from "@ssp/domain";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
+import type { Db } from "../db/client.js";
+import { orderEvents, orders } from "../db/schema/index.js";
+import type { Actor } from "../http/context.js";
+import type { OrderRow } from "./orders.repository.js";
+
+/**
+ * The one way an order changes status: the domain checks the step (409 if illegal), then the
+ * row, its timeline event and the audit entry are written in the caller's transaction.
+ * `actor` is null when the customer moves the order from a public page.
+ */
+export async function moveOrder(
+  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date } },
+  order: OrderRow,
+  to: OrderStatus,
+  extra: {
+    note?: string;
+    detail?: Record<string, unknown>;
+    values?: Partial<typeof orders.$inferInsert>;
+  } = {},
+): Promise<OrderRow> {
+  orderLifecycle.assertCanTransition(order.status as OrderStatus, to);
+  const [row] = await ctx.tx
+    .update(orders)
+    .set({ ...extra.values, status: to, updatedAt: ctx.clock.now() })
+    .where(eq(orders.id, order.id))
+    .returning();
+  await ctx.tx.insert(orderEvents).values({
+    partnerId: order.partnerId,
+    orderId: order.id,
+    kind: "status",
+    fromStatus: order.status,
+    toStatus: to,
+    userId: ctx.actor?.userId ?? null,
+    note: extra.note ?? null,
+    detail: extra.detail ?? null,
+  });
+  if (ctx.actor) {
+    await recordAudit(
+      { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
+      {
+        entity: "orders",
+        entityId: order.id,
+        action: `status:${to}`,
+        partnerId: order.partnerId,
+        before: { status: order.status },
+        after: { status: to },
+      },
+    );
+  }
+  return row!;
+}

@@ -1,0 +1,49 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { orderEvents, orders, planVersions } from "../db/schema/index.js";
+import type { TenantScope } from "../db/tenant.js";
+import { findScoped } from "../http/resource-reads.js";
+
+export type OrderRow = typeof orders.$inferSelect;
+export const orderTable = { table: orders, partnerColumn: orders.partnerId };
+
+export function findOrder(tx: Db, scope: TenantScope, id: number): Promise<OrderRow | undefined> {
+  return findScoped<OrderRow>(tx, scope, orderTable, id);
+}
+
+/** Orders point at a plan version; staff think in plans. One query per page maps them. */
+export async function planIdsOf(tx: Db, versionIds: number[]): Promise<Map<number, number>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: planVersions.id, planId: planVersions.planId })
+    .from(planVersions)
+    .where(inArray(planVersions.id, [...new Set(versionIds)]));
+  return new Map(rows.map((r) => [r.id, r.planId]));
+}
+
+export function orderJson(r: OrderRow, planIds: Map<number, number>) {
+  return {
+    id: r.id,
+    partnerId: r.partnerId,
+    customerId: r.customerId,
+    planId: planIds.get(r.planVersionId) ?? null,
+    planVersionId: r.planVersionId,
+    status: r.status,
+    installAddress: r.installAddress,
+    billingDay: r.billingDay,
+    contractId: r.contractId,
+    source: r.source,
+    cancelReason: r.cancelReason,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export async function orderTimeline(tx: Db, orderId: number) {
+  const rows = await tx
+    .select()
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(orderEvents.id);
+  return rows.map((e) => ({ ...e, at: e.at.toISOString() }));
+}

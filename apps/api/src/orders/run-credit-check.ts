@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { creditOutcome, ORDER_STATUS_AFTER_CHECK } from "@ssp/domain";
+import { eq } from "drizzle-orm";
+import { BureauUnavailableError } from "../adapters/credit-bureau/credit-bureau.js";
+import type { Db } from "../db/client.js";
+import { creditChecks, customers } from "../db/schema/index.js";
+import type { Actor, Adapters } from "../http/context.js";
+import { AppError } from "../http/errors.js";
+import { partnerSettings } from "../partners/partner-settings.js";
+import { moveOrder } from "./move-order.js";
+import type { OrderRow } from "./orders.repository.js";
+
+/**
+ * Asks the bureau about the order's customer and moves the order by the partner's policy. Needs
+ * a recorded credit-inquiry consent (422 otherwise). A bureau failure writes nothing (502), so
+ * the check can simply be run again.
+ */
+export async function runCreditCheck(
+  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date }; adapters: Adapters },
+  order: OrderRow,
+) {
+  if (order.status !== "received") {
+    throw new AppError(
+      409,
+      "illegal_transition",
+      `A credit check runs on a received order, not one that is ${order.status}`,
+    );
+  }
+  const [customer] = await ctx.tx.select().from(customers).where(eq(customers.id, order.customerId));
+  if (!customer?.consentCreditInquiryAt) {
+    throw new AppError(422, "consent_required", "The customer has not consented to a credit inquiry");
+  }
+  const bureau = ctx.adapters.creditBureau;
+  let report: Awaited<ReturnType<typeof bureau.inquire>>;
+  try {
+    report = await bureau.inquire({
+      requestId: randomUUID(),
+      name: customer.name,
+      birthDate: customer.birthDate,
+      phone: customer.phone,
+      consentedAt: customer.consentCreditInquiryAt.toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof BureauUnavailableError) throw new AppError(502, "bureau_unavailable", error.message);
+    throw error;
+  }
+  const policy = (await partnerSettings(ctx.tx, order.partnerId)).credit;
+  const outcome = creditOutcome(report.score, policy);
+  const [check] = await ctx.tx
+    .insert(creditChecks)
+    .values({
+      partnerId: order.partnerId,
+      orderId: order.id,
+      customerId: customer.id,
+      bureau: bureau.name,
+      score: report.score,
+      grade: report.grade,
+      outcome,
+      bureauRef: report.bureauRef,
+      requestedBy: ctx.actor?.userId ?? null,
+    })
+    .returning();
+  const moved = await moveOrder(ctx, order, ORDER_STATUS_AFTER_CHECK[outcome], {
+    note: `신용조회 ${report.score}점 (${report.grade}등급)`,
+    detail: { creditCheckId: check!.id, score: report.score, grade: report.grade, outcome },
+  });
+  return { order: moved, check: check! };
+}

@@ -1,0 +1,21 @@
+import { isValid, parseISO } from "date-fns";
+import { z } from "zod";
+
+/** Field schemas shared by several resources, named for what they accept. */
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
+  .refine((s) => isValid(parseISO(s)), "Not a calendar date");
+
+export const ZWon = z
+  .number({ error: "Enter an amount in won" })
+  .int("Won has no fractions")
+  .min(0, "Cannot be negative")
+  .max(1_000_000_000_000, "Too large");
+
+export const ZName = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,108 @@
+import { asc, eq } from "drizzle-orm";
+import { latestDocument, storeDocument } from "../contracts/contract-documents.js";
+import { type ContractRow, moveContract } from "../contracts/contracts.repository.js";
+import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
+import { sealContract } from "../documents/seal-contract.js";
+import type { SigningCertificate } from "../documents/signing-certificate.js";
+import { AppError } from "../http/errors.js";
+import { advanceWhenReady } from "../installation/ready-to-install.js";
+import { enqueueEmail } from "../notifications/outbox.js";
+import { moveOrder } from "../orders/move-order.js";
+import { type PublicContext, recordSigningEvent } from "./public-context.js";
+import type { SigningLink } from "./resolve-link.js";
+import { signatureOf } from "./signature-image.js";
+import type { TSignContractRequest } from "./signing.schemas.js";
+
+/**
+ * Signs and seals: the signature goes onto the contract, an audit certificate (every event, IP,
+ * user agent, time, the unsigned document's SHA-256) is appended, and the whole PDF is digitally
+ * signed with the installation's certificate. The sealed PDF and its hash are kept; the link is
+ * used up; contract and order move to signed.
+ */
+export async function signContract(
+  ctx: PublicContext & { certificate: SigningCertificate },
+  input: { link: SigningLink; contract: ContractRow; request: TSignContractRequest },
+) {
+  const { link, contract } = input;
+  if (contract.status !== "sent")
+    throw new AppError(409, "illegal_transition", "이 계약서는 서명할 수 있는 상태가 아닙니다.");
+  const signature = signatureOf(input.request.signature);
+  const unsigned = await latestDocument(ctx.tx, contract.id, "contract_unsigned");
+  if (!unsigned)
+    throw new AppError(409, "document_missing", "The contract document is missing; ask for a new link");
+
+  await recordSigningEvent(ctx, link, "signed", {
+    agreements: Object.keys(input.request.agreements),
+    signature: signature.kind,
+  });
+  const events = await ctx.tx
+    .select()
+    .from(signingEvents)
+    .where(eq(signingEvents.contractId, contract.id))
+    .orderBy(asc(signingEvents.id));
+  const sealed = await sealContract({
+    unsignedPdf: unsigned.bytes,
+    signature,
+    signerName: contract.party.name,
+    events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, userAgent: e.userAgent })),
+    unsignedSha256: unsigned.sha256,
+    certificate: ctx.certificate,
+  });
+  const sealedSha256 = await storeDocument(ctx.tx, {
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    kind: "contract_sealed",
+    bytes: sealed,
+    sealed: true,
+  });
+  const now = ctx.clock.now();
+  await ctx.tx.update(signingLinks).set({ consumedAt: now }).where(eq(signingLinks.id, link.id));
+  const signed = await moveContract(ctx, contract, "signed", { signedAt: now, sealedSha256 });
+  const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
+  if (order)
+    await moveOrder(ctx, order, "contract_signed", { note: `고객 전자서명 완료 ${contract.number}` });
+  const [partner] = await ctx.tx
+    .select({ name: partners.name })
+    .from(partners)
+    .where(eq(partners.id, contract.partnerId));
+  if (contract.party.email) {
+    await enqueueEmail(ctx.tx, {
+      partnerId: contract.partnerId,
+      to: contract.party.email,
+      template: "contract_signed",
+      entity: "contracts",
+      entityId: contract.id,
+      vars: {
+        partner: partner!.name,
+        customer: contract.party.name,
+        number: contract.number,
+        sha256: sealedSha256,
+      },
+    });
+  }
+  return { status: signed.status, sealedSha256 };
+}
+
+/** The customer declines with a reason: the contract and its order are cancelled, the link used up. */
+export async function declineContract(
+  ctx: PublicContext,
+  input: { link: SigningLink; contract: ContractRow; reason: string },
+) {
+  const { link, contract } = input;
+  if (contract.status !== "sent")
+    throw new AppError(409, "illegal_transition", "이 계약서는 거절할 수 있는 상태가 아닙니다.");
+  await recordSigningEvent(ctx, link, "declined", { reason: input.reason });
+  await ctx.tx.update(signingLinks).set({ consumedAt: ctx.clock.now() }).where(eq(signingLinks.id, link.id));
+  await moveContract(ctx, contract, "cancelled", {
+    endReason: `고객 서명 거절: ${input.reason}`,
+    endedOn: ctx.clock.today(),
+  });
+  const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
+  if (order) {
+    await moveOrder(ctx, order, "cancelled", {
+      note: `고객 서명 거절: ${input.reason}`,
+      values: { cancelReason: `고객 서명 거절: ${input.reason}` },
+    });
+  }
+  return { status: "cancelled" };
+}

@@ -1,0 +1,267 @@
+import { normalizePhone } from "@ssp/domain";
+import { sql } from "drizzle-orm";
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
+import { rowsOf } from "../db/client.js";
+
+let t: TestApp;
+const kakaoCalls: { token: URLSearchParams[]; me: (string | null)[] } = { token: [], me: [] };
+
+// Kakao's documented endpoints, answered in Kakao's documented shapes.
+const kakao = setupServer(
+  http.post("https://kauth.kakao.com/oauth/token", async ({ request: req }) => {
+    const form = new URLSearchParams(await req.text());
+    kakaoCalls.token.push(form);
+    if (form.get("code") === "bad-code") {
+      return HttpResponse.json(
+        {
+          error: "invalid_grant",
+          error_description: "authorization code not found for code=bad-code",
+          error_code: "KOE320",
+        },
+        { status: 400 },
+      );
+    }
+    return HttpResponse.json({
+      token_type: "bearer",
+      access_token: "kakao-access-token",
+      id_token: "x.y.z",
+      expires_in: 21599,
+      refresh_token: "r",
+      refresh_token_expires_in: 5183999,
+      scope: "openid account_email name phone_number birthyear birthday",
+    });
+  }),
+  http.get("https://kapi.kakao.com/v2/user/me", ({ request: req }) => {
+    kakaoCalls.me.push(req.headers.get("authorization"));
+    return HttpResponse.json({
+      id: 4_123_456_789,
+      connected_at: "2026-11-01T00:00:00Z",
+      kakao_account: {
+        name_needs_agreement: false,
+        name: "김카카오",
+        email_needs_agreement: false,
+        is_email_valid: true,
+        is_email_verified: true,
+        email: "kakao.user@example.kr",
+        phone_number_needs_agreement: false,
+        phone_number: "+82 10-5555-1234",
+        birthyear_needs_agreement: false,
+        birthyear: "1900",
+        birthday_needs_agreement: false,
+        birthday: "0103",
+        birthday_type: "SOLAR",
+      },
+    });
+  }),
+);
+
+beforeAll(async () => {
+  kakao.listen({
+    onUnhandledRequest: (req, print) =>
+      new URL(req.url).hostname === "127.0.0.1" ? undefined : print.error(),
+  });
+  t = await startTestApp({ today: "2026-03-10" });
+  const owner = await t.login("owner@demo.kr");
+  const partner = await owner.get("/api/partners/1").expect(200);
+  await owner
+    .put("/api/partners/1")
+    .send({
+      name: partner.body.name,
+      settings: {
+        ...partner.body.settings,
+        kakao: { enabled: true, restApiKey: "rest-api-key", clientSecret: "secret" },
+      },
+    })
+    .expect(200);
+});
+afterAll(async () => {
+  kakao.close();
+  await t.close();
+});
+
+const application = (over: Record<string, unknown> = {}) => ({
+  name: "김카카오",
+  birthDate: "1900-01-03",
+  phone: "010-5555-1234",
+  email: "kakao.user@example.kr",
+  consents: { privacy: true, creditInquiry: true, marketing: false },
+  termsVersion: "2026-11",
+  planId: 1,
+  installAddress: "서울특별시 마포구 월드컵북로 400",
+  billingDay: 10,
+  ...over,
+});
+
+async function kakaoSignup() {
+  const agent = request.agent(t.app);
+  const start = await agent.get("/api/public/auth/kakao/start").query({ partner: "demo" }).expect(302);
+  const authorize = new URL(start.headers.location!);
+  expect(authorize.origin + authorize.pathname).toBe("https://kauth.kakao.com/oauth/authorize");
+  expect(authorize.searchParams.get("client_id")).toBe("rest-api-key");
+  expect(authorize.searchParams.get("response_type")).toBe("code");
+  const state = authorize.searchParams.get("state")!;
+  const back = await agent
+    .get("/api/public/auth/kakao/callback")
+    .query({ code: "auth-code", state })
+    .expect(302);
+  expect(back.headers.location).toBe("/apply/demo?signup=kakao");
+  return agent;
+}
+
+async function phoneSignup(phone: string) {
+  const agent = request.agent(t.app);
+  await agent.post("/api/public/verify-phone").send({ partner: "demo", phone }).expect(200);
+  const to = normalizePhone(phone);
+  const [sms] = rowsOf<{ body: string }>(
+    await t.database.db.execute(
+      sql`select body from notifications where channel = 'sms' and "to" = ${to} order by id desc limit 1`,
+    ),
+  );
+  const code = /(\d{6})/.exec(sms!.body)![1]!;
+  const wrong = code === "000000" ? "111111" : "000000";
+  const miss = await agent
+    .post("/api/public/verify-phone/confirm")
+    .send({ partner: "demo", phone, code: wrong })
+    .expect(400);
+  expect(miss.body).toMatchObject({ code: "code_invalid", remainingAttempts: 4 });
+  await agent.post("/api/public/verify-phone/confirm").send({ partner: "demo", phone, code }).expect(200);
+  return agent;
+}
+
+describe("public signup and application", () => {
+  it("shows the partner's plans on offer", async () => {
+    const res = await request(t.app).get("/api/public/partners/demo").expect(200);
+    expect(res.body).toMatchObject({ name: "데모렌탈", kakaoEnabled: true, termsVersion: "2026-11" });
+    expect(res.body.plans[0]).toMatchObject({
+      id: expect.any(Number),
+      productName: expect.any(String),
+      monthlyFee: expect.any(Number),
+    });
+    await request(t.app).get("/api/public/partners/nope").expect(404);
+  });
+
+  it("signs up with Kakao (OIDC code flow), prefills, applies, and sends the contract when approved", async () => {
+    const agent = await kakaoSignup();
+    expect(kakaoCalls.token.at(-1)?.get("grant_type")).toBe("authorization_code");
+    expect(kakaoCalls.token.at(-1)?.get("client_secret")).toBe("secret");
+    expect(kakaoCalls.me.at(-1)).toBe("Bearer kakao-access-token");
+    const me = await agent.get("/api/public/applicant").query({ partner: "demo" }).expect(200);
+    expect(me.body).toEqual({
+      method: "kakao",
+      name: "김카카오",
+      email: "kakao.user@example.kr",
+      phone: "010-5555-1234",
+      birthDate: "1900-01-03",
+    });
+
+    const res = await agent.post("/api/public/apply/demo").send(application()).expect(201);
+    expect(res.body).toMatchObject({ outcome: "approved", contractSent: true });
+    const manager = await t.login("manager@demo.kr");
+    const order = await manager.get(`/api/orders/${res.body.orderId}`).expect(200);
+    expect(order.body).toMatchObject({ status: "contract_sent", source: "public" });
+    const customer = await manager.get(`/api/customers/${order.body.customerId}`).expect(200);
+    expect(customer.body.consents).toMatchObject({
+      privacy: expect.any(String),
+      creditInquiry: expect.any(String),
+      marketing: null,
+    });
+    const mail = await manager
+      .get("/api/notifications")
+      .query({ filter: JSON.stringify({ template: "contract_sent" }) })
+      .expect(200);
+    expect(mail.body.some((m: { to: string }) => m.to === "kakao.user@example.kr")).toBe(true);
+  });
+
+  it("matches a returning Kakao customer instead of duplicating them", async () => {
+    const before = await countOf(t.database, "customers");
+    const agent = await kakaoSignup();
+    await agent
+      .post("/api/public/apply/demo")
+      .send(application({ planId: 2 }))
+      .expect(201);
+    expect(await countOf(t.database, "customers")).toBe(before);
+  });
+
+  it("signs up with a phone code, matches a known phone, and lands a middling score in review", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const known = await manager
+      .post("/api/customers")
+      .send({ name: "기존고객", birthDate: "1900-01-02", phone: "010-4444-0001" })
+      .expect(201);
+    const agent = await phoneSignup("01044440001");
+    const before = await countOf(t.database, "customers");
+    const res = await agent
+      .post("/api/public/apply/demo")
+      .send(
+        application({
+          name: "기존고객",
+          birthDate: "1900-01-02",
+          phone: "010-4444-0001",
+          email: "known@example.kr",
+        }),
+      )
+      .expect(201);
+    expect(res.body).toMatchObject({ outcome: "review", contractSent: false });
+    expect(await countOf(t.database, "customers")).toBe(before);
+    expect((await manager.get(`/api/orders/${res.body.orderId}`)).body.customerId).toBe(known.body.id);
+  });
+
+  it("answers a new and an existing phone identically (no existence leak)", async () => {
+    const a = await request(t.app)
+      .post("/api/public/verify-phone")
+      .send({ partner: "demo", phone: "010-4444-0001" })
+      .expect(200);
+    const b = await request(t.app)
+      .post("/api/public/verify-phone")
+      .send({ partner: "demo", phone: "010-9999-8888" })
+      .expect(200);
+    expect(a.body).toEqual(b.body);
+  });
+
+  it("requires a proven applicant, the required consents, the current terms and the verified phone", async () => {
+    const orders = await countOf(t.database, "orders");
+    await request(t.app).post("/api/public/apply/demo").send(application()).expect(401);
+    const agent = await phoneSignup("010-3333-0002");
+    const bad = await agent
+      .post("/api/public/apply/demo")
+      .send(
+        application({
+          phone: "010-3333-0002",
+          consents: { privacy: true, creditInquiry: false, marketing: false },
+          termsVersion: "2020-01",
+          billingDay: 29,
+        }),
+      )
+      .expect(400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual([
+      "billingDay",
+      "consents.creditInquiry",
+      "termsVersion",
+    ]);
+    const other = await agent
+      .post("/api/public/apply/demo")
+      .send(application({ phone: "010-3333-0003" }))
+      .expect(400);
+    expect(other.body.errors).toHaveProperty("phone");
+    expect(await countOf(t.database, "orders")).toBe(orders);
+  });
+
+  it("reports a failed Kakao exchange and a forged state clearly", async () => {
+    const agent = request.agent(t.app);
+    const start = await agent.get("/api/public/auth/kakao/start").query({ partner: "demo" }).expect(302);
+    const state = new URL(start.headers.location!).searchParams.get("state")!;
+    await agent
+      .get("/api/public/auth/kakao/callback")
+      .query({ code: "auth-code", state: "forged" })
+      .expect(400);
+    const failed = await agent
+      .get("/api/public/auth/kakao/callback")
+      .query({ code: "bad-code", state })
+      .expect(502);
+    expect(failed.body.code).toBe("kakao_unavailable");
+  });
+});

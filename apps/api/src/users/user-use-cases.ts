@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
+import { hashPassword } from "../auth/passwords.js";
+import { sessionCache } from "../auth/session-cache.js";
+import { users } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { AppError, notFound, validationFailed } from "../http/errors.js";
+import { findScoped } from "../http/resource-reads.js";
+import type { TUserCreateRequest, TUserUpdateRequest } from "./users.schemas.js";
+
+export type UserRow = typeof users.$inferSelect;
+export const userTable = { table: users, partnerColumn: users.partnerId };
+
+/** Never the password hash. */
+export const userJson = (r: UserRow) => ({
+  id: r.id,
+  partnerId: r.partnerId,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  active: r.active,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+/** Operator accounts belong to no partner and only the operator makes them. */
+function partnerFor(ctx: StaffContext, input: TUserCreateRequest): number | null {
+  if (ctx.scope.kind === "partner") {
+    if (input.role === "operator") throw validationFailed({ role: "Only the platform can create operators" });
+    return ctx.scope.partnerId;
+  }
+  if (input.role === "operator") return null;
+  if (!input.partnerId) throw validationFailed({ partnerId: "Choose the partner" });
+  return input.partnerId;
+}
+
+export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
+  const partnerId = partnerFor(ctx, input);
+  const [row] = await ctx.tx
+    .insert(users)
+    .values({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      partnerId,
+      passwordHash: await hashPassword(input.password),
+    })
+    .returning();
+  const after = userJson(row!);
+  await recordAudit(ctx, { entity: "users", entityId: row!.id, action: "create", partnerId, after });
+  return after;
+}
+
+export async function editUser(ctx: StaffContext, id: number, input: TUserUpdateRequest) {
+  const existing = await findScoped<UserRow>(ctx.tx, ctx.scope, userTable, id);
+  if (!existing) throw notFound("User");
+  if (id === ctx.actor.userId && (!input.active || input.role !== existing.role)) {
+    throw new AppError(422, "cannot_demote_self", "You cannot deactivate yourself or change your own role");
+  }
+  if (input.role === "operator" && existing.role !== "operator")
+    throw validationFailed({ role: "Only the platform can create operators" });
+  const [row] = await ctx.tx
+    .update(users)
+    .set({
+      name: input.name,
+      role: input.role,
+      active: input.active,
+      updatedAt: ctx.clock.now(),
+      ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+    })
+    .where(eq(users.id, id))
+    .returning();
+  // Deactivation and role changes apply to live sessions at once.
+  sessionCache.forgetUser(id);
+  const [before, after] = [userJson(existing), userJson(row!)];
+  await recordAudit(ctx, {
+    entity: "users",
+    entityId: id,
+    action: input.password ? "update+password" : "update",
+    partnerId: existing.partnerId,
+    before,
+    after,
+  });
+  return after;
+}

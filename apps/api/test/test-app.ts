@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import request from "supertest";
+import type TestAgent from "supertest/lib/agent.js";
+import { SandboxBureau } from "../src/adapters/credit-bureau/sandbox-bureau.js";
+import { KakaoLogin } from "../src/adapters/kakao/kakao-login.js";
+import { SandboxGateway } from "../src/adapters/payments/sandbox-gateway.js";
+import { createApp } from "../src/app.js";
+import { createSigningCertificate, type SigningCertificate } from "../src/documents/signing-certificate.js";
+
+let certificate: SigningCertificate | undefined;
+/** One sealing certificate per test process: generating RSA keys is slow. */
+function testCertificate(): SigningCertificate {
+  certificate ??= createSigningCertificate();
+  return certificate;
+}
+
+import { type FixedClock, fixedClock } from "../src/clock.js";
+import { type Database, openDatabase, rowsOf } from "../src/db/client.js";
+import type { Adapters, AppDeps } from "../src/http/context.js";
+import { seedDemoFunnel } from "../src/seed/demo-funnel.js";
+import { DEMO_PASSWORD, seedDemo } from "../src/seed/demo-seed.js";
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  /** The PostgreSQL database this app got (undefined on PGlite). */
+  databaseName: string | undefined;
+  database: Database;
+  clock: FixedClock;
+  /** A supertest agent logged in as the given demo user. */
+  login(email: string): Promise<TestAgent>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app in-process against a database of its own: a fresh PostgreSQL database per test
+ * file when TEST_DATABASE_URL/DATABASE_URL is set (so files run in parallel), else PGlite in
+ * memory. Migrated and seeded with the demo data like a first start.
+ */
+export async function startTestApp(
+  options: {
+    today?: string;
+    customersPerPartner?: number;
+    adapters?: Partial<Adapters>;
+    funnel?: boolean;
+  } = {},
+): Promise<TestApp> {
+  const clock = fixedClock(options.today ?? "2026-11-23");
+  const { url, name: databaseName, dispose } = await freshDatabase();
+  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  await database.migrate();
+  await seedDemo(database.db, {
+    today: clock.today(),
+    customersPerPartner: options.customersPerPartner ?? 30,
+  });
+  const deps: AppDeps = {
+    database,
+    clock,
+    certificate: testCertificate(),
+    adapters: {
+      creditBureau: new SandboxBureau(),
+      paymentGateway: new SandboxGateway(),
+      kakao: new KakaoLogin(),
+      mailer: null,
+      ...options.adapters,
+    },
+    config: {
+      publicUrl: "http://localhost:3000",
+      secureCookies: false,
+      corsOrigins: ["http://localhost:5173"],
+      trustProxy: "loopback",
+      loginRateLimit: { windowMs: 60_000, max: 5 },
+      publicRateLimit: { windowMs: 60_000, max: 1_000 },
+    },
+  };
+  if (options.funnel) await seedDemoFunnel(deps);
+  const app = createApp(deps);
+  return {
+    app,
+    databaseName,
+    database,
+    clock,
+    async login(email) {
+      const agent = request.agent(app);
+      const res = await agent.post("/api/auth/login").send({ email, password: DEMO_PASSWORD });
+      if (res.status !== 200)
+        throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return agent;
+    },
+    async close() {
+      await app.outbox.idle();
+      await database.close();
+      await dispose();
+    },
+  };
+}
+
+async function freshDatabase(): Promise<{
+  url: string | undefined;
+  name: string | undefined;
+  dispose: () => Promise<void>;
+}> {
+  if (!TEST_DATABASE_URL) return { url: undefined, name: undefined, dispose: async () => {} };
+  const name = `ssp_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    dispose: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Row count of a table, read as the owner (outside RLS), to prove a rejected request wrote nothing. */
+export async function countOf(database: Database, table: string): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)),
+  );
+  return Number(rows[0]?.n);
+}

@@ -1,0 +1,103 @@
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import { DomainError } from "../domain-error.js";
+import { assertWon } from "../money/won.js";
+import type { PlanTerms } from "../plans/plan-terms.js";
+import { billingSchedule } from "./billing-schedule.js";
+
+export interface QuoteItem {
+  kind: "penalty" | "removal_fee" | "registration_clawback" | "promotion_clawback" | "late_interest";
+  description: string;
+  amount: number;
+}
+
+export interface TerminationQuote {
+  date: string;
+  usedFullPeriods: number;
+  remainingMandatoryPeriods: number;
+  items: QuoteItem[];
+  total: number;
+}
+
+/**
+ * The exit quote for ending a contract early on `date` (SPEC §4). A full period that started on or
+ * before the date is used (it was invoiced in advance); the stub never counts. Inside the
+ * mandatory period: penalty on the remaining mandatory periods + removal fee + a waived
+ * registration fee + promotion discounts received. After it: the removal fee only, and nothing
+ * once an ownership-transfer plan's term is over.
+ */
+export function terminationQuote(input: {
+  terms: PlanTerms;
+  activatedOn: string;
+  billingDay: number;
+  date: string;
+  lateInterest?: number;
+}): TerminationQuote {
+  const { terms, date } = input;
+  if (date < input.activatedOn)
+    throw new DomainError("business_rule", "A contract cannot end before it started");
+  const schedule = billingSchedule({
+    terms,
+    activatedOn: input.activatedOn,
+    billingDay: input.billingDay,
+    horizonMonths: Math.max(terms.mandatoryMonths, 1) + 1200,
+  });
+  const full = schedule.periods.filter((p) => p.kind === "full");
+  const used = full.filter((p) => p.start <= date);
+  const remaining = Math.max(0, terms.mandatoryMonths - used.length);
+  const items: QuoteItem[] = [];
+
+  if (remaining > 0) {
+    const penalty = Math.floor((remaining * terms.monthlyFee * terms.earlyTerminationRate) / 100);
+    items.push({
+      kind: "penalty",
+      description: `위약금: 잔여 의무사용 ${remaining}개월 × 월 ${terms.monthlyFee.toLocaleString("ko-KR")}원 × ${terms.earlyTerminationRate}%`,
+      amount: penalty,
+    });
+    if (terms.removalFee > 0)
+      items.push({ kind: "removal_fee", description: "철거비", amount: terms.removalFee });
+    if (terms.registrationFeeWaived && terms.registrationFee > 0) {
+      items.push({
+        kind: "registration_clawback",
+        description: "면제된 등록비 환수",
+        amount: terms.registrationFee,
+      });
+    }
+    const received =
+      used.filter((p) => p.index <= terms.discountMonths).length *
+      Math.min(terms.discountAmount, terms.monthlyFee);
+    if (received > 0)
+      items.push({ kind: "promotion_clawback", description: "프로모션 할인 환수", amount: received });
+  } else {
+    const termOver = schedule.endsOn !== null && terms.termMonths !== null && date > schedule.endsOn;
+    if (!(terms.ownershipTransfer && termOver) && terms.removalFee > 0) {
+      items.push({ kind: "removal_fee", description: "철거비", amount: terms.removalFee });
+    }
+  }
+  if (input.lateInterest)
+    items.push({ kind: "late_interest", description: "연체 이자", amount: assertWon(input.lateInterest) });
+  const total = items.reduce((sum, i) => sum + i.amount, 0);
+  return { date, usedFullPeriods: used.length, remainingMandatoryPeriods: remaining, items, total };
+}
+
+/**
+ * Late-payment interest, accrued daily: floor(overdue × rate × days / 365). The rate is in basis
+ * points a year and may not exceed 6% (600 bp) (SPEC §4).
+ */
+export function lateInterest(input: {
+  overdueAmount: number;
+  annualRateBp: number;
+  fromDate: string;
+  toDate: string;
+}): number {
+  assertWon(input.overdueAmount, "overdueAmount");
+  if (!Number.isInteger(input.annualRateBp) || input.annualRateBp < 0 || input.annualRateBp > 600) {
+    throw new DomainError("business_rule", "Late interest may not exceed 6% a year");
+  }
+  const days = Math.max(0, differenceInCalendarDays(parseISO(input.toDate), parseISO(input.fromDate)));
+  return Math.floor((input.overdueAmount * input.annualRateBp * days) / (10_000 * 365));
+}
+
+/** Cooling-off withdrawal: no penalty, and every payment already made comes back. */
+export function coolingOffRefund(payments: readonly { amount: number; status: string }[]): number {
+  return payments.filter((p) => p.status === "succeeded").reduce((sum, p) => sum + assertWon(p.amount), 0);
+}
