@@ -61,7 +61,9 @@ export async function runBilling(input: {
   const periods = new Map<string, SchedulePeriod | null>();
   const issueStarted = Date.now();
   const [bounds] = rowsOf<{ lo: number | null; hi: number | null }>(
-    await input.db.execute(sql`select min(id)::int as lo, max(id)::int as hi from contracts where status in ('active', 'suspended')`),
+    await input.db.execute(
+      sql`select min(id)::int as lo, max(id)::int as hi from contracts where status in ('active', 'suspended')`,
+    ),
   );
   const lo = bounds?.lo ?? 0;
   const hi = bounds?.hi ?? 0;
@@ -69,7 +71,18 @@ export async function runBilling(input: {
   const issue = async (pass: "activations" | "billing_day", afterId: number, uptoId?: number) => {
     for (;;) {
       const batch = await input.db.transaction((tx) =>
-        issueInvoiceBatch({ db: tx, date: input.date, runId: run!.id, partnerId: input.partnerId, pass, afterId, uptoId, batchSize, dryRun, periods }),
+        issueInvoiceBatch({
+          db: tx,
+          date: input.date,
+          runId: run!.id,
+          partnerId: input.partnerId,
+          pass,
+          afterId,
+          uptoId,
+          batchSize,
+          dryRun,
+          periods,
+        }),
       );
       if (batch.lastId === null) return;
       totals.issued += batch.issued;
@@ -92,7 +105,14 @@ export async function runBilling(input: {
     await Promise.all(
       Array.from({ length: workers }, async () => {
         for (;;) {
-          const batch = await collectPaymentBatch({ db: input.db, gateway: input.gateway, date: input.date, partnerId: input.partnerId, batchSize, now: input.now() });
+          const batch = await collectPaymentBatch({
+            db: input.db,
+            gateway: input.gateway,
+            date: input.date,
+            partnerId: input.partnerId,
+            batchSize,
+            now: input.now(),
+          });
           if (batch.claimed === 0) break;
           totals.charged += batch.charged;
           totals.failed += batch.failed;

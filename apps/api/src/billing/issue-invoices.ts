@@ -41,7 +41,9 @@ export async function issueInvoiceBatch(input: {
   // statistics: left alone, the planner soon answers "not yet invoiced" with a hash anti-join
   // over the whole table (a run that slows down quadratically). Per-contract index lookups are
   // what we want, so this transaction plans without hash and merge joins.
-  await db.execute(sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`);
+  await db.execute(
+    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+  );
   // Two index-friendly passes: the day's activations (first invoices), then every contract whose
   // billing day it is (full periods), walked in id order.
   const due = rowsOf<DueContract>(
@@ -140,7 +142,9 @@ export async function issueInvoiceBatch(input: {
   }
   if (process.env.SSP_BILLING_TRACE) {
     const t3 = performance.now();
-    console.log(`    batch ${due.length}: select ${Math.round(t1 - t0)} ms, compute ${Math.round(t2 - t1)} ms, insert ${Math.round(t3 - t2)} ms`);
+    console.log(
+      `    batch ${due.length}: select ${Math.round(t1 - t0)} ms, compute ${Math.round(t2 - t1)} ms, insert ${Math.round(t3 - t2)} ms`,
+    );
   }
   return { lastId, issued: inserted.length, skipped: invoiceRows.length - inserted.length, amount };
 }

@@ -29,7 +29,16 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
     cron.schedule(
       "0 6 * * *",
       () =>
-        daily("billing", (date) => runBilling({ db: deps.database.db, gateway, date, now, trigger: "cron", workers: deps.database.kind === "postgres" ? 2 : 1 })),
+        daily("billing", (date) =>
+          runBilling({
+            db: deps.database.db,
+            gateway,
+            date,
+            now,
+            trigger: "cron",
+            workers: deps.database.kind === "postgres" ? 2 : 1,
+          }),
+        ),
       options("billing-run"),
     ),
     cron.schedule(
