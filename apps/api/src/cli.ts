@@ -4,13 +4,16 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
 import { runBilling, withBillingLock } from "./billing/billing-run.js";
+import { runDunning } from "./billing/dunning-run.js";
 import { systemClock } from "./clock.js";
+import { runEndOfTerm } from "./contracts/end-of-term-run.js";
 import { openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
 
 /**
- * `pnpm --filter @ssp/api job billing --date YYYY-MM-DD [--dry-run]`: run a job for a date from
- * the shell, against the same database the server uses.
+ * `pnpm --filter @ssp/api job <billing|dunning|end-of-term> --date YYYY-MM-DD [--dry-run]`: run a
+ * job for a date from the shell, against the same database the server uses, behind the same
+ * advisory lock as the scheduler.
  */
 const [job, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -20,8 +23,9 @@ const { values } = parseArgs({
 const env = readEnv();
 const clock = systemClock();
 const date = values.date ?? clock.today();
-if (job !== "billing" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-  console.error("usage: job billing [--date YYYY-MM-DD] [--dry-run] [--batch-size N]");
+const JOBS = ["billing", "dunning", "end-of-term"];
+if (!job || !JOBS.includes(job) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  console.error("usage: job billing|dunning|end-of-term [--date YYYY-MM-DD] [--dry-run] [--batch-size N]");
   process.exit(2);
 }
 const database = await openDatabase({
@@ -29,17 +33,26 @@ const database = await openDatabase({
   dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
 });
 await database.migrate();
-const result = await withBillingLock(database, `billing:${date}`, () =>
-  runBilling({
-    db: database.db,
-    gateway: paymentGatewayFromEnv(),
-    date,
-    now: () => clock.now(),
-    trigger: "cli",
-    workers: database.kind === "postgres" ? 2 : 1,
-    dryRun: values["dry-run"] ?? false,
-    batchSize: values["batch-size"] ? Number(values["batch-size"]) : undefined,
-  }),
-);
-console.log(result === "locked" ? `another instance is running billing for ${date}` : JSON.stringify(result));
+const now = () => clock.now();
+const run = (): Promise<unknown> => {
+  switch (job) {
+    case "dunning":
+      return runDunning({ db: database.db, gateway: paymentGatewayFromEnv(), date, now });
+    case "end-of-term":
+      return runEndOfTerm({ db: database.db, date, now });
+    default:
+      return runBilling({
+        db: database.db,
+        gateway: paymentGatewayFromEnv(),
+        date,
+        now,
+        trigger: "cli",
+        workers: database.kind === "postgres" ? 2 : 1,
+        dryRun: values["dry-run"] ?? false,
+        batchSize: values["batch-size"] ? Number(values["batch-size"]) : undefined,
+      });
+  }
+};
+const result = await withBillingLock(database, `${job}:${date}`, run);
+console.log(result === "locked" ? `another instance is running ${job} for ${date}` : JSON.stringify(result));
 await database.close();

@@ -1,10 +1,10 @@
-import { asc, desc, eq, ilike, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { billingRuns, invoiceLines, invoices, payments } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
+import { AppError } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { partnerScope } from "../http/scope.js";
-import { likeEscape } from "../shared/zod-fields.js";
 import {
   ZBankTransferRequest,
   ZBillingRunFilter,
@@ -14,8 +14,9 @@ import {
   ZInvoiceFilter,
   ZPaymentFilter,
 } from "./billing.schemas.js";
-import { runBilling } from "./billing-run.js";
+import { runBilling, withBillingLock } from "./billing-run.js";
 import { runDunning } from "./dunning-run.js";
+import { invoiceWhere, paymentWhere } from "./finance-filters.js";
 import { collectInvoice, issueCreditNote, recordBankTransfer } from "./invoice-actions.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
@@ -50,13 +51,7 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
     },
     defaultSort: ["id", "DESC"],
     filters: ZInvoiceFilter,
-    where: (f) => [
-      f.status ? inArray(invoices.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
-      f.contractId ? eq(invoices.contractId, f.contractId) : undefined,
-      f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
-      f.issueDate ? eq(invoices.issueDate, f.issueDate) : undefined,
-      f.q ? ilike(invoices.number, `%${likeEscape(f.q)}%`) : undefined,
-    ],
+    where: (f, ctx) => invoiceWhere(f, ctx.clock.today()),
     toJson: async (rows, ctx, view) => {
       const today = ctx.clock.today();
       if (view === "list") return rows.map((r) => invoiceJson(r, today));
@@ -89,16 +84,16 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
     partnerColumn: payments.partnerId,
     sort: {
       id: payments.id,
+      invoiceId: payments.invoiceId,
+      attempt: payments.attempt,
       attemptedAt: payments.attemptedAt,
       amount: payments.amount,
       status: payments.status,
+      method: payments.method,
     },
     defaultSort: ["id", "DESC"],
     filters: ZPaymentFilter,
-    where: (f) => [
-      f.invoiceId ? eq(payments.invoiceId, f.invoiceId) : undefined,
-      f.status ? eq(payments.status, f.status) : undefined,
-    ],
+    where: (f) => paymentWhere(f),
     toJson: (rows) => rows.map((p) => ({ ...p, attemptedAt: p.attemptedAt.toISOString() })),
   });
   registerReads<RunRow, typeof ZBillingRunFilter.shape>(routes, {
@@ -130,16 +125,30 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
     async (ctx, { body }) => {
       // The run commits batch by batch on its own connections, as the platform, limited to the
       // caller's partner; the request transaction only authorises it.
-      const summary = await runBilling({
-        db: deps.database.db,
-        gateway: deps.adapters.paymentGateway,
-        date: body.date,
-        now: () => deps.clock.now(),
-        trigger: "api",
-        workers: deps.database.kind === "postgres" ? 2 : 1,
-        partnerId: ctx.actor.partnerId ?? undefined,
-        dryRun: body.dryRun,
-      });
+      const run = () =>
+        runBilling({
+          db: deps.database.db,
+          gateway: deps.adapters.paymentGateway,
+          date: body.date,
+          now: () => deps.clock.now(),
+          trigger: "api",
+          workers: deps.database.kind === "postgres" ? 2 : 1,
+          partnerId: ctx.actor.partnerId ?? undefined,
+          dryRun: body.dryRun,
+        });
+      // A real run takes the same advisory lock as the cron job and the CLI: one run per date at
+      // a time, whoever starts it. (SKIP LOCKED would keep overlapping runs correct, but the
+      // loser would report a misleading partial summary.) A dry run writes no invoices or
+      // payments, so a preview never waits for, or blocks, a run.
+      const summary = body.dryRun
+        ? await run()
+        : await withBillingLock(deps.database, `billing:${body.date}`, run);
+      if (summary === "locked")
+        throw new AppError(
+          409,
+          "billing_run_in_progress",
+          `A billing run for ${body.date} is already in progress`,
+        );
       return { status: 201, body: summary };
     },
   );

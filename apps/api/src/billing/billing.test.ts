@@ -1,10 +1,20 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "../../test/test-app.js";
+import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { rowsOf } from "../db/client.js";
 import { runBilling } from "./billing-run.js";
 import { seedActiveContracts } from "./seed-active-contracts.js";
+
+/** The sandbox, counting the charges it was asked for by order (invoice number). */
+class CountingGateway extends SandboxGateway {
+  readonly charges = new Map<string, number>();
+  override charge(input: Parameters<PaymentGateway["charge"]>[0]) {
+    this.charges.set(input.orderId, (this.charges.get(input.orderId) ?? 0) + 1);
+    return super.charge(input);
+  }
+}
 
 let t: TestApp;
 const TODAY = "2026-11-23";
@@ -132,7 +142,10 @@ describe("billing run", () => {
         activatedOn: "2026-10-05",
         billingDay: 5,
       });
-      const results = await Promise.all([1, 2, 3, 4].map(() => run("2026-11-05", { batchSize: 50 })));
+      const gateway = new CountingGateway();
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => run("2026-11-05", { batchSize: 50, gateway })),
+      );
       expect(results.reduce((s, r) => s + r.issued, 0)).toBe(400);
       expect(results.reduce((s, r) => s + r.charged, 0)).toBe(400);
       const [counts] = rowsOf<{ invoices: number; distinct_contracts: number; payments: number }>(
@@ -142,6 +155,36 @@ describe("billing run", () => {
         from invoices i where i.contract_id between ${firstContractId} and ${lastContractId} and i.period_start = '2026-11-05'`),
       );
       expect(counts).toEqual({ invoices: 400, distinct_contracts: 400, payments: 400 });
+      // At the gateway itself: every due invoice was charged exactly once, and nothing else was.
+      const due = rowsOf<{ number: string }>(
+        await t.database.db.execute(
+          sql`select number from invoices where contract_id between ${firstContractId} and ${lastContractId} and period_start = '2026-11-05'`,
+        ),
+      );
+      expect(due).toHaveLength(400);
+      expect(due.filter((i) => gateway.charges.get(i.number) !== 1)).toEqual([]);
+      expect([...gateway.charges.values()].reduce((s, n) => s + n, 0)).toBe(400);
+    },
+  );
+
+  it.runIf(TEST_DATABASE_URL)(
+    "answers 409 billing_run_in_progress while another run of the same date holds the lock (PostgreSQL)",
+    async () => {
+      const finance = await t.login("finance@demo.kr");
+      const date = "2026-11-06";
+      const runs = await countOf(t.database, "billing_runs");
+      // Hold the advisory lock the cron job and the CLI take, as a run in progress would.
+      await t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:billing:${date}`}))`);
+        const busy = await finance.post("/api/billing/runs").send({ date }).expect(409);
+        expect(busy.body.code).toBe("billing_run_in_progress");
+        expect(await countOf(t.database, "billing_runs")).toBe(runs);
+        // A preview writes nothing, so it neither waits for nor blocks a run.
+        await finance.post("/api/billing/runs").send({ date, dryRun: true }).expect(201);
+        // Another date is not held up.
+        await finance.post("/api/billing/runs").send({ date: "2026-11-07" }).expect(201);
+      });
+      await finance.post("/api/billing/runs").send({ date }).expect(201);
     },
   );
 });

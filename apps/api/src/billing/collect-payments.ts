@@ -6,7 +6,8 @@ interface Claimed {
   id: number;
   partner_id: number;
   number: string;
-  total: number;
+  /** The total less credit notes: what attempt 1 charges (no payment exists before attempt 1). */
+  owed: number;
   token: string | null;
   gateway: string | null;
 }
@@ -14,7 +15,8 @@ interface Claimed {
 /**
  * Claims a batch of open invoices due on `date` that have no first attempt yet (FOR UPDATE SKIP
  * LOCKED: concurrent runs take disjoint batches) and charges each once, with the idempotency key
- * `inv-<id>-a1`. The attempt rows and the paid invoices commit with the claim; the unique
+ * `inv-<id>-a1`, for what is owed (a credit note may have landed between issuing and collecting,
+ * e.g. after a crashed run). The attempt rows and the paid invoices commit with the claim; the unique
  * (invoice, attempt) makes a second charge for the same attempt impossible.
  */
 export async function collectPaymentBatch(input: {
@@ -29,7 +31,8 @@ export async function collectPaymentBatch(input: {
     const partner = input.partnerId ? sql`and i.partner_id = ${input.partnerId}` : sql``;
     const claimed = rowsOf<Claimed>(
       await tx.execute(sql`
-        select i.id, i.partner_id, i.number, i.total, pm.token, pm.gateway
+        select i.id, i.partner_id, i.number, pm.token, pm.gateway,
+          i.total - coalesce((select sum(cn.amount) from credit_notes cn where cn.invoice_id = i.id), 0)::int as owed
         from invoices i
         left join lateral (
           select token, gateway from payment_methods
@@ -45,8 +48,8 @@ export async function collectPaymentBatch(input: {
     const attempts: Record<string, unknown>[] = [];
     for (const inv of claimed) {
       const key = `inv-${inv.id}-a1`;
-      const base = { i: inv.id, p: inv.partner_id, a: inv.total, k: key };
-      if (inv.total === 0) {
+      const base = { i: inv.id, p: inv.partner_id, a: inv.owed, k: key };
+      if (inv.owed <= 0) {
         attempts.push({ ...base, s: "succeeded", m: "none", r: null, f: null });
       } else if (!inv.token) {
         attempts.push({ ...base, s: "failed", m: "none", r: null, f: "no_payment_method" });
@@ -56,7 +59,7 @@ export async function collectPaymentBatch(input: {
             token: inv.token,
             orderId: inv.number,
             orderName: inv.number,
-            amount: inv.total,
+            amount: inv.owed,
             idempotencyKey: key,
           });
           attempts.push(

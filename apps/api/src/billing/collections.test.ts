@@ -1,13 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { billingSchedule, type PlanTerms } from "@ssp/domain";
 import { addDays, format, parseISO } from "date-fns";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
+import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "../../test/test-app.js";
+import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
+import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import { rowsOf } from "../db/client.js";
 import { runBilling } from "./billing-run.js";
 import { runDunning } from "./dunning-run.js";
@@ -16,9 +14,19 @@ import { seedActiveContracts } from "./seed-active-contracts.js";
 let t: TestApp;
 let planVersionId: number;
 let terms: PlanTerms;
-const gateway = new SandboxGateway();
+/** The sandbox, remembering every charge it was asked for (the jobs and the app share it). */
+class RecordingGateway extends SandboxGateway {
+  readonly charges: Parameters<PaymentGateway["charge"]>[0][] = [];
+  override charge(input: Parameters<PaymentGateway["charge"]>[0]) {
+    this.charges.push(input);
+    return super.charge(input);
+  }
+}
+const gateway = new RecordingGateway();
+const chargesOf = (invoiceNumber: string) =>
+  gateway.charges.filter((c) => c.orderId === invoiceNumber).map((c) => c.amount);
 beforeAll(async () => {
-  t = await startTestApp({ today: "2026-03-17" });
+  t = await startTestApp({ today: "2026-03-17", adapters: { paymentGateway: gateway } });
   const manager = await t.login("manager@demo.kr");
   const plan = await manager
     .post("/api/plans")
@@ -74,13 +82,21 @@ async function simulate(from: string, to: string) {
     t.clock.set(d);
     await runBilling({ db: t.database.db, gateway, date: d, now: () => t.clock.now(), trigger: "cron" });
     await runDunning({ db: t.database.db, gateway, date: d, now: () => t.clock.now() });
+    await runEndOfTerm({ db: t.database.db, date: d, now: () => t.clock.now() });
   }
 }
 
 const invoicesOf = async (contractId: number) =>
-  rowsOf<{ id: number; period_kind: string; period_start: string; total: number; status: string }>(
+  rowsOf<{
+    id: number;
+    number: string;
+    period_kind: string;
+    period_start: string;
+    total: number;
+    status: string;
+  }>(
     await t.database.db.execute(
-      sql`select id, period_kind, period_start::text, total, status from invoices where contract_id = ${contractId} order by period_start, id`,
+      sql`select id, number, period_kind, period_start::text, total, status from invoices where contract_id = ${contractId} order by period_start, id`,
     ),
   );
 const statusOf = async (contractId: number) =>
@@ -106,6 +122,15 @@ describe("a whole contract, day by day", () => {
       ),
     );
     expect(paid).toEqual({ n: 37, sum: schedule.periods.reduce((s, p) => s + p.amount, 0) });
+    // The term is over: completed from the day after the last full period, with nothing more
+    // issued (the 37 invoices above are the stub and the 36 full periods).
+    const [ended] = rowsOf<{ status: string; ended_on: string; ends_on: string }>(
+      await t.database.db.execute(
+        sql`select status, ended_on::text, ends_on::text from contracts where id = ${contractId}`,
+      ),
+    );
+    expect(ended).toEqual({ status: "completed", ended_on: schedule.endsOn, ends_on: schedule.endsOn });
+    expect(await countOf(t.database, `invoices where contract_id = ${contractId}`)).toBe(37);
   }, 240_000);
 
   it("walks a contract that stops paying into suspension, formal demand and termination for default", async () => {
@@ -166,6 +191,89 @@ describe("a whole contract, day by day", () => {
       "contract_terminated",
     ]);
   }, 120_000);
+
+  it("closes the formal demand when the arrears are paid, so a later lateness does not terminate at once", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_demand_paid",
+    });
+    await simulate("2026-03-05", "2026-05-06");
+    const demandOf = async () =>
+      rowsOf<{ status: string; deadline: string }>(
+        await t.database.db.execute(
+          sql`select status, deadline::text from contract_demands where contract_id = ${contractId}`,
+        ),
+      );
+    expect(await demandOf()).toEqual([{ status: "open", deadline: "2026-05-20" }]);
+    const finance = await t.login("finance@demo.kr");
+    for (const invoice of (await invoicesOf(contractId)).filter((i) => i.status === "open")) {
+      await finance
+        .post(`/api/invoices/${invoice.id}/payments`)
+        .send({ amount: invoice.total, paidOn: "2026-05-06", reference: "최고 후 입금" })
+        .expect(201);
+    }
+    expect(await statusOf(contractId)).toBe("active");
+    expect(await demandOf()).toEqual([{ status: "closed", deadline: "2026-05-20" }]);
+    // The card still declines: the June invoice is a day late on 06-06, long after the old
+    // demand's deadline. That is the start of new arrears, not a default.
+    await simulate("2026-05-07", "2026-06-06");
+    expect(await statusOf(contractId)).toBe("active");
+    expect((await invoicesOf(contractId)).filter((i) => i.period_kind === "exit")).toEqual([]);
+  }, 120_000);
+
+  it("retries a failed collection for the balance left after a bank transfer and a credit note", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_balance",
+    });
+    await simulate("2026-03-05", "2026-03-05");
+    const [invoice] = await invoicesOf(contractId);
+    expect(invoice!.total).toBe(124_900); // first full period (29,900 − 5,000) + registration fee
+    const finance = await t.login("finance@demo.kr");
+    await finance
+      .post(`/api/invoices/${invoice!.id}/credit-note`)
+      .send({ amount: 4_900, reason: "설치 지연 보상" })
+      .expect(201);
+    await finance
+      .post(`/api/invoices/${invoice!.id}/payments`)
+      .send({ amount: 20_000, paidOn: "2026-03-05", reference: "일부 입금" })
+      .expect(201);
+    // The customer registers a working card; the next retry uses it.
+    await t.database.db.execute(sql`insert into payment_methods (partner_id, customer_id, contract_id, gateway, token, display)
+      select partner_id, customer_id, id, 'sandbox', 'sbx_balance_ok', '카드 **** 4242' from contracts where id = ${contractId}`);
+    const before = chargesOf(invoice!.number).length;
+    await simulate("2026-03-06", "2026-03-12");
+    expect(chargesOf(invoice!.number).slice(before)).toEqual([100_000]);
+    const [ledger] = rowsOf<{ status: string; paid: number }>(
+      await t.database.db.execute(sql`select i.status,
+        (select sum(amount)::int from payments where invoice_id = i.id and status = 'succeeded') as paid
+        from invoices i where i.id = ${invoice!.id}`),
+    );
+    expect(ledger).toEqual({ status: "paid", paid: 120_000 });
+  }, 60_000);
+
+  it("settles, instead of charging, an open invoice that owes nothing when collected by hand", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_nothing_owed",
+    });
+    await simulate("2026-03-05", "2026-03-05");
+    const [invoice] = await invoicesOf(contractId);
+    // A ledger where the credits already cover the invoice but it was never settled (written
+    // directly, as a crash between the two would leave it).
+    await t.database.db.execute(
+      sql`insert into credit_notes (partner_id, invoice_id, amount, reason) values (1, ${invoice!.id}, ${invoice!.total}, '전액 조정')`,
+    );
+    const before = chargesOf(invoice!.number).length;
+    const finance = await t.login("finance@demo.kr");
+    const res = await finance.post(`/api/invoices/${invoice!.id}/collect`).expect(200);
+    expect(res.body).toMatchObject({ charged: false, invoiceStatus: "void" });
+    expect(chargesOf(invoice!.number).length).toBe(before);
+    expect(await countOf(t.database, `payments where invoice_id = ${invoice!.id}`)).toBe(1); // attempt 1 only
+  });
 
   it("re-activates a suspended contract once the arrears are paid by bank transfer", async () => {
     const contractId = await newContract({
@@ -292,4 +400,41 @@ describe("termination, cooling-off and corrections", () => {
     expect((await finance.get(`/api/invoices/${invoice!.id}`)).body.status).toBe("paid");
     await finance.post(`/api/invoices/${invoice!.id}/collect`).expect(409);
   });
+
+  it.runIf(TEST_DATABASE_URL)(
+    "never lets two concurrent credit notes, or two bank transfers, together exceed what is owed (PostgreSQL)",
+    async () => {
+      const finance = await t.login("finance@demo.kr");
+      const openInvoice = async (token: string) => {
+        const contractId = await newContract({ activatedOn: "2026-03-05", billingDay: 5, token });
+        await simulate("2026-03-05", "2026-03-05");
+        return (await invoicesOf(contractId))[0]!;
+      };
+      // Each request alone is within the balance (60% of it); both together are not.
+      const notes = await openInvoice("sbx_decline_race_cn");
+      const credit = Math.floor((notes.total * 6) / 10);
+      const noteRes = await Promise.all(
+        [1, 2].map(() =>
+          finance.post(`/api/invoices/${notes.id}/credit-note`).send({ amount: credit, reason: "동시 조정" }),
+        ),
+      );
+      expect(noteRes.map((r) => r.status).sort()).toEqual([201, 422]);
+      expect(await countOf(t.database, `credit_notes where invoice_id = ${notes.id}`)).toBe(1);
+
+      const transfers = await openInvoice("sbx_decline_race_bt");
+      const part = Math.floor((transfers.total * 6) / 10);
+      const transferRes = await Promise.all(
+        [1, 2].map(() =>
+          finance
+            .post(`/api/invoices/${transfers.id}/payments`)
+            .send({ amount: part, paidOn: "2026-03-05", reference: "동시 입금" }),
+        ),
+      );
+      expect(transferRes.map((r) => r.status).sort()).toEqual([201, 422]);
+      expect(
+        await countOf(t.database, `payments where invoice_id = ${transfers.id} and method = 'bank_transfer'`),
+      ).toBe(1);
+    },
+    60_000,
+  );
 });

@@ -7,7 +7,7 @@ import { contractDemands, contracts, invoices, paymentMethods, payments, tasks }
 import { enqueueEmail } from "../notifications/outbox.js";
 import { partnerSettings } from "../partners/partner-settings.js";
 import { issueExitInvoice } from "./exit-invoice.js";
-import { settleInvoice } from "./invoice-ledger.js";
+import { invoiceBalance, settleInvoice } from "./invoice-ledger.js";
 
 export interface DunningSummary {
   retried: number;
@@ -70,18 +70,34 @@ export async function runDunning(input: {
         .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")))
         .orderBy(asc(invoices.dueDate));
 
-      for (const invoice of open.filter((i) => i.periodKind !== "exit")) {
+      const dueAttempt = async (invoice: (typeof open)[number]) => {
         const made = await tx
           .select({ attempt: payments.attempt })
           .from(payments)
           .where(eq(payments.invoiceId, invoice.id));
-        const attempt = attemptDueOn({
+        return attemptDueOn({
           dueDate: invoice.dueDate,
           today: input.date,
           attemptsMade: made.length,
           policy,
         });
-        if (attempt === null || attempt === 1) continue;
+      };
+      for (const invoice of open.filter((i) => i.periodKind !== "exit")) {
+        // Attempt 1 belongs to the billing run (which claims with SKIP LOCKED: don't lock those).
+        const due = await dueAttempt(invoice);
+        if (due === null || due === 1) continue;
+        // Lock the invoice before reading what is owed (a bank transfer or credit note may be
+        // landing at the same time), then charge only the remaining balance: a partial transfer
+        // or a credit note must never be charged again. Nothing left means settle, not charge.
+        const [locked] = await tx.select().from(invoices).where(eq(invoices.id, invoice.id)).for("update");
+        if (locked!.status !== "open") continue;
+        const attempt = await dueAttempt(locked!);
+        if (attempt !== due) continue;
+        const { balance } = await invoiceBalance(tx, locked!);
+        if (balance <= 0) {
+          await settleInvoice(ctx, locked!);
+          continue;
+        }
         const [method] = await tx
           .select()
           .from(paymentMethods)
@@ -95,7 +111,7 @@ export async function runDunning(input: {
                 token: method.token,
                 orderId: invoice.number,
                 orderName: invoice.number,
-                amount: invoice.total,
+                amount: balance,
                 idempotencyKey: key,
               })
               .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "" }))
@@ -106,7 +122,7 @@ export async function runDunning(input: {
             partnerId: invoice.partnerId,
             invoiceId: invoice.id,
             attempt,
-            amount: invoice.total,
+            amount: balance,
             status: result.status === "succeeded" ? "succeeded" : "failed",
             method: method?.gateway ?? "none",
             idempotencyKey: key,
@@ -120,7 +136,7 @@ export async function runDunning(input: {
         summary.retried++;
         if (result.status === "succeeded") {
           summary.recovered++;
-          await settleInvoice(ctx, invoice);
+          await settleInvoice(ctx, locked!);
         } else if (contract.party.email) {
           await enqueueEmail(tx, {
             partnerId: contract.partnerId,
@@ -131,7 +147,7 @@ export async function runDunning(input: {
             vars: {
               customer: contract.party.name,
               number: invoice.number,
-              amount: invoice.total.toLocaleString("ko-KR"),
+              amount: balance.toLocaleString("ko-KR"),
               attempt: String(attempt),
             },
           });

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { rowsOf } from "../db/client.js";
-import { creditNotes, invoices, paymentMethods, payments, refunds } from "../db/schema/index.js";
+import { contracts, creditNotes, invoices, paymentMethods, payments, refunds } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
@@ -13,6 +13,25 @@ async function loadInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
   const invoice = await findScoped<InvoiceRow>(ctx.tx, ctx.scope, invoiceTable, id);
   if (!invoice) throw notFound("Invoice");
   return invoice;
+}
+
+/**
+ * Loads an invoice in the caller's scope and locks it (SELECT … FOR UPDATE) for the rest of the
+ * transaction. Each use case here checks what is owed and then adds money against it, so it
+ * takes this lock first: two concurrent requests then see each other's rows instead of both
+ * passing the same balance check. (The dunning retry takes the same locks in the same order.)
+ */
+async function lockInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
+  const scoped = await loadInvoice(ctx, id);
+  // Contract first, then invoice: the order the dunning run locks them in, so that a payment
+  // landing while collections walk the same contract waits instead of deadlocking.
+  await ctx.tx
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(eq(contracts.id, scoped.contractId))
+    .for("update");
+  const [invoice] = await ctx.tx.select().from(invoices).where(eq(invoices.id, scoped.id)).for("update");
+  return invoice!;
 }
 
 async function nextAttempt(ctx: StaffContext, invoiceId: number): Promise<number> {
@@ -29,7 +48,7 @@ export async function recordBankTransfer(
   ctx: StaffContext,
   input: { invoiceId: number; amount: number; paidOn: string; reference: string },
 ) {
-  const invoice = await loadInvoice(ctx, input.invoiceId);
+  const invoice = await lockInvoice(ctx, input.invoiceId);
   if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
   const { balance } = await invoiceBalance(ctx.tx, invoice);
   if (input.amount > balance)
@@ -62,11 +81,24 @@ export async function recordBankTransfer(
   return { ...row!, attemptedAt: row!.attemptedAt.toISOString() };
 }
 
-/** A manual collection attempt through the gateway, as the next attempt with its own key. */
+/**
+ * A manual collection attempt through the gateway, as the next attempt with its own key, for the
+ * invoice's remaining balance.
+ */
 export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
-  const invoice = await loadInvoice(ctx, invoiceId);
+  const invoice = await lockInvoice(ctx, invoiceId);
   if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
+  // Charge what is still owed after bank transfers and credit notes, never the issued total.
   const { balance } = await invoiceBalance(ctx.tx, invoice);
+  if (balance <= 0) {
+    // Nothing left to charge: the invoice is settled (paid or void) instead of charged.
+    await settleInvoice(ctx, invoice);
+    const [settled] = await ctx.tx
+      .select({ status: invoices.status })
+      .from(invoices)
+      .where(eq(invoices.id, invoice.id));
+    return { invoiceId: invoice.id, charged: false as const, invoiceStatus: settled!.status };
+  }
   const [method] = await ctx.tx
     .select()
     .from(paymentMethods)
@@ -119,7 +151,7 @@ export async function issueCreditNote(
   ctx: StaffContext,
   input: { invoiceId: number; amount: number; reason: string },
 ) {
-  const invoice = await loadInvoice(ctx, input.invoiceId);
+  const invoice = await lockInvoice(ctx, input.invoiceId);
   const { credited, paid, refunded } = await invoiceBalance(ctx.tx, invoice);
   const creditable = invoice.total - credited;
   if (input.amount > creditable) {

@@ -1,8 +1,8 @@
-import { arrearsAction, DEFAULT_DUNNING } from "@ssp/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { arrearsCleared } from "@ssp/domain";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { moveContract } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { contracts, invoices } from "../db/schema/index.js";
+import { contractDemands, contracts, invoices } from "../db/schema/index.js";
 import type { Actor } from "../http/context.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -24,8 +24,9 @@ export async function invoiceBalance(
 
 /**
  * After money arrives (or a credit note), an invoice that owes nothing is paid (or void when it was
- * credited in full without payment), and a suspended contract that no longer owes anything
- * overdue is re-activated (SPEC §3 Billing).
+ * credited in full without payment). When that clears the contract's arrears (SPEC §3 Billing),
+ * the open formal demand (최고) is answered and closed — left open, its passed deadline would
+ * terminate the contract at the very next lateness — and a suspended contract is re-activated.
  */
 export async function settleInvoice(
   ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date; today(): string } },
@@ -38,17 +39,17 @@ export async function settleInvoice(
     .set({ status: paid > 0 ? "paid" : "void", paidAt: paid > 0 ? ctx.clock.now() : null })
     .where(eq(invoices.id, invoice.id));
   const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, invoice.contractId));
-  if (contract?.status !== "suspended") return;
+  if (!contract || !["active", "suspended"].includes(contract.status)) return;
   const overdue = await ctx.tx
     .select({ dueDate: invoices.dueDate })
     .from(invoices)
-    .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
-  const action = arrearsAction({
-    status: "suspended",
-    overdue,
-    demand: null,
-    today: ctx.clock.today(),
-    policy: DEFAULT_DUNNING,
-  });
-  if (action.kind === "reactivate") await moveContract(ctx, contract, "active");
+    .where(
+      and(eq(invoices.contractId, contract.id), eq(invoices.status, "open"), ne(invoices.periodKind, "exit")),
+    );
+  if (!arrearsCleared({ overdue, today: ctx.clock.today() })) return;
+  await ctx.tx
+    .update(contractDemands)
+    .set({ status: "closed" })
+    .where(and(eq(contractDemands.contractId, contract.id), eq(contractDemands.status, "open")));
+  if (contract.status === "suspended") await moveContract(ctx, contract, "active");
 }

@@ -1,3 +1,4 @@
+import { billingSchedule, type PlanTerms } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 
@@ -18,6 +19,23 @@ export async function seedActiveContracts(
   },
 ): Promise<{ firstContractId: number; lastContractId: number }> {
   const tag = `bulk-${Date.now().toString(36)}`;
+  // The frozen terms and the end date are the same for every contract of the batch (one plan
+  // version, one activation date, one billing day): work them out once, as installation does.
+  const [terms] = rowsOf<PlanTerms>(
+    await db.execute(sql`
+      select v.kind, v.monthly_fee as "monthlyFee", v.term_months as "termMonths", v.mandatory_months as "mandatoryMonths",
+             v.registration_fee as "registrationFee", v.registration_fee_waived as "registrationFeeWaived",
+             v.ownership_transfer as "ownershipTransfer", v.service_interval_months as "serviceIntervalMonths",
+             v.early_termination_rate as "earlyTerminationRate", v.removal_fee as "removalFee",
+             v.cooling_off_days as "coolingOffDays", v.discount_amount as "discountAmount", v.discount_months as "discountMonths"
+      from plan_versions v where v.id = ${input.planVersionId}`),
+  );
+  const { endsOn } = billingSchedule({
+    terms: terms!,
+    activatedOn: input.activatedOn,
+    billingDay: input.billingDay,
+    horizonMonths: 1,
+  });
   await db.execute(sql`
     insert into customers (partner_id, name, birth_date, phone, email, consent_privacy_at, consent_credit_inquiry_at, tags)
     select ${input.partnerId}, '청구고객' || g, date '1980-01-01' + (g % 9000),
@@ -32,14 +50,11 @@ export async function seedActiveContracts(
     await db.execute(sql`
       with made as (
         insert into contracts (partner_id, number, order_id, customer_id, plan_version_id, status, billing_day, install_address,
-                               terms, party, product_name, product_model, drafted_on, activated_on)
+                               terms, party, product_name, product_model, drafted_on, activated_on, ends_on)
         select o.partner_id, 'BULK-' || ${tag} || '-' || o.id, o.id, o.customer_id, o.plan_version_id, 'active', o.billing_day, o.install_address,
-               jsonb_build_object('kind', v.kind, 'monthlyFee', v.monthly_fee, 'termMonths', v.term_months, 'mandatoryMonths', v.mandatory_months,
-                 'registrationFee', v.registration_fee, 'registrationFeeWaived', v.registration_fee_waived, 'ownershipTransfer', v.ownership_transfer,
-                 'serviceIntervalMonths', v.service_interval_months, 'earlyTerminationRate', v.early_termination_rate, 'removalFee', v.removal_fee,
-                 'coolingOffDays', v.cooling_off_days, 'discountAmount', v.discount_amount, 'discountMonths', v.discount_months),
+               ${JSON.stringify(terms)}::jsonb,
                jsonb_build_object('name', c.name, 'birthDate', c.birth_date, 'phone', c.phone, 'email', c.email),
-               p.name, p.model, ${input.activatedOn}::date, ${input.activatedOn}::date
+               p.name, p.model, ${input.activatedOn}::date, ${input.activatedOn}::date, ${endsOn}::date
         from orders o
         join customers c on c.id = o.customer_id
         join plan_versions v on v.id = o.plan_version_id

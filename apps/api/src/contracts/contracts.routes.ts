@@ -15,11 +15,13 @@ import { type ContractRow, contractJson, contractTable, findContract } from "./c
 import {
   ZContractFilter,
   ZEndContractRequest,
+  ZEndOfTermRunRequest,
   ZPaymentMethodFilter,
   ZQuoteQuery,
   ZScheduleQuery,
 } from "./contracts.schemas.js";
 import { cancelContract, terminateContract, terminationQuoteFor } from "./end-contract.js";
+import { runEndOfTerm } from "./end-of-term-run.js";
 import { sendContract } from "./send-contract.js";
 
 export function registerContractRoutes(routes: ApiRoutes): void {
@@ -204,6 +206,26 @@ export function registerContractRoutes(routes: ApiRoutes): void {
       access: { resource: "contracts", action: "edit" },
     },
     async (ctx, { id, body }) => ({ body: await terminateContract(ctx, { contractId: id, ...body }) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/contracts/end-of-term",
+      summary: "Run end-of-term for a date: complete ended contracts, transfer or recall assets",
+      tag,
+      body: ZEndOfTermRunRequest,
+      access: { resource: "contracts", action: "edit" },
+    },
+    // Inside the request's tenant transaction (each contract a savepoint): a partner's staff
+    // completes only its own contracts, and a day rarely ends more than a handful.
+    async (ctx, { body }) => ({
+      body: await runEndOfTerm({
+        db: ctx.tx,
+        date: body.date,
+        now: () => ctx.clock.now(),
+        partnerId: ctx.actor.partnerId ?? undefined,
+      }),
+    }),
   );
   routes.staff(
     {

@@ -34,3 +34,6 @@ export const ZEndContractRequest = z.object({
   date: ZIsoDate,
   reason: z.string().trim().min(2, "Give a reason").max(500),
 });
+
+/** Runs the daily end-of-term job for a date (SPEC §6: every job can be run for a date). */
+export const ZEndOfTermRunRequest = z.object({ date: ZIsoDate });

@@ -1,12 +1,13 @@
 import cron from "node-cron";
 import { runBilling, withBillingLock } from "../billing/billing-run.js";
 import { runDunning } from "../billing/dunning-run.js";
+import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import type { AppDeps } from "../http/context.js";
 import type { OutboxRunner } from "../notifications/outbox.js";
 
 /**
  * In-process schedules (SPEC §6), times in Asia/Seoul: the outbox every minute (each write request
- * also kicks it at once), the billing run at 06:00 and collections at 07:00, each behind a
+ * also kicks it at once), the billing run at 06:00, collections at 07:00 and end of term at 08:00, each behind a
  * PostgreSQL advisory lock so that only one instance starts it. Every job takes "today" from the
  * clock; the API and the CLI run the same jobs for any date.
  */
@@ -45,6 +46,12 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
       "0 7 * * *",
       () => daily("dunning", (date) => runDunning({ db: deps.database.db, gateway, date, now })),
       options("dunning"),
+    ),
+    // After collections, so that a contract whose last invoice was recovered today completes.
+    cron.schedule(
+      "0 8 * * *",
+      () => daily("end-of-term", (date) => runEndOfTerm({ db: deps.database.db, date, now })),
+      options("end-of-term"),
     ),
   ];
   return {

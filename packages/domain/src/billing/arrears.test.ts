@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrearsAction, attemptDueOn, DEFAULT_DUNNING } from "./arrears.js";
+import { arrearsAction, arrearsCleared, attemptDueOn, DEFAULT_DUNNING } from "./arrears.js";
 
 const policy = DEFAULT_DUNNING;
 
@@ -73,5 +73,14 @@ describe("arrears ladder", () => {
         policy: { ...policy, demandDeadlineDays: 7 },
       }),
     ).toThrow(/14 days/);
+  });
+});
+
+describe("answering a formal demand", () => {
+  it("counts arrears as cleared only when no unpaid invoice is past its due date", () => {
+    expect(arrearsCleared({ overdue: [], today: "2026-05-10" })).toBe(true);
+    // An invoice due today is not late yet: paying the arrears on a billing day clears them.
+    expect(arrearsCleared({ overdue: [{ dueDate: "2026-05-10" }], today: "2026-05-10" })).toBe(true);
+    expect(arrearsCleared({ overdue: [{ dueDate: "2026-05-09" }], today: "2026-05-10" })).toBe(false);
   });
 });

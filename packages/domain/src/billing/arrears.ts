@@ -82,3 +82,12 @@ export function arrearsAction(input: ArrearsInput): ArrearsAction {
   }
   return { kind: "none" };
 }
+
+/**
+ * Whether a contract's arrears are cleared: no unpaid invoice is past its due date. Once cleared,
+ * a formal demand (최고) has been answered and must be closed, and a suspended contract returns
+ * to active; an answered demand left open would terminate the contract at the next lateness.
+ */
+export function arrearsCleared(input: { overdue: readonly { dueDate: string }[]; today: string }): boolean {
+  return input.overdue.every((i) => daysBetween(i.dueDate, input.today) <= 0);
+}

@@ -5,6 +5,7 @@ import {
   type ContractStatus,
   contractLifecycle,
   coolingOffEndsOn,
+  endOfTermOutcome,
 } from "./contract-lifecycle.js";
 
 const ALLOWED: [ContractStatus, ContractStatus][] = [
@@ -64,5 +65,45 @@ describe("contract lifecycle", () => {
         on: "2026-03-11",
       }),
     ).toThrow(/cannot go/);
+  });
+
+  it("completes a fixed-term contract from the day after its last full period, transferring or returning the asset", () => {
+    const base = {
+      status: "active" as const,
+      endsOn: "2029-04-04",
+      ownershipTransfer: false,
+      owesInvoices: false,
+    };
+    expect(endOfTermOutcome({ ...base, today: "2029-04-04" })).toEqual({
+      kind: "wait",
+      reason: "term_running",
+    });
+    expect(endOfTermOutcome({ ...base, today: "2029-04-05" })).toEqual({ kind: "complete", asset: "return" });
+    expect(endOfTermOutcome({ ...base, ownershipTransfer: true, today: "2029-04-05" })).toEqual({
+      kind: "complete",
+      asset: "transfer",
+    });
+  });
+
+  it("keeps an open-ended, suspended or still-owing contract going past the end of term", () => {
+    const base = {
+      status: "active" as const,
+      endsOn: "2029-04-04",
+      ownershipTransfer: true,
+      owesInvoices: false,
+    };
+    const today = "2029-05-01";
+    expect(endOfTermOutcome({ ...base, endsOn: null, today })).toEqual({
+      kind: "wait",
+      reason: "open_ended",
+    });
+    expect(endOfTermOutcome({ ...base, status: "suspended", today })).toEqual({
+      kind: "wait",
+      reason: "not_active",
+    });
+    expect(endOfTermOutcome({ ...base, owesInvoices: true, today })).toEqual({
+      kind: "wait",
+      reason: "unpaid",
+    });
   });
 });

@@ -53,3 +53,30 @@ export function assertCanCancelContract(input: {
     }
   }
 }
+
+export type EndOfTermOutcome =
+  | { kind: "complete"; asset: "transfer" | "return" }
+  | { kind: "wait"; reason: "term_running" | "open_ended" | "not_active" | "unpaid" };
+
+/**
+ * End of term (SPEC §3 lifecycle, §4): a fixed-term contract ends on the last day of its last
+ * full period (`endsOn`) and is completed from the next day on. With ownership transfer the asset
+ * passes to the customer; otherwise it is to be returned. A contract that still owes an invoice
+ * waits (it stays under collections) and completes on the first day after it is paid: handing
+ * over ownership, or closing the books, with money still owed would lose the claim. A suspended
+ * contract cannot complete (the transition table says so); it must first be re-activated.
+ */
+export function endOfTermOutcome(input: {
+  status: ContractStatus;
+  endsOn: string | null;
+  today: string;
+  ownershipTransfer: boolean;
+  owesInvoices: boolean;
+}): EndOfTermOutcome {
+  if (input.endsOn === null) return { kind: "wait", reason: "open_ended" };
+  if (input.today <= input.endsOn) return { kind: "wait", reason: "term_running" };
+  if (input.status !== "active") return { kind: "wait", reason: "not_active" };
+  if (input.owesInvoices) return { kind: "wait", reason: "unpaid" };
+  contractLifecycle.assertCanTransition(input.status, "completed");
+  return { kind: "complete", asset: input.ownershipTransfer ? "transfer" : "return" };
+}

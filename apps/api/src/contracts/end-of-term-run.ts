@@ -1,0 +1,125 @@
+import {
+  type AssetStatus,
+  assertCanTransitionAsset,
+  type ContractStatus,
+  endOfTermOutcome,
+} from "@ssp/domain";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../db/client.js";
+import { assetEvents, assets, contracts, invoices, tasks } from "../db/schema/index.js";
+import { moveContract } from "./contracts.repository.js";
+
+export interface EndOfTermSummary {
+  completed: number;
+  transferred: number;
+  returnsOpened: number;
+  /** Past their end but still owing (or suspended): completed on a later day once paid. */
+  waiting: number;
+}
+
+/**
+ * The daily end-of-term job (SPEC §3 lifecycle, §6) for a date: every active fixed-term contract
+ * whose last full period ended before `date` is completed through the contract transition table.
+ * With ownership transfer (소유권 이전) the asset becomes the customer's (`transferred`);
+ * otherwise it stays installed and a return task is opened, as termination opens a recovery
+ * task. Each contract commits on its own and is locked first, so a repeated or concurrent run
+ * completes each contract exactly once.
+ */
+export async function runEndOfTerm(input: {
+  db: Db;
+  date: string;
+  now: () => Date;
+  partnerId?: number;
+}): Promise<EndOfTermSummary> {
+  const summary: EndOfTermSummary = { completed: 0, transferred: 0, returnsOpened: 0, waiting: 0 };
+  const partner = input.partnerId ? sql`and partner_id = ${input.partnerId}` : sql``;
+  // Suspended ones are listed too, only to be counted as waiting.
+  const candidates = rowsOf<{ id: number }>(
+    await input.db.execute(sql`
+      select id from contracts
+      where status in ('active', 'suspended') and ends_on < ${input.date}::date ${partner}
+      order by id`),
+  );
+  const ctx = (tx: Db) => ({ tx, actor: null, ip: undefined, clock: { now: input.now } });
+  for (const candidate of candidates) {
+    await input.db.transaction(async (tx) => {
+      const [contract] = await tx
+        .select()
+        .from(contracts)
+        .where(eq(contracts.id, candidate.id))
+        .for("update");
+      if (!contract) return;
+      const owing = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.contractId, contract.id),
+            eq(invoices.status, "open"),
+            ne(invoices.periodKind, "exit"),
+          ),
+        )
+        .limit(1);
+      const outcome = endOfTermOutcome({
+        status: contract.status as ContractStatus,
+        endsOn: contract.endsOn,
+        today: input.date,
+        ownershipTransfer: contract.terms.ownershipTransfer,
+        owesInvoices: owing.length > 0,
+      });
+      if (outcome.kind === "wait") {
+        if (outcome.reason === "unpaid" || outcome.reason === "not_active") summary.waiting++;
+        return;
+      }
+      // The contract ends on the last day of its last full period (SPEC §4), not on the run date.
+      await moveContract(ctx(tx), contract, "completed", {
+        endedOn: contract.endsOn,
+        endReason: outcome.asset === "transfer" ? "만기 — 소유권 이전" : "만기 — 반납",
+      });
+      summary.completed++;
+      if (!contract.assetId) return;
+      if (outcome.asset === "transfer") {
+        await transferAsset(tx, {
+          assetId: contract.assetId,
+          contractId: contract.id,
+          number: contract.number,
+          now: input.now(),
+        });
+        summary.transferred++;
+      } else {
+        await tx.insert(tasks).values({
+          partnerId: contract.partnerId,
+          kind: "asset_return",
+          contractId: contract.id,
+          assetId: contract.assetId,
+          dueOn: input.date,
+          note: `만기 — 자산 반납 (${contract.number})`,
+        });
+        summary.returnsOpened++;
+      }
+    });
+  }
+  return summary;
+}
+
+/** Ownership passes to the customer: the asset leaves the fleet, with its asset event. */
+async function transferAsset(
+  tx: Db,
+  input: { assetId: number; contractId: number; number: string; now: Date },
+): Promise<void> {
+  const [asset] = await tx.select().from(assets).where(eq(assets.id, input.assetId)).for("update");
+  assertCanTransitionAsset({ from: asset!.status as AssetStatus, to: "transferred", by: "system" });
+  // customerId stays: it records who owns the unit now.
+  await tx
+    .update(assets)
+    .set({ status: "transferred", contractId: null, updatedAt: input.now })
+    .where(eq(assets.id, asset!.id));
+  await tx.insert(assetEvents).values({
+    partnerId: asset!.partnerId,
+    assetId: asset!.id,
+    fromStatus: asset!.status,
+    toStatus: "transferred",
+    contractId: input.contractId,
+    note: `만기 소유권 이전 ${input.number}`,
+  });
+}
