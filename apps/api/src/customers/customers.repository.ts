@@ -1,5 +1,5 @@
 import { maskPhone } from "@ssp/domain";
-import { arrayContains, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { customers } from "../db/schema/index.js";
 import type { TenantScope } from "../db/tenant.js";
@@ -10,12 +10,27 @@ import { likeEscape } from "../shared/zod-fields.js";
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerValues = Omit<typeof customers.$inferInsert, "id" | "partnerId" | "search" | "createdAt">;
 
+/** A term with Hangul in it is a name (or its start); anything else may be a phone or an e-mail. */
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+
 /**
- * Three characters or more match name, phone or e-mail anywhere (trigram index); shorter terms a
- * name prefix. The matching runs in `customer_search_ids` (migration 0006) so that the indexes
- * are usable under row-level security; it applies the same tenant itself.
+ * A Korean name is searched by its start: "김민" finds 김민준 and 김민서. The condition is a range
+ * over (partner_id, name, id) written with operators PostgreSQL knows to be leakproof (text >=, <
+ * and starts_with), so it stays an index condition under row-level security and the page comes
+ * out of the index already in name order (docs/decisions/0004-customer-search.md).
+ *
+ * Other terms (phone digits, e-mail fragments, three characters or more) match name, phone or
+ * e-mail anywhere through the trigram index; ILIKE is not leakproof, so that runs in
+ * `customer_search_ids` (migration 0006), which applies the same tenant itself.
  */
 function searchCondition(q: string): SQL {
+  if (HANGUL.test(q)) {
+    return and(
+      gte(customers.name, q),
+      lt(customers.name, `${q}\u{10ffff}`),
+      sql`starts_with(${customers.name}, ${q})`,
+    )!;
+  }
   return inArray(customers.id, sql`(select id from customer_search_ids(${likeEscape(q)}))`);
 }
 

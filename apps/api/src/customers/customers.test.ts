@@ -48,6 +48,30 @@ describe("customers", () => {
     }
   });
 
+  it("searches a Korean name by its start, in name order, with an exact total", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const names = ["탁민서", "탁민준", "탁민준", "정탁민"];
+    for (const [i, name] of names.entries()) {
+      await manager
+        .post("/api/customers")
+        .send({ ...newCustomer, name, phone: `0107777000${i}`, email: `tak${i}@example.kr` })
+        .expect(201);
+    }
+    const res = await manager
+      .get("/api/customers")
+      .query({ filter: JSON.stringify({ q: "탁민" }), sort: '["name","ASC"]' })
+      .expect(200);
+    expect(res.body.map((c: { name: string }) => c.name)).toEqual(["탁민서", "탁민준", "탁민준"]);
+    expect(res.headers["content-range"]).toBe("customers 0-2/3");
+    const full = await manager
+      .get("/api/customers")
+      .query({ filter: JSON.stringify({ q: "탁민준" }) })
+      .expect(200);
+    expect(full.headers["content-range"]).toBe("customers 0-1/2");
+    // a name's middle is not its start: 정탁민 is found by 정, not by 탁민
+    expect(res.body.some((c: { name: string }) => c.name === "정탁민")).toBe(false);
+  });
+
   it("pages and sorts with Content-Range totals", async () => {
     const manager = await t.login("manager@demo.kr");
     const all = await manager
