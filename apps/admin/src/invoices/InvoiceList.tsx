@@ -7,8 +7,10 @@ import {
   ReferenceField,
   ReferenceInput,
   SearchInput,
+  SelectInput,
   TextField,
 } from "react-admin";
+import { overdueBucketChoices } from "../shared/finance-choices";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
 import { InvoiceStatusTabs } from "./InvoiceStatusTabs";
@@ -19,6 +21,9 @@ const filters = [
   <ReferenceInput key="customerId" source="customerId" reference="customers" />,
   <ReferenceInput key="contractId" source="contractId" reference="contracts" />,
   <DateInput key="issueDate" source="issueDate" />,
+  <DateInput key="periodFrom" source="periodFrom" />,
+  <DateInput key="periodTo" source="periodTo" />,
+  <SelectInput key="overdueBucket" source="overdueBucket" choices={overdueBucketChoices} alwaysOn />,
 ];
 
 export function InvoiceList() {

@@ -5,23 +5,24 @@ const TABS = ["all", "overdue", "open", "paid", "void"] as const;
 type InvoiceTab = (typeof TABS)[number];
 
 /**
- * Status tabs. "연체" is the API's open invoices sorted by due date, oldest first, so the most
- * overdue lead; the list never filters by age on the client.
+ * Status tabs. "연체" asks the API for `overdue: true` (open and past due on the API's clock),
+ * oldest due date first so the most overdue lead; the list never judges age on the client.
  */
 export function InvoiceStatusTabs() {
-  const { filterValues, setFilters, displayedFilters, sort, setSort } = useListContext();
+  const { filterValues, setFilters, displayedFilters, setSort } = useListContext();
   const translate = useTranslate();
   const status = typeof filterValues.status === "string" ? filterValues.status : "all";
   const current: InvoiceTab | false =
-    status === "open" && sort.field === "dueDate" && sort.order === "ASC"
+    filterValues.overdue === true
       ? "overdue"
       : (TABS as readonly string[]).includes(status)
         ? (status as InvoiceTab)
         : false;
   const select = (tab: InvoiceTab) => {
-    const { status: _old, ...rest } = filterValues;
-    const wanted = tab === "overdue" ? "open" : tab;
-    setFilters(wanted === "all" ? rest : { ...rest, status: wanted }, displayedFilters, false);
+    const { status: _status, overdue: _overdue, ...rest } = filterValues;
+    const next =
+      tab === "all" ? rest : tab === "overdue" ? { ...rest, overdue: true } : { ...rest, status: tab };
+    setFilters(next, displayedFilters, false);
     setSort(tab === "overdue" ? { field: "dueDate", order: "ASC" } : { field: "id", order: "DESC" });
   };
   return (

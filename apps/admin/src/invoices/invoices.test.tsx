@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockApi } from "../mocks/handlers";
@@ -89,8 +89,10 @@ describe("invoice show", () => {
   });
 });
 
+const lastListFilter = (resource: string) => mockApi.listFilters(resource).at(-1);
+
 describe("invoice list", () => {
-  it("lists overdue invoices from the API's open filter, oldest due date first, with aging buckets", async () => {
+  it("lists only open invoices past due in the overdue tab, oldest due date first, with their days overdue", async () => {
     const user = userEvent.setup({ delay: null });
     renderApp({ as: "cs", route: "#/invoices" });
     await screen.findByText("INV-2026-000001", undefined, SLOW);
@@ -99,14 +101,58 @@ describe("invoice list", () => {
       const last = mockApi.requests
         .filter((r) => r.method === "GET" && r.url.pathname === "/api/invoices")
         .at(-1);
-      expect(JSON.parse(last?.url.searchParams.get("filter") ?? "{}")).toEqual({ status: "open" });
+      // The API decides what is past due, on its clock; `status: "open"` alone would list
+      // invoices not yet due.
+      expect(JSON.parse(last?.url.searchParams.get("filter") ?? "{}")).toEqual({ overdue: true });
       expect(last?.url.searchParams.get("sort")).toBe('["dueDate","ASC"]');
     }, SLOW);
     await waitFor(() => expect(screen.queryByText("INV-2026-000001")).not.toBeInTheDocument(), SLOW);
+    expect(screen.queryByText("INV-2026-000003")).not.toBeInTheDocument();
     const rows = screen.getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent("INV-2026-000002");
     expect(rows[0]).toHaveTextContent("45일");
     expect(rows[0]).toHaveTextContent("31–60일");
-    expect(rows[1]).toHaveTextContent("INV-2026-000003");
+    expect(screen.getByRole("tab", { name: "연체" })).toHaveAttribute("aria-selected", "true");
+
+    // Another tab drops the overdue filter rather than combining with it.
+    await user.click(screen.getByRole("tab", { name: "미납" }));
+    await waitFor(() => expect(lastListFilter("invoices")).toEqual({ status: "open" }), SLOW);
+    expect(await screen.findByText("INV-2026-000003", undefined, SLOW)).toBeInTheDocument();
+  });
+
+  it("sends the chosen aging bucket as the overdueBucket filter", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "finance", route: "#/invoices" });
+    await screen.findByText("INV-2026-000001", undefined, SLOW);
+    await user.click(screen.getByRole("combobox", { name: "연체 구간" }));
+    await user.click(await screen.findByRole("option", { name: "31–60일" }, SLOW));
+    await waitFor(() => expect(lastListFilter("invoices")).toEqual({ overdueBucket: "31-60" }), SLOW);
+    await waitFor(() => expect(screen.queryByText("INV-2026-000001")).not.toBeInTheDocument(), SLOW);
+    expect(screen.getByText("INV-2026-000002")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("combobox", { name: "연체 구간" }));
+    await user.click(await screen.findByRole("option", { name: "90일 초과" }, SLOW));
+    await waitFor(() => expect(lastListFilter("invoices")).toEqual({ overdueBucket: "90+" }), SLOW);
+    await waitFor(() => expect(screen.queryByText("INV-2026-000002")).not.toBeInTheDocument(), SLOW);
+  });
+
+  it("sends the period range as periodFrom and periodTo", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "finance", route: "#/invoices" });
+    await screen.findByText("INV-2026-000001", undefined, SLOW);
+    for (const label of ["기간 시작일(부터)", "기간 시작일(까지)"]) {
+      await user.click(screen.getByRole("button", { name: "필터 추가" }));
+      await user.click(await screen.findByRole("menuitemcheckbox", { name: label }, SLOW));
+    }
+    fireEvent.change(screen.getByLabelText("기간 시작일(부터)"), { target: { value: "2026-02-01" } });
+    fireEvent.change(screen.getByLabelText("기간 시작일(까지)"), { target: { value: "2026-02-28" } });
+    await waitFor(
+      () => expect(lastListFilter("invoices")).toEqual({ periodFrom: "2026-02-01", periodTo: "2026-02-28" }),
+      SLOW,
+    );
+    await waitFor(() => expect(screen.queryByText("INV-2026-000001")).not.toBeInTheDocument(), SLOW);
+    expect(screen.getByText("INV-2026-000002")).toBeInTheDocument();
+    expect(screen.queryByText("INV-2026-000003")).not.toBeInTheDocument();
   });
 });

@@ -94,7 +94,7 @@ function attempt(f: {
     ...f,
     attempt: 1,
     amount: RENT,
-    method: "card",
+    method: "sandbox",
     idempotencyKey: `3:${f.invoiceId}:1`,
     attemptedAt: "2026-02-04T21:00:00.000Z",
   };

@@ -9,6 +9,7 @@ import {
 } from "@ssp/domain";
 import { HttpResponse, http } from "msw";
 import { API_URL } from "../api-url";
+import { overdueBucket } from "../invoices/overdue-bucket";
 import type { MockRecord } from "./fixtures";
 import { error, mockApi, unauthorized } from "./mock-api";
 
@@ -135,7 +136,62 @@ function endingBody(input: Record<string, unknown>): { date: string; reason: str
   return { date: String(input.date), reason: String(input.reason) };
 }
 
+const seoulDay = (instant: unknown) =>
+  new Date(String(instant)).toLocaleDateString("sv-SE", { timeZone: "Asia/Seoul" });
+
+/**
+ * One filter of the invoices and payments lists, as the API reads it. The mock has no clock,
+ * so an invoice's age is its stored overdueDays.
+ */
+function matchesFilter(row: MockRecord, key: string, wanted: unknown): boolean {
+  const overdueDays = Number(row.overdueDays);
+  switch (key) {
+    case "overdue":
+      return (row.status === "open" && overdueDays > 0) === wanted;
+    case "overdueBucket":
+      return row.status === "open" && overdueBucket(overdueDays) === wanted;
+    case "periodFrom":
+      return String(row.periodStart) >= String(wanted);
+    case "periodTo":
+      return String(row.periodStart) <= String(wanted);
+    case "attemptedFrom":
+      return seoulDay(row.attemptedAt) >= String(wanted);
+    case "attemptedTo":
+      return seoulDay(row.attemptedAt) <= String(wanted);
+    case "q":
+      return String(row.number ?? "").includes(String(wanted));
+    default:
+      return Array.isArray(wanted)
+        ? wanted.map(String).includes(String(row[key]))
+        : String(row[key]) === String(wanted);
+  }
+}
+
+function financeList(name: string, request: Request): Response {
+  if (!mockApi.session) return unauthorized();
+  const url = new URL(request.url);
+  const filter = JSON.parse(url.searchParams.get("filter") ?? "{}") as Record<string, unknown>;
+  const [field, order] = JSON.parse(url.searchParams.get("sort") ?? '["id","ASC"]') as [string, string];
+  const [start, end] = JSON.parse(url.searchParams.get("range") ?? "[0,24]") as [number, number];
+  const found = rows(name)
+    .filter((r) =>
+      Object.entries(filter).every(
+        ([key, wanted]) => wanted === undefined || wanted === "" || matchesFilter(r, key, wanted),
+      ),
+    )
+    .sort((a, b) => String(a[field] ?? "").localeCompare(String(b[field] ?? ""), "en", { numeric: true }));
+  if (order === "DESC") found.reverse();
+  const page = found.slice(start, end + 1);
+  const last = page.length ? start + page.length - 1 : start;
+  return HttpResponse.json(page, {
+    headers: { "Content-Range": `${name} ${start}-${last}/${found.length}` },
+  });
+}
+
 export const financeHandlers = [
+  http.get(`${API_URL}/invoices`, ({ request }) => financeList("invoices", request)),
+  http.get(`${API_URL}/payments`, ({ request }) => financeList("payments", request)),
+
   http.get(`${API_URL}/invoices/:id`, ({ params }) => {
     const invoice = recordOf("invoices", params.id, "Invoice");
     if (invoice instanceof Response) return invoice;
@@ -156,7 +212,7 @@ export const financeHandlers = [
       return error(409, "invoice_not_open", "Only an open invoice with something owed can be collected");
     }
     return HttpResponse.json(
-      addAttempt(invoice, { amount: owed, method: "card", gatewayRef: `SBX-PAY-${nextId("payments")}` }),
+      addAttempt(invoice, { amount: owed, method: "sandbox", gatewayRef: `SBX-PAY-${nextId("payments")}` }),
     );
   }),
 
@@ -234,7 +290,7 @@ export const financeHandlers = [
           lines: [{ kind: "rent", description: "월 렌탈료", amount: fee }],
           billingRunId: runId,
         });
-        addAttempt(invoice, { amount: fee, method: "card", gatewayRef: `SBX-PAY-${nextId("payments")}` });
+        addAttempt(invoice, { amount: fee, method: "sandbox", gatewayRef: `SBX-PAY-${nextId("payments")}` });
       }
     }
     const summary = {

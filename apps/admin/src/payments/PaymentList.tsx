@@ -2,6 +2,7 @@ import {
   AutocompleteInput,
   Datagrid,
   DateField,
+  DateInput,
   List,
   NumberField,
   ReferenceField,
@@ -9,12 +10,16 @@ import {
   SelectInput,
   TextField,
 } from "react-admin";
-import { paymentStatusChoices } from "../shared/finance-choices";
+import { paymentMethodChoices, paymentStatusChoices } from "../shared/finance-choices";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
 
 const filters = [
   <SelectInput key="status" source="status" choices={paymentStatusChoices} alwaysOn />,
+  <SelectInput key="method" source="method" choices={paymentMethodChoices} alwaysOn />,
+  // Seoul calendar days, both inclusive: the API turns them into instants.
+  <DateInput key="attemptedFrom" source="attemptedFrom" alwaysOn />,
+  <DateInput key="attemptedTo" source="attemptedTo" alwaysOn />,
   <ReferenceInput key="invoiceId" source="invoiceId" reference="invoices" alwaysOn>
     <AutocompleteInput optionText="number" filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
@@ -31,11 +36,11 @@ export function PaymentList() {
         bulkActionButtons={false}
       >
         <TextField source="id" />
-        <ReferenceField source="invoiceId" reference="invoices" link={false} sortable={false} />
-        <NumberField source="attempt" sortable={false} />
+        <ReferenceField source="invoiceId" reference="invoices" link={false} />
+        <NumberField source="attempt" />
         <WonField source="amount" />
         <StatusChipField source="status" prefix="ssp.paymentStatus" />
-        <StatusChipField source="method" prefix="ssp.paymentMethodKind" sortable={false} />
+        <StatusChipField source="method" prefix="ssp.paymentMethodKind" />
         <TextField source="gatewayRef" emptyText="-" sortable={false} />
         <TextField source="failureCode" emptyText="-" sortable={false} />
         <DateField source="attemptedAt" showTime locales="ko-KR" />

@@ -1,5 +1,14 @@
+import { OVERDUE_BUCKETS } from "../invoices/overdue-bucket";
+
 // Choice names are i18n keys, as in choices.ts.
 export const paymentStatusChoices = (["succeeded", "failed", "pending"] as const).map((id) => ({
   id,
   name: `ssp.paymentStatus.${id}`,
 }));
+
+/** The API's payment `method` values: the gateway charged, a bank transfer, or no method on file. */
+export const paymentMethodChoices = (["sandbox", "kakaopay", "toss", "bank_transfer", "none"] as const).map(
+  (id) => ({ id, name: `ssp.paymentMethodKind.${id}` }),
+);
+
+export const overdueBucketChoices = OVERDUE_BUCKETS.map((id) => ({ id, name: `ssp.overdueBucket.${id}` }));

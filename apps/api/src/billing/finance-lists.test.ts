@@ -113,11 +113,14 @@ describe("invoice list filters", () => {
 
   it("ages invoices by the request's clock, not the machine's", async () => {
     t.clock.set("2026-06-16");
+    // A day on, the session has lapsed: sign in again on the moved clock.
+    finance = await t.login("finance@demo.kr");
     try {
       expect(await invoicesFor({ overdueBucket: "1-30" })).toEqual(["a0", "b1"]);
       expect(await invoicesFor({ overdueBucket: "31-60" })).toEqual(["c30", "d31"]);
     } finally {
       t.clock.set(TODAY);
+      finance = await t.login("finance@demo.kr");
     }
   });
 
