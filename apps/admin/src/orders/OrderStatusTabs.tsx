@@ -1,17 +1,10 @@
 import { Tab, Tabs } from "@mui/material";
+import { ORDER_STATUSES } from "@ssp/domain";
 import { useListContext, useTranslate } from "react-admin";
 
-const TABS = [
-  "all",
-  "received",
-  "credit_review",
-  "credit_approved",
-  "contract_sent",
-  "contract_signed",
-  "ready_to_install",
-  "installed",
-  "cancelled",
-] as const;
+// Straight from the domain's list, in lifecycle order, so a status added there gets its tab
+// instead of being unreachable from the list (its label is ssp.orderStatus.<status>).
+const TABS = ["all", ...ORDER_STATUSES] as const;
 
 /** Each tab sets the list's `status` filter; "all" removes it. */
 export function OrderStatusTabs() {

@@ -1,6 +1,9 @@
+import { ORDER_STATUSES } from "@ssp/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { enMessages } from "../i18n/en";
+import { koMessages } from "../i18n/ko";
 import { mockApi } from "../mocks/handlers";
 import { renderApp, SLOW } from "../test/render-app";
 
@@ -72,6 +75,43 @@ describe("order actions", () => {
 });
 
 describe("order list", () => {
+  it("has a tab for every order status, declined and cancelled included", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/orders" });
+    await screen.findByText("김영희", undefined, SLOW);
+    expect(screen.getAllByRole("tab").map((tab) => tab.textContent)).toEqual([
+      "전체",
+      "접수",
+      "심사중",
+      "승인",
+      "거절",
+      "계약발송",
+      "서명완료",
+      "설치대기",
+      "설치완료",
+      "취소",
+    ]);
+
+    await user.click(screen.getByRole("tab", { name: "거절" }));
+    await waitFor(
+      () => expect(mockApi.listFilters("orders")).toContainEqual({ status: "credit_declined" }),
+      SLOW,
+    );
+    await user.click(screen.getByRole("tab", { name: "취소" }));
+    await waitFor(() => expect(mockApi.listFilters("orders")).toContainEqual({ status: "cancelled" }), SLOW);
+  });
+
+  it("labels every order status tab in Korean and English", () => {
+    const labels = (messages: typeof koMessages) =>
+      (messages.ssp as { orderStatus: Record<string, string> }).orderStatus;
+    for (const status of ORDER_STATUSES) {
+      expect(labels(koMessages)[status], status).toMatch(/\S/);
+      expect(labels(enMessages)[status], status).toMatch(/\S/);
+    }
+    expect(labels(enMessages).credit_declined).toBe("Declined");
+    expect(labels(enMessages).cancelled).toBe("Cancelled");
+  });
+
   it("filters by status with the tabs", async () => {
     const user = userEvent.setup({ delay: null });
     renderApp({ as: "manager", route: "#/orders" });

@@ -5,14 +5,14 @@ import { contracts, signingLinks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { moveOrder } from "./move-order.js";
-import { findOrder } from "./orders.repository.js";
+import { lockOrder } from "./orders.repository.js";
 
 /**
  * Cancels an open order with a reason. A contract not yet active is cancelled with it and its
  * signing links revoked, so an e-mailed link stops working at once.
  */
 export async function cancelOrder(ctx: StaffContext, input: { orderId: number; reason: string }) {
-  const order = await findOrder(ctx.tx, ctx.scope, input.orderId);
+  const order = await lockOrder(ctx.tx, ctx.scope, input.orderId);
   if (!order) throw notFound("Order");
   const moved = await moveOrder(ctx, order, "cancelled", {
     note: `취소: ${input.reason}`,

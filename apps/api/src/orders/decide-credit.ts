@@ -3,14 +3,14 @@ import { creditChecks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveOrder } from "./move-order.js";
-import { findOrder } from "./orders.repository.js";
+import { lockOrder } from "./orders.repository.js";
 
 /** A manager's decision on an order the policy sent to review, with the reason kept on the check. */
 export async function decideCredit(
   ctx: StaffContext,
   input: { orderId: number; decision: "approved" | "declined"; reason: string },
 ) {
-  const order = await findOrder(ctx.tx, ctx.scope, input.orderId);
+  const order = await lockOrder(ctx.tx, ctx.scope, input.orderId);
   if (!order) throw notFound("Order");
   if (order.status !== "credit_review") {
     throw new AppError(

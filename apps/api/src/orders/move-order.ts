@@ -1,9 +1,10 @@
 import { type OrderStatus, orderLifecycle } from "@ssp/domain";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import type { Db } from "../db/client.js";
 import { orderEvents, orders } from "../db/schema/index.js";
 import type { Actor } from "../http/context.js";
+import { AppError } from "../http/errors.js";
 import type { OrderRow } from "./orders.repository.js";
 
 /**
@@ -22,11 +23,20 @@ export async function moveOrder(
   } = {},
 ): Promise<OrderRow> {
   orderLifecycle.assertCanTransition(order.status as OrderStatus, to);
+  // Only from the status the caller read: if another request moved the order since (a caller
+  // that did not load it with lockOrder), this step was decided on a stale row and is refused.
   const [row] = await ctx.tx
     .update(orders)
     .set({ ...extra.values, status: to, updatedAt: ctx.clock.now() })
-    .where(eq(orders.id, order.id))
+    .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
     .returning();
+  if (!row) {
+    throw new AppError(
+      409,
+      "illegal_transition",
+      `The order is no longer ${order.status}; reload it and try again`,
+    );
+  }
   await ctx.tx.insert(orderEvents).values({
     partnerId: order.partnerId,
     orderId: order.id,
@@ -50,5 +60,5 @@ export async function moveOrder(
       },
     );
   }
-  return row!;
+  return row;
 }

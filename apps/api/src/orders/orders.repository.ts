@@ -2,13 +2,30 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { orderEvents, orders, planVersions } from "../db/schema/index.js";
 import type { TenantScope } from "../db/tenant.js";
+import { whereAll } from "../http/list-query.js";
 import { findScoped } from "../http/resource-reads.js";
+import { partnerScope } from "../http/scope.js";
 
 export type OrderRow = typeof orders.$inferSelect;
 export const orderTable = { table: orders, partnerColumn: orders.partnerId };
 
 export function findOrder(tx: Db, scope: TenantScope, id: number): Promise<OrderRow | undefined> {
   return findScoped<OrderRow>(tx, scope, orderTable, id);
+}
+
+/**
+ * The order, with its row locked until the request's transaction ends. Load an order this way
+ * before changing its status: a second request for the same order waits here, then reads the
+ * status the first one committed, so two approves, cancels or credit checks cannot both pass.
+ */
+export async function lockOrder(tx: Db, scope: TenantScope, id: number): Promise<OrderRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(orders)
+    .where(whereAll(eq(orders.id, id), partnerScope(orders.partnerId, scope)))
+    .limit(1)
+    .for("update");
+  return row;
 }
 
 /** Orders point at a plan version; staff think in plans. One query per page maps them. */

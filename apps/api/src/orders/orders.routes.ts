@@ -9,6 +9,7 @@ import { createOrder } from "./create-order.js";
 import { decideCredit } from "./decide-credit.js";
 import {
   findOrder,
+  lockOrder,
   type OrderRow,
   orderJson,
   orderTable,
@@ -85,7 +86,8 @@ export function registerOrderRoutes(routes: ApiRoutes): void {
       access: edit,
     },
     async (ctx, { id }) => {
-      const order = await findOrder(ctx.tx, ctx.scope, id);
+      // Locked while the bureau answers, so a double click asks the bureau once.
+      const order = await lockOrder(ctx.tx, ctx.scope, id);
       if (!order) throw notFound("Order");
       const { order: moved, check } = await runCreditCheck(ctx, order);
       return {

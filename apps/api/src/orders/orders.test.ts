@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
+import { rowsOf } from "../db/client.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -208,6 +210,52 @@ describe("contract drafting", () => {
     const shown = await manager.get(`/api/contracts/${contract.id}`).expect(200);
     expect(shown.body.status).toBe("cancelled");
     await manager.post(`/api/orders/${order.id}/cancel`).send({ reason: "두번" }).expect(409);
+  });
+});
+
+describe("concurrent state changes", () => {
+  const statusEvents = async (orderId: number) =>
+    rowsOf<{ to_status: string }>(
+      await t.database.db.execute(
+        sql`select to_status from order_events where order_id = ${orderId} and kind = 'status' order by id`,
+      ),
+    ).map((e) => e.to_status);
+
+  it("lets exactly one of two simultaneous cancels through; the other gets 409", async () => {
+    const { manager, order } = await applicant("1900-01-03");
+    const answers = await Promise.all([
+      manager.post(`/api/orders/${order.id}/cancel`).send({ reason: "고객 요청 1" }),
+      manager.post(`/api/orders/${order.id}/cancel`).send({ reason: "고객 요청 2" }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await statusEvents(order.id)).toEqual(["received", "cancelled"]);
+  });
+
+  it("lets exactly one of a simultaneous approve and decline decide a review", async () => {
+    const { manager, order } = await applicant("1900-01-02");
+    await manager.post(`/api/orders/${order.id}/credit-check`).expect(200);
+    const [approve, decline] = await Promise.all([
+      manager.post(`/api/orders/${order.id}/approve`).send({ reason: "재직 확인" }),
+      manager.post(`/api/orders/${order.id}/decline`).send({ reason: "소득 부족" }),
+    ]);
+    expect([approve!.status, decline!.status].sort()).toEqual([200, 409]);
+    const winner = approve!.status === 200 ? "credit_approved" : "credit_declined";
+    expect((await manager.get(`/api/orders/${order.id}`)).body.status).toBe(winner);
+    expect(await statusEvents(order.id)).toEqual(["received", "credit_review", winner]);
+  });
+
+  it("runs one credit check when two are asked for at once", async () => {
+    const { manager, order } = await applicant("1900-01-03");
+    const answers = await Promise.all([
+      manager.post(`/api/orders/${order.id}/credit-check`),
+      manager.post(`/api/orders/${order.id}/credit-check`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const checks = await manager
+      .get("/api/credit-checks")
+      .query({ filter: JSON.stringify({ orderId: order.id }) })
+      .expect(200);
+    expect(checks.body).toHaveLength(1);
   });
 });
 

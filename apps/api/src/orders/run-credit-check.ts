@@ -13,7 +13,8 @@ import type { OrderRow } from "./orders.repository.js";
 /**
  * Asks the bureau about the order's customer and moves the order by the partner's policy. Needs
  * a recorded credit-inquiry consent (422 otherwise). A bureau failure writes nothing (502), so
- * the check can simply be run again.
+ * the check can simply be run again. Load `order` with lockOrder (or create it in this
+ * transaction), so a second check on the same order waits and then finds it no longer received.
  */
 export async function runCreditCheck(
   ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date }; adapters: Adapters },

@@ -208,6 +208,33 @@ describe("e-signature by e-mailed link", () => {
     ]);
   });
 
+  it("counts at most five misses when wrong birth dates arrive all at once", async () => {
+    const { contract, token } = await sentContract();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        pub().post(`/api/public/sign/${token}/verify`).send({ birthDate: "1990-01-01" }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 423, 423, 423, 423, 423, 423]);
+    const [link] = rowsOf<{ failed_attempts: number; locked_at: string | null }>(
+      await t.database.db.execute(
+        sql`select failed_attempts, locked_at from signing_links where contract_id = ${contract.id}`,
+      ),
+    );
+    expect(link).toMatchObject({ failed_attempts: 5, locked_at: expect.anything() });
+    const kinds = rowsOf<{ kind: string; n: number }>(
+      await t.database.db.execute(
+        sql`select kind, count(*)::int as n from signing_events where contract_id = ${contract.id} and kind in ('verification_failed', 'locked') group by kind order by kind`,
+      ),
+    );
+    expect(kinds).toEqual([
+      { kind: "locked", n: 1 },
+      { kind: "verification_failed", n: 5 },
+    ]);
+    await pub().post(`/api/public/sign/${token}/verify`).send({ birthDate: "1900-01-03" }).expect(423);
+  });
+
   it("revokes the old link on resend, expires links after 7 days and refuses forged tokens", async () => {
     const { manager, contract, token, mail } = await sentContract();
     await manager.post(`/api/contracts/${contract.id}/send`).expect(200);
@@ -256,14 +283,38 @@ describe("e-signature by e-mailed link", () => {
     });
   });
 
-  it("refuses bad bodies on every public endpoint without writing", async () => {
-    const { token } = await sentContract();
-    const events = await countOf(t.database, "signing_events");
-    await pub().post(`/api/public/sign/${token}/verify`).send({ birthDate: "03/01/1900" }).expect(400);
+  it("refuses bad bodies on every public endpoint with field errors, writing nothing", async () => {
+    const { contract, token } = await sentContract();
+    // Everything a public signing step could write: its events, a payment method, the link itself.
+    const written = async () => ({
+      events: await countOf(t.database, "signing_events"),
+      paymentMethods: await countOf(t.database, "payment_methods"),
+      link: rowsOf(
+        await t.database.db.execute(
+          sql`select l.failed_attempts, l.locked_at, l.verified_at, l.proof_hash, l.consumed_at, l.revoked_at, c.status
+              from signing_links l join contracts c on c.id = l.contract_id where l.contract_id = ${contract.id}`,
+        ),
+      ),
+    });
+    async function refused(step: string, body: object, fields: string[], proof?: string) {
+      const req = pub().post(`/api/public/sign/${token}/${step}`);
+      if (proof) req.set("X-Signing-Proof", proof);
+      const res = await req.send(body).expect(400);
+      expect(res.body.code).toBe("validation_failed");
+      expect(Object.keys(res.body.errors).sort()).toEqual(fields);
+    }
+
+    const unverified = await written();
+    await refused("verify", { birthDate: "03/01/1900" }, ["birthDate"]);
+    await refused("verify", {}, ["birthDate"]);
+    expect(await written()).toEqual(unverified);
+
     const { body } = await pub()
       .post(`/api/public/sign/${token}/verify`)
       .send({ birthDate: "1900-01-03" })
       .expect(200);
+    const verified = await written();
+    expect(verified.events).toBe(unverified.events + 1); // only the successful verification
     const bad = await pub()
       .post(`/api/public/sign/${token}/sign`)
       .set("X-Signing-Proof", body.proof)
@@ -274,11 +325,31 @@ describe("e-signature by e-mailed link", () => {
       .set("X-Signing-Proof", "wrong")
       .send({ agreements: AGREE, signature: { kind: "typed", text: "서명자" } })
       .expect(401);
+    await refused("decline", { reason: "" }, ["reason"], body.proof);
+    await refused("decline", {}, ["reason"], body.proof);
+    await refused(
+      "payment-method",
+      { cardNumber: "abc", expiry: "13/99" },
+      ["cardNumber", "expiry"],
+      body.proof,
+    );
+    expect(await written()).toEqual(verified);
+
+    // Once signed, the auto-pay step is live: a bad card body must still store nothing.
     await pub()
-      .post(`/api/public/sign/${token}/payment-method`)
+      .post(`/api/public/sign/${token}/sign`)
       .set("X-Signing-Proof", body.proof)
-      .send({ cardNumber: "abc", expiry: "13/99" })
-      .expect(400);
-    expect(await countOf(t.database, "signing_events")).toBe(events + 1); // only the successful verification
+      .send({ agreements: AGREE, signature: { kind: "typed", text: "서명자" } })
+      .expect(200);
+    const signed = await written();
+    await refused("payment-method", { expiry: "12/29" }, ["cardNumber"], body.proof);
+    await refused(
+      "payment-method",
+      { cardNumber: "4242 4242 4242 4242", expiry: "1229" },
+      ["expiry"],
+      body.proof,
+    );
+    expect(await written()).toEqual(signed);
+    expect(signed.paymentMethods).toBe(unverified.paymentMethods);
   });
 });

@@ -33,25 +33,34 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
     options: { proof: boolean } = { proof: true },
   ): Promise<Reply> {
     const token = String(req.params.token ?? "");
-    const found = await resolveLink(deps.database.db, token, deps.clock.now(), purpose);
-    if (options.proof)
-      assertProof(
-        found.link,
-        req.get("x-signing-proof") ?? (typeof req.query.proof === "string" ? req.query.proof : undefined),
-      );
-    return inTenantTransaction(deps.database.db, { kind: "partner", partnerId: found.link.partnerId }, (tx) =>
-      work(
-        {
-          tx,
-          actor: null,
-          clock: deps.clock,
-          adapters: deps.adapters,
-          config: deps.config,
-          ip: req.ip,
-          userAgent: req.get("user-agent"),
-        },
-        found,
-      ),
+    // As the platform first, only to learn whose tenant the link belongs to.
+    const { link } = await resolveLink(deps.database.db, { token, now: deps.clock.now(), purpose });
+    return inTenantTransaction(
+      deps.database.db,
+      { kind: "partner", partnerId: link.partnerId },
+      async (tx) => {
+        // Then again under a row lock, and every check repeated on what is current: requests on one
+        // link run one after the other, so parallel wrong birth dates cannot all count as the
+        // first miss, and a link locked or used a moment ago is refused.
+        const found = await resolveLink(tx, { token, now: deps.clock.now(), purpose, lock: true });
+        if (options.proof)
+          assertProof(
+            found.link,
+            req.get("x-signing-proof") ?? (typeof req.query.proof === "string" ? req.query.proof : undefined),
+          );
+        return work(
+          {
+            tx,
+            actor: null,
+            clock: deps.clock,
+            adapters: deps.adapters,
+            config: deps.config,
+            ip: req.ip,
+            userAgent: req.get("user-agent"),
+          },
+          found,
+        );
+      },
     );
   }
 

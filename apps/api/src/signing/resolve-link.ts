@@ -8,19 +8,28 @@ export type SigningLink = typeof signingLinks.$inferSelect;
 export type LinkPurpose = "sign" | "pay";
 
 /**
- * Finds the link a public request carries, as the platform (no tenant is known yet), and says
- * clearly why it cannot be used: unknown, revoked by a resend, expired, locked after five wrong
- * birth dates, or already used. After signing, the same link may still register auto-pay.
+ * Finds the link a public request carries and says clearly why it cannot be used: unknown,
+ * revoked by a resend, expired, locked after five wrong birth dates, or already used. After
+ * signing, the same link may still register auto-pay.
+ *
+ * With `lock`, the link row is taken FOR UPDATE, so it must run inside the request's
+ * transaction: a second request on the same link then waits and sees what the first one wrote
+ * (its miss count, its lock, its signature) instead of a stale copy.
  */
-export async function resolveLink(db: Db, token: string, now: Date, purpose: LinkPurpose = "sign") {
+export async function resolveLink(
+  db: Db,
+  input: { token: string; now: Date; purpose?: LinkPurpose; lock?: boolean },
+) {
+  const { token, now, purpose = "sign" } = input;
   if (!/^[A-Za-z0-9_-]{40,60}$/.test(token))
     throw new AppError(404, "link_invalid", "이 서명 링크는 유효하지 않습니다.");
-  const [row] = await db
+  const query = db
     .select({ link: signingLinks, contract: contracts })
     .from(signingLinks)
     .innerJoin(contracts, eq(contracts.id, signingLinks.contractId))
     .where(eq(signingLinks.tokenHash, tokenHash(token)))
     .limit(1);
+  const [row] = input.lock ? await query.for("update", { of: signingLinks }) : await query;
   if (!row) throw new AppError(404, "link_invalid", "이 서명 링크는 유효하지 않습니다.");
   const { link, contract } = row;
   if (link.revokedAt)

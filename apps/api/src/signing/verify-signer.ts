@@ -8,7 +8,8 @@ import { MAX_VERIFY_ATTEMPTS, newToken, tokenHash } from "./signing-tokens.js";
 
 /**
  * The signer proves who they are with their birth date. A miss is recorded (and committed, so
- * it is answered, not thrown); the fifth miss locks the link for good.
+ * it is answered, not thrown); the fifth miss locks the link for good. `link` must have been
+ * read FOR UPDATE in `ctx.tx` (withLink does), so the count it carries is the current one.
  */
 export async function verifySigner(
   ctx: PublicContext,

@@ -108,6 +108,12 @@ export async function apply(
   };
 }
 
+/**
+ * The partner's existing customer this applicant is: first by Kakao account, then by the phone
+ * the session proved (a Kakao account's phone is verified by Kakao, like a phone code). Only the
+ * session's phone counts, never the one typed into the form. The first Kakao login of a known
+ * customer is then linked to them by the identity row `apply` writes.
+ */
 async function matchCustomer(ctx: UseCaseContext, session: ApplicantSession) {
   if (session.method === "kakao" && session.kakaoSubject) {
     const [byKakao] = await ctx.tx
@@ -115,17 +121,20 @@ async function matchCustomer(ctx: UseCaseContext, session: ApplicantSession) {
       .from(customerIdentities)
       .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
       .where(
-        and(eq(customerIdentities.provider, "kakao"), eq(customerIdentities.subject, session.kakaoSubject)),
+        and(
+          eq(customerIdentities.partnerId, session.partnerId),
+          eq(customerIdentities.provider, "kakao"),
+          eq(customerIdentities.subject, session.kakaoSubject),
+        ),
       )
       .limit(1);
     if (byKakao) return byKakao.customer;
   }
   if (!session.phone) return undefined;
-  if (session.method !== "phone") return undefined;
   const [byPhone] = await ctx.tx
     .select()
     .from(customers)
-    .where(eq(customers.phone, session.phone))
+    .where(and(eq(customers.partnerId, session.partnerId), eq(customers.phone, session.phone)))
     .orderBy(customers.id)
     .limit(1);
   return byPhone;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { phoneVerifications } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
@@ -33,13 +33,18 @@ export async function sendPhoneCode(
   );
 }
 
-/** Checks the latest live code for the phone; five wrong tries use it up. */
+/**
+ * Checks the latest live code for the phone; five tries use it up. A try is spent before the
+ * code is compared, in one conditional UPDATE: parallel guesses then each take a try of their
+ * own (PostgreSQL re-checks `attempts < 5` after waiting on the row), and once five are spent
+ * no guess is compared at all, the right one included.
+ */
 export async function confirmPhoneCode(
   db: Db,
   input: { partnerId: number; phone: string; code: string; now: Date },
 ): Promise<{ ok: true } | { ok: false; remainingAttempts: number }> {
-  const [row] = await db
-    .select()
+  const [latest] = await db
+    .select({ id: phoneVerifications.id })
     .from(phoneVerifications)
     .where(
       and(
@@ -51,14 +56,22 @@ export async function confirmPhoneCode(
     )
     .orderBy(desc(phoneVerifications.id))
     .limit(1);
-  if (!row || row.attempts >= MAX_TRIES) return { ok: false, remainingAttempts: 0 };
+  if (!latest) return { ok: false, remainingAttempts: 0 };
+  const [row] = await db
+    .update(phoneVerifications)
+    .set({ attempts: sql`${phoneVerifications.attempts} + 1` })
+    .where(
+      and(
+        eq(phoneVerifications.id, latest.id),
+        lt(phoneVerifications.attempts, MAX_TRIES),
+        isNull(phoneVerifications.verifiedAt),
+      ),
+    )
+    .returning();
+  if (!row) return { ok: false, remainingAttempts: 0 };
   const [salt] = row.codeHash.split(":");
   if (digest(salt!, input.code) !== row.codeHash) {
-    await db
-      .update(phoneVerifications)
-      .set({ attempts: row.attempts + 1 })
-      .where(eq(phoneVerifications.id, row.id));
-    return { ok: false, remainingAttempts: MAX_TRIES - row.attempts - 1 };
+    return { ok: false, remainingAttempts: MAX_TRIES - row.attempts };
   }
   await db.update(phoneVerifications).set({ verifiedAt: input.now }).where(eq(phoneVerifications.id, row.id));
   return { ok: true };

