@@ -28,10 +28,6 @@ export async function collectPaymentBatch(input: {
   now: Date;
 }): Promise<{ claimed: number; charged: number; failed: number }> {
   return input.db.transaction(async (tx) => {
-    // As in issue-invoices.ts: "no first attempt yet" is a per-invoice index probe (a LIMIT 1
-    // sub-select is never turned into a join planned from the stale statistics of a table that
-    // grows by thousands of rows a batch), and JIT stays off for these few-millisecond queries.
-    await tx.execute(sql`select set_config('jit', 'off', true)`);
     const partner = input.partnerId ? sql`and i.partner_id = ${input.partnerId}` : sql``;
     const claimed = rowsOf<Claimed>(
       await tx.execute(sql`
@@ -43,7 +39,7 @@ export async function collectPaymentBatch(input: {
           where contract_id = i.contract_id and status = 'active' order by id desc limit 1
         ) pm on true
         where i.due_date = ${input.date}::date and i.status = 'open' ${partner}
-          and (select 1 from payments p where p.invoice_id = i.id and p.attempt = 1 limit 1) is null
+          and not exists (select 1 from payments p where p.invoice_id = i.id and p.attempt = 1)
         order by i.id
         limit ${input.batchSize}
         for update of i skip locked`),
