@@ -7,6 +7,7 @@ export * from "./billing/termination-quote.js";
 export * from "./contracts/contract-lifecycle.js";
 export * from "./customers/phone.js";
 export * from "./domain-error.js";
+export * from "./money/invoice-balance.js";
 export * from "./money/vat.js";
 export * from "./money/won.js";
 export * from "./orders/credit-policy.js";

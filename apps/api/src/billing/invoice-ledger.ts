@@ -1,4 +1,4 @@
-import { arrearsCleared } from "@ssp/domain";
+import { arrearsCleared, invoiceBalanceOf } from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { moveContract } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
@@ -19,7 +19,12 @@ export async function invoiceBalance(
       coalesce((select sum(r.amount) from refunds r join payments p on p.id = r.payment_id where p.invoice_id = ${invoice.id} and r.status = 'succeeded'), 0)::int as refunded`),
   );
   const { credited, paid, refunded } = row!;
-  return { credited, paid, refunded, balance: invoice.total - credited - (paid - refunded) };
+  return {
+    credited,
+    paid,
+    refunded,
+    balance: invoiceBalanceOf({ total: invoice.total, credited, paid, refunded }),
+  };
 }
 
 /**
