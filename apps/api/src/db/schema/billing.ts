@@ -180,3 +180,27 @@ export const tasks = pgTable(
   },
   (t) => [index("tasks_partner_status_idx").on(t.partnerId, t.status, t.id)],
 );
+
+/**
+ * Late-payment interest accrued on an invoice that was paid after its due date (SPEC §4), where
+ * the partner charges it. One row per late invoice, computed when it is settled; the contract's
+ * next invoice (or its exit invoice) carries it as a `late_interest` line and points back here.
+ */
+export const lateInterestCharges = pgTable(
+  "late_interest_charges",
+  {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull(),
+    contractId: integer("contract_id").notNull(),
+    /** The invoice that was paid late. */
+    invoiceId: integer("invoice_id").notNull().unique(),
+    fromDate: date("from_date", { mode: "string" }).notNull(),
+    toDate: date("to_date", { mode: "string" }).notNull(),
+    annualRateBp: smallint("annual_rate_bp").notNull(),
+    amount: integer("amount").notNull(),
+    /** The invoice whose `late_interest` line charged it; null until then. */
+    chargedInvoiceId: integer("charged_invoice_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("late_interest_uncharged_idx").on(t.contractId).where(sql`charged_invoice_id is null`)],
+);

@@ -165,10 +165,16 @@ export const paymentMethods = pgTable(
     gateway: text("gateway").notNull(),
     token: text("token").notNull(),
     display: text("display").notNull(),
+    /** active → deactivating (contract ended; the gateway is told after commit) → inactive. */
     status: text("status").notNull().default("active"),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("payment_methods_contract_idx").on(t.contractId)],
+  (t) => [
+    index("payment_methods_contract_idx").on(t.contractId),
+    index("payment_methods_deactivating_idx").on(t.id).where(sql`status = 'deactivating'`),
+  ],
 );
 
 /** Delivery and installation visits (SPEC §3 Installation). */

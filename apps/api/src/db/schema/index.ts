@@ -5,6 +5,7 @@ export * from "./billing.js";
 export * from "./catalog.js";
 export * from "./contracts.js";
 export * from "./customers.js";
+export * from "./gateway-ledger.js";
 export * from "./notifications.js";
 export * from "./orders.js";
 export * from "./partners.js";
