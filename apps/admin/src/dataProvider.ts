@@ -51,6 +51,17 @@ export interface ScheduleLine {
   amount: number;
 }
 
+/** A collection attempt as the schedule lists it under its invoice. */
+export interface ScheduledPayment {
+  id: Identifier;
+  attempt: number;
+  amount: number;
+  status: "succeeded" | "failed" | "pending";
+  method: string;
+  attemptedAt: string;
+}
+
+/** Once invoiced, a period shows the invoice's own lines and total, and its payments. */
 export interface SchedulePeriod {
   kind: "stub" | "full";
   index: number;
@@ -59,6 +70,9 @@ export interface SchedulePeriod {
   lines: ScheduleLine[];
   amount: number;
   invoiceId: Identifier | null;
+  invoiceNumber: string | null;
+  invoiceStatus: "open" | "paid" | "void" | null;
+  payments: ScheduledPayment[];
 }
 
 export interface ContractSchedule {
@@ -66,6 +80,17 @@ export interface ContractSchedule {
   preview: boolean;
   endsOn: string | null;
   periods: SchedulePeriod[];
+  /** Invoices outside the schedule, e.g. the exit invoice of a termination. */
+  otherInvoices: {
+    kind: "exit";
+    invoiceId: Identifier;
+    invoiceNumber: string;
+    issueDate: string;
+    invoiceStatus: "open" | "paid" | "void";
+    amount: number;
+    lines: ScheduleLine[];
+    payments: ScheduledPayment[];
+  }[];
 }
 
 export interface ContractVerification {

@@ -46,6 +46,8 @@ export async function startTestApp(
     customersPerPartner?: number;
     adapters?: Partial<Adapters>;
     funnel?: boolean;
+    /** Public pages' requests per minute per address (default 1,000: enough for any test). */
+    publicRateLimit?: number;
   } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(options.today ?? "2026-11-23");
@@ -73,7 +75,7 @@ export async function startTestApp(
       corsOrigins: ["http://localhost:5173"],
       trustProxy: "loopback",
       loginRateLimit: { windowMs: 60_000, max: 5 },
-      publicRateLimit: { windowMs: 60_000, max: 1_000 },
+      publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
     },
   };
   if (options.funnel) await seedDemoFunnel(deps);

@@ -49,3 +49,18 @@ describe("contract show", () => {
     );
   });
 });
+
+describe("contract schedule", () => {
+  it("links an invoiced period to its invoice and shows what was collected", async () => {
+    renderApp({ as: "finance", route: "#/contracts/3/show" });
+    const schedule = await screen.findByTestId("contract-schedule", undefined, SLOW);
+    const invoiced = await within(schedule).findByRole("link", { name: "INV-202601-00000001" }, SLOW);
+    expect(invoiced).toHaveAttribute("href", "#/invoices/1/show");
+    const row = invoiced.closest("tr") as HTMLElement;
+    expect(within(row).getByText("완납")).toBeInTheDocument();
+    expect(within(row).getAllByText("25,074원")).toHaveLength(2); // billed and collected
+    expect(within(row).getByText("결제 시도 1회")).toBeInTheDocument();
+    const notYet = within(schedule).getByText("1회차").closest("tr") as HTMLElement;
+    expect(within(notYet).queryByRole("link")).toBeNull();
+  });
+});

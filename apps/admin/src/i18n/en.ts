@@ -504,6 +504,8 @@ export const enMessages: TranslationMessages = {
       invoice: "Invoice",
       stub: "Stub",
       fullPeriod: "Period %{index}",
+      collected: "Collected",
+      attempts: "%{smart_count} attempt |||| %{smart_count} attempts",
       auditTrail: "Signing audit trail",
       noEvents: "No events yet",
       eventAt: "At",

@@ -714,6 +714,8 @@ export const koMessages: TranslationMessages = {
       invoice: "청구서",
       stub: "첫 달 일할",
       fullPeriod: "%{index}회차",
+      collected: "수납액",
+      attempts: "결제 시도 %{smart_count}회",
       auditTrail: "서명 감사 추적",
       noEvents: "기록이 없습니다",
       eventAt: "일시",

@@ -269,7 +269,23 @@ export const funnelHandlers = [
           end: "2026-02-04",
           lines: [line("1월 일할 렌탈료", 25074)],
           amount: 25074,
-          invoiceId: null,
+          ...(contract.activatedOn === null
+            ? { invoiceId: null, invoiceNumber: null, invoiceStatus: null, payments: [] }
+            : {
+                invoiceId: 1,
+                invoiceNumber: "INV-202601-00000001",
+                invoiceStatus: "paid",
+                payments: [
+                  {
+                    id: 1,
+                    attempt: 1,
+                    amount: 25074,
+                    status: "succeeded",
+                    method: "sandbox",
+                    attemptedAt: "2026-01-10T00:00:00.000Z",
+                  },
+                ],
+              }),
         },
         {
           kind: "full",
@@ -279,8 +295,12 @@ export const funnelHandlers = [
           lines: [line("렌탈료", 24900)],
           amount: 24900,
           invoiceId: null,
+          invoiceNumber: null,
+          invoiceStatus: null,
+          payments: [],
         },
       ],
+      otherInvoices: [],
     });
   }),
 ];

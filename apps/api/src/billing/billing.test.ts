@@ -65,8 +65,17 @@ describe("billing run", () => {
     ]);
 
     const schedule = await finance.get(`/api/contracts/${shown.body.contractId}/schedule`).expect(200);
-    expect(schedule.body.periods[0]).toMatchObject({ invoiceId: shown.body.id, invoiceStatus: "paid" });
-    expect(schedule.body.periods[1].invoiceId).toBeNull();
+    // The evidence chain: the period links to its invoice, the invoice's own lines and the payment.
+    expect(schedule.body.periods[0]).toMatchObject({
+      invoiceId: shown.body.id,
+      invoiceNumber: shown.body.number,
+      invoiceStatus: "paid",
+      amount: shown.body.total,
+      lines: shown.body.lines,
+      payments: [{ attempt: 1, status: "succeeded", amount: shown.body.total }],
+    });
+    expect(schedule.body.periods[1]).toMatchObject({ invoiceId: null, payments: [] });
+    expect(schedule.body.otherInvoices).toEqual([]);
   });
 
   it("issues nothing twice when the same date runs again", async () => {

@@ -190,6 +190,16 @@ describe("a whole contract, day by day", () => {
       "formal_demand",
       "contract_terminated",
     ]);
+    // The jobs' transitions are audited too, with no staff member behind them.
+    const audited = rowsOf<{ action: string; user_id: number | null }>(
+      await t.database.db.execute(
+        sql`select action, user_id from audit_logs where entity = 'contracts' and entity_id = ${String(contractId)} order by id`,
+      ),
+    );
+    expect(audited).toEqual([
+      { action: "status:suspended", user_id: null },
+      { action: "status:terminated", user_id: null },
+    ]);
   }, 120_000);
 
   it("closes the formal demand when the arrears are paid, so a later lateness does not terminate at once", async () => {
@@ -291,6 +301,12 @@ describe("a whole contract, day by day", () => {
         .expect(201);
     }
     expect(await statusOf(contractId)).toBe("active");
+    expect(
+      await countOf(
+        t.database,
+        `notifications where entity = 'contracts' and entity_id = ${contractId} and template = 'contract_reactivated'`,
+      ),
+    ).toBe(1);
   }, 60_000);
 });
 

@@ -1,13 +1,14 @@
-import { arrearsAction, attemptDueOn, type DunningPolicy, terminationQuote } from "@ssp/domain";
+import { arrearsAction, attemptDueOn, type DunningPolicy } from "@ssp/domain";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import { notifyCustomer } from "../contracts/contract-notices.js";
 import { moveContract } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contractDemands, contracts, invoices, paymentMethods, payments, tasks } from "../db/schema/index.js";
-import { enqueueEmail } from "../notifications/outbox.js";
+import type { TemplateName } from "../notifications/templates.js";
 import { partnerSettings } from "../partners/partner-settings.js";
-import { issueExitInvoice } from "./exit-invoice.js";
-import { invoiceBalance, settleInvoice } from "./invoice-ledger.js";
+import { exitQuote, issueExitInvoice } from "./exit-invoice.js";
+import { invoiceBalance, reactivateContract, settleInvoice } from "./invoice-ledger.js";
 
 export interface DunningSummary {
   retried: number;
@@ -134,23 +135,20 @@ export async function runDunning(input: {
           .returning({ id: payments.id });
         if (inserted.length === 0) continue;
         summary.retried++;
+        const payment = { number: invoice.number, amount: balance.toLocaleString("ko-KR") };
+        const aboutInvoice = { entity: "invoices", entityId: invoice.id };
         if (result.status === "succeeded") {
           summary.recovered++;
+          await notifyCustomer(tx, contract, "payment_succeeded", payment, aboutInvoice);
           await settleInvoice(ctx, locked!);
-        } else if (contract.party.email) {
-          await enqueueEmail(tx, {
-            partnerId: contract.partnerId,
-            to: contract.party.email,
-            template: "payment_failed",
-            entity: "invoices",
-            entityId: invoice.id,
-            vars: {
-              customer: contract.party.name,
-              number: invoice.number,
-              amount: balance.toLocaleString("ko-KR"),
-              attempt: String(attempt),
-            },
-          });
+        } else {
+          await notifyCustomer(
+            tx,
+            contract,
+            "payment_failed",
+            { ...payment, attempt: String(attempt) },
+            aboutInvoice,
+          );
         }
       }
 
@@ -170,20 +168,8 @@ export async function runDunning(input: {
         today: input.date,
         policy,
       });
-      const notify = (
-        template: "contract_suspended" | "formal_demand" | "contract_terminated",
-        vars: Record<string, string>,
-      ) =>
-        current!.party.email
-          ? enqueueEmail(tx, {
-              partnerId: current!.partnerId,
-              to: current!.party.email,
-              template,
-              entity: "contracts",
-              entityId: current!.id,
-              vars: { customer: current!.party.name, number: current!.number, ...vars },
-            })
-          : Promise.resolve();
+      const notify = (template: TemplateName, vars: Record<string, string>) =>
+        notifyCustomer(tx, current!, template, vars);
       switch (action.kind) {
         case "suspend":
           await moveContract(ctx, current!, "suspended");
@@ -201,12 +187,7 @@ export async function runDunning(input: {
           summary.demanded++;
           break;
         case "terminate_for_default": {
-          const quote = terminationQuote({
-            terms: current!.terms,
-            activatedOn: current!.activatedOn!,
-            billingDay: current!.billingDay,
-            date: input.date,
-          });
+          const quote = await exitQuote(tx, current!, input.date);
           await issueExitInvoice(tx, { contract: current!, quote, date: input.date });
           await moveContract(ctx, current!, "terminated", { endedOn: input.date, endReason: action.reason });
           await tx
@@ -231,12 +212,7 @@ export async function runDunning(input: {
           break;
         }
         case "reactivate":
-          await moveContract(ctx, current!, "active");
-          if (demand)
-            await tx
-              .update(contractDemands)
-              .set({ status: "closed" })
-              .where(eq(contractDemands.id, demand.id));
+          await reactivateContract(ctx, current!);
           summary.reactivated++;
           break;
         case "none":

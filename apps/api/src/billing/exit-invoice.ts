@@ -1,10 +1,55 @@
-import type { TerminationQuote } from "@ssp/domain";
-import { line } from "@ssp/domain";
-import { sql } from "drizzle-orm";
+import { line, type TerminationQuote, terminationQuote } from "@ssp/domain";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
+import { invoices, lateInterestCharges } from "../db/schema/index.js";
+import type { InvoiceRow } from "./invoice-ledger.js";
+import { interestOwedOn, lateInterestRateBp } from "./late-interest-charges.js";
 
-/** The exit quote as an invoice of its own (period kind `exit`), one line per quote item. */
+/** Interest the contract owes on a date: accrued on its open invoices, plus recorded but not yet charged. */
+async function interestOwed(tx: Db, contract: ContractRow, date: string) {
+  const bp = await lateInterestRateBp(tx, contract.partnerId);
+  if (bp === null) return { total: 0, onOpen: [], recordedIds: [] };
+  const open = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
+  const onOpen: { invoice: InvoiceRow; amount: number; bp: number }[] = [];
+  for (const invoice of open) {
+    const amount = await interestOwedOn(tx, invoice, date, bp);
+    if (amount > 0) onOpen.push({ invoice, amount, bp });
+  }
+  const recorded = await tx
+    .select({ id: lateInterestCharges.id, amount: lateInterestCharges.amount })
+    .from(lateInterestCharges)
+    .where(
+      and(eq(lateInterestCharges.contractId, contract.id), isNull(lateInterestCharges.chargedInvoiceId)),
+    );
+  const total = [...onOpen, ...recorded].reduce((sum, i) => sum + i.amount, 0);
+  return { total, onOpen, recordedIds: recorded.map((r) => r.id) };
+}
+
+/**
+ * The itemized exit quote for ending an active contract on `date` (SPEC §4), with late interest
+ * where the partner charges it: on the open invoices up to that date and any interest recorded on
+ * late-paid invoices that no invoice has charged yet.
+ */
+export async function exitQuote(tx: Db, contract: ContractRow, date: string): Promise<TerminationQuote> {
+  const interest = await interestOwed(tx, contract, date);
+  return terminationQuote({
+    terms: contract.terms,
+    activatedOn: contract.activatedOn!,
+    billingDay: contract.billingDay,
+    date,
+    lateInterest: interest.total || undefined,
+  });
+}
+
+/**
+ * The exit quote as an invoice of its own (period kind `exit`), one line per quote item. The
+ * interest it charges is written down against the invoices that earned it, so a late payment of
+ * those invoices afterwards is never charged interest a second time.
+ */
 export async function issueExitInvoice(
   tx: Db,
   input: { contract: ContractRow; quote: TerminationQuote; date: string },
@@ -29,5 +74,38 @@ export async function issueExitInvoice(
     insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
     select ${invoice!.id}, ${input.contract.partnerId}, x.position, x.kind, x.description, x.supply, x.vat, x.amount
     from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(position int, kind text, description text, supply int, vat int, amount int)`);
+  if (input.quote.items.some((i) => i.kind === "late_interest")) {
+    await recordInterestCharged(tx, { contract: input.contract, date: input.date, invoiceId: invoice!.id });
+  }
   return invoice!.id;
+}
+
+async function recordInterestCharged(
+  tx: Db,
+  input: { contract: ContractRow; date: string; invoiceId: number },
+): Promise<void> {
+  const interest = await interestOwed(tx, input.contract, input.date);
+  if (interest.onOpen.length > 0) {
+    await tx
+      .insert(lateInterestCharges)
+      .values(
+        interest.onOpen.map(({ invoice, amount, bp }) => ({
+          partnerId: invoice.partnerId,
+          contractId: invoice.contractId,
+          invoiceId: invoice.id,
+          fromDate: invoice.dueDate,
+          toDate: input.date,
+          annualRateBp: bp,
+          amount,
+          chargedInvoiceId: input.invoiceId,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  if (interest.recordedIds.length > 0) {
+    await tx
+      .update(lateInterestCharges)
+      .set({ chargedInvoiceId: input.invoiceId })
+      .where(inArray(lateInterestCharges.id, interest.recordedIds));
+  }
 }

@@ -1,9 +1,11 @@
 import { arrearsCleared, invoiceBalanceOf } from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { moveContract } from "../contracts/contracts.repository.js";
+import { notifyCustomer } from "../contracts/contract-notices.js";
+import { type ContractRow, moveContract } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contractDemands, contracts, invoices } from "../db/schema/index.js";
 import type { Actor } from "../http/context.js";
+import { recordLateInterest } from "./late-interest-charges.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -43,6 +45,7 @@ export async function settleInvoice(
     .update(invoices)
     .set({ status: paid > 0 ? "paid" : "void", paidAt: paid > 0 ? ctx.clock.now() : null })
     .where(eq(invoices.id, invoice.id));
+  if (paid > 0) await recordLateInterest(ctx.tx, invoice, ctx.clock.today());
   const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, invoice.contractId));
   if (!contract || !["active", "suspended"].includes(contract.status)) return;
   const overdue = await ctx.tx
@@ -52,9 +55,22 @@ export async function settleInvoice(
       and(eq(invoices.contractId, contract.id), eq(invoices.status, "open"), ne(invoices.periodKind, "exit")),
     );
   if (!arrearsCleared({ overdue, today: ctx.clock.today() })) return;
-  await ctx.tx
+  await closeOpenDemand(ctx.tx, contract.id);
+  if (contract.status === "suspended") await reactivateContract(ctx, contract);
+}
+
+type LedgerContext = Parameters<typeof settleInvoice>[0];
+
+async function closeOpenDemand(tx: Db, contractId: number): Promise<void> {
+  await tx
     .update(contractDemands)
     .set({ status: "closed" })
-    .where(and(eq(contractDemands.contractId, contract.id), eq(contractDemands.status, "open")));
-  if (contract.status === "suspended") await moveContract(ctx, contract, "active");
+    .where(and(eq(contractDemands.contractId, contractId), eq(contractDemands.status, "open")));
+}
+
+/** A suspended contract whose arrears are paid runs again: active, demand answered, customer told. */
+export async function reactivateContract(ctx: LedgerContext, contract: ContractRow): Promise<void> {
+  await moveContract(ctx, contract, "active");
+  await closeOpenDemand(ctx.tx, contract.id);
+  await notifyCustomer(ctx.tx, contract, "contract_reactivated");
 }

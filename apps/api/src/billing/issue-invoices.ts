@@ -1,6 +1,7 @@
 import { type PlanTerms, periodStartingOn, type SchedulePeriod } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
+import { chargeLateInterest } from "./late-interest-charges.js";
 
 interface DueContract {
   id: number;
@@ -142,6 +143,8 @@ export async function issueInvoiceBatch(input: {
       from jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb)
         as x(i int, p int, position int, kind text, description text, supply int, vat int, amount int)`);
   }
+  // Late interest recorded on invoices paid late rides on the contract's next invoice.
+  await chargeLateInterest(db, inserted);
   if (process.env.SSP_BILLING_TRACE) {
     const t3 = performance.now();
     console.log(

@@ -35,19 +35,18 @@ export async function moveContract(
     .set({ ...values, status: to, updatedAt: ctx.clock.now() })
     .where(eq(contracts.id, contract.id))
     .returning();
-  if (ctx.actor) {
-    await recordAudit(
-      { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
-      {
-        entity: "contracts",
-        entityId: contract.id,
-        action: `status:${to}`,
-        partnerId: contract.partnerId,
-        before: { status: contract.status },
-        after: { status: to },
-      },
-    );
-  }
+  // Every transition is audited; a null actor is a job (dunning, end of term) or the customer.
+  await recordAudit(
+    { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
+    {
+      entity: "contracts",
+      entityId: contract.id,
+      action: `status:${to}`,
+      partnerId: contract.partnerId,
+      before: { status: contract.status },
+      after: { status: to, ...(values.endReason ? { reason: values.endReason } : {}) },
+    },
+  );
   return row!;
 }
 

@@ -11,6 +11,7 @@ import { notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { latestDocument, unsignedContractPdf } from "./contract-documents.js";
+import { contractSchedule } from "./contract-schedule.js";
 import { type ContractRow, contractJson, contractTable, findContract } from "./contracts.repository.js";
 import {
   ZContractFilter,
@@ -61,34 +62,13 @@ export function registerContractRoutes(routes: ApiRoutes): void {
       query: ZScheduleQuery,
       access: { resource: "contracts", action: "show" },
     },
-    async (ctx, { id, query }) => {
-      const contract = await findContract(ctx.tx, ctx.scope, id);
-      if (!contract) throw notFound("Contract");
-      const activatedOn = contract.activatedOn ?? query.assumeActivationOn ?? ctx.clock.today();
-      const schedule = billingSchedule({
-        terms: contract.terms,
-        activatedOn,
-        billingDay: contract.billingDay,
-        horizonMonths: query.months ?? 12,
-      });
-      const issued = await ctx.tx
-        .select({ id: invoices.id, periodStart: invoices.periodStart, status: invoices.status })
-        .from(invoices)
-        .where(eq(invoices.contractId, contract.id));
-      const byStart = new Map(issued.map((i) => [i.periodStart, i]));
-      return {
-        body: {
-          activatedOn,
-          preview: contract.activatedOn === null,
-          endsOn: schedule.endsOn,
-          periods: schedule.periods.map((p) => ({
-            ...p,
-            invoiceId: byStart.get(p.start)?.id ?? null,
-            invoiceStatus: byStart.get(p.start)?.status ?? null,
-          })),
-        },
-      };
-    },
+    async (ctx, { id, query }) => ({
+      body: await contractSchedule(ctx, {
+        contractId: id,
+        assumeActivationOn: query.assumeActivationOn,
+        months: query.months,
+      }),
+    }),
   );
   routes.staff(
     {

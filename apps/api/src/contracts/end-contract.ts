@@ -3,19 +3,16 @@ import {
   assertCanCancelContract,
   assertCanTransitionAsset,
   type ContractStatus,
-  lateInterest,
-  terminationQuote,
 } from "@ssp/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
-import { issueExitInvoice } from "../billing/exit-invoice.js";
+import { exitQuote, issueExitInvoice } from "../billing/exit-invoice.js";
 import { refundPayments } from "../billing/invoice-actions.js";
 import { invoiceBalance } from "../billing/invoice-ledger.js";
 import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveOrder } from "../orders/move-order.js";
-import { partnerSettings } from "../partners/partner-settings.js";
 import { type ContractRow, contractJson, findContract, moveContract } from "./contracts.repository.js";
 
 async function loadActive(ctx: StaffContext, id: number): Promise<ContractRow> {
@@ -33,31 +30,7 @@ export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: s
     throw new AppError(422, "business_rule", "The date is before the contract started", {
       date: "Before activation",
     });
-  const settings = await partnerSettings(ctx.tx, contract.partnerId);
-  let interest = 0;
-  if (settings.lateInterest.enabled) {
-    const open = await ctx.tx
-      .select()
-      .from(invoices)
-      .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
-    for (const invoice of open) {
-      if (invoice.dueDate >= date) continue;
-      const { balance } = await invoiceBalance(ctx.tx, invoice);
-      interest += lateInterest({
-        overdueAmount: balance,
-        annualRateBp: Math.round(settings.lateInterest.annualRatePercent * 100),
-        fromDate: invoice.dueDate,
-        toDate: date,
-      });
-    }
-  }
-  return terminationQuote({
-    terms: contract.terms,
-    activatedOn: contract.activatedOn,
-    billingDay: contract.billingDay,
-    date,
-    lateInterest: interest || undefined,
-  });
+  return exitQuote(ctx.tx, contract, date);
 }
 
 export async function terminationQuoteFor(ctx: StaffContext, input: { contractId: number; date: string }) {

@@ -7,6 +7,7 @@ import {
 import { and, eq, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 import { assetEvents, assets, contracts, invoices, tasks } from "../db/schema/index.js";
+import { notifyCustomer } from "./contract-notices.js";
 import { moveContract } from "./contracts.repository.js";
 
 export interface EndOfTermSummary {
@@ -77,6 +78,13 @@ export async function runEndOfTerm(input: {
         endReason: outcome.asset === "transfer" ? "만기 — 소유권 이전" : "만기 — 반납",
       });
       summary.completed++;
+      await notifyCustomer(tx, contract, "contract_completed", {
+        endedOn: contract.endsOn!,
+        outcome:
+          outcome.asset === "transfer"
+            ? "렌탈 제품의 소유권이 고객님께 이전되었습니다. 그동안 이용해 주셔서 감사합니다."
+            : "렌탈 제품 회수를 위해 담당자가 연락드리겠습니다. 그동안 이용해 주셔서 감사합니다.",
+      });
       if (!contract.assetId) return;
       if (outcome.asset === "transfer") {
         await transferAsset(tx, {

@@ -110,6 +110,15 @@ describe("end of term", () => {
         `tasks where contract_id = ${giveBack.contractId} and asset_id = ${giveBack.assetId} and kind = 'asset_return' and status = 'open'`,
       ),
     ).toBe(1);
+    // Each customer is told, with what happens to the product.
+    const notices = rowsOf<{ entity_id: number; body: string }>(
+      await t.database.db.execute(
+        sql`select entity_id, body from notifications where template = 'contract_completed' order by entity_id`,
+      ),
+    );
+    expect(notices.map((n) => n.entity_id)).toEqual([transfer.contractId, giveBack.contractId]);
+    expect(notices[0]!.body).toContain("소유권");
+    expect(notices[1]!.body).toContain("회수");
     // Twelve full periods were billed and nothing after the end.
     expect(await countOf(t.database, `invoices where contract_id = ${giveBack.contractId}`)).toBe(12);
   });

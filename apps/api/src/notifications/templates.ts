@@ -11,6 +11,9 @@ export type TemplateName =
   | "contract_suspended"
   | "formal_demand"
   | "contract_terminated"
+  | "contract_reactivated"
+  | "contract_completed"
+  | "payment_succeeded"
   | "order_received";
 
 type Vars = Record<string, string>;
@@ -60,6 +63,18 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
   contract_terminated: (v) => ({
     subject: `[SSP] 계약이 해지되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}이 해지되었습니다 (${v.reason}). 정산 금액 ${v.total}원이 청구되며, 제품 회수를 위해 연락드리겠습니다.`,
+  }),
+  contract_reactivated: (v) => ({
+    subject: `[SSP] 서비스가 다시 시작되었습니다 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}의 미납 요금이 모두 납부되어 서비스가 다시 시작되었습니다. 이용해 주셔서 감사합니다.`,
+  }),
+  contract_completed: (v) => ({
+    subject: `[SSP] 계약 기간이 만료되었습니다 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}이 ${v.endedOn}에 만료되었습니다. ${v.outcome}`,
+  }),
+  payment_succeeded: (v) => ({
+    subject: `[SSP] 결제가 완료되었습니다 (${v.number})`,
+    body: `${v.customer} 고객님, 청구서 ${v.number}의 ${v.amount}원이 결제되었습니다. 감사합니다.`,
   }),
   phone_code: (v) => ({
     subject: `[${v.partner}] 인증번호`,

@@ -2,7 +2,7 @@ import { addDays, format, parseISO } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PlanTerms } from "../plans/plan-terms.js";
-import { billingSchedule, nextBillingDate, periodStartingOn, stubCharge } from "./billing-schedule.js";
+import { billingSchedule, line, nextBillingDate, periodStartingOn, stubCharge } from "./billing-schedule.js";
 
 const terms: PlanTerms = {
   kind: "rental",
@@ -176,5 +176,15 @@ describe("billing schedule", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("invoice lines", () => {
+  it("splits VAT out of a price (29,900 → 27,182 + 2,718)", () => {
+    expect(line("rent", "렌탈료", 29_900)).toMatchObject({ supply: 27_182, vat: 2_718, amount: 29_900 });
+  });
+
+  it.each(["penalty", "late_interest"] as const)("puts no VAT on %s: damages are not a supply", (kind) => {
+    expect(line(kind, "", 98_670)).toMatchObject({ supply: 98_670, vat: 0, amount: 98_670 });
   });
 });

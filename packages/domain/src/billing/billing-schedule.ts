@@ -9,6 +9,7 @@ import {
 } from "date-fns";
 import { DomainError } from "../domain-error.js";
 import { splitVat } from "../money/vat.js";
+import { assertWon } from "../money/won.js";
 import type { PlanTerms } from "../plans/plan-terms.js";
 
 /** One line of an invoice; VAT is split per line (SPEC §4). */
@@ -45,8 +46,17 @@ export interface Schedule {
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
+/**
+ * Line kinds that are damages, not the price of a supply: a penalty (위약금) and late-payment
+ * interest (연체이자) are outside VAT, so their whole amount is supply (docs/decisions/0005).
+ */
+export const VAT_FREE_LINE_KINDS: ReadonlySet<InvoiceLine["kind"]> = new Set(["penalty", "late_interest"]);
+
+/** One invoice line with its VAT split: prices are VAT-inclusive, damages carry none. */
 export function line(kind: InvoiceLine["kind"], description: string, amount: number): InvoiceLine {
-  const { supply, vat } = splitVat(amount);
+  const { supply, vat } = VAT_FREE_LINE_KINDS.has(kind)
+    ? { supply: assertWon(amount), vat: 0 }
+    : splitVat(amount);
   return { kind, description, supply, vat, amount };
 }
 

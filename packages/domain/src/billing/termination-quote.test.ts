@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlanTerms } from "../plans/plan-terms.js";
-import { coolingOffRefund, lateInterest, terminationQuote } from "./termination-quote.js";
+import { coolingOffRefund, terminationQuote } from "./termination-quote.js";
 
 const terms: PlanTerms = {
   kind: "rental",
@@ -68,25 +68,6 @@ describe("termination quote", () => {
   it("adds late interest as its own item", () => {
     const q = terminationQuote({ ...base, date: "2029-04-05", lateInterest: 1_234 });
     expect(q.items).toEqual([{ kind: "late_interest", description: "연체 이자", amount: 1_234 }]);
-  });
-});
-
-describe("late interest", () => {
-  it("accrues daily at the annual rate, rounded down", () => {
-    // 89,700 overdue for 30 days at 6%: floor(89,700 × 0.06 × 30 / 365) = 442
-    expect(
-      lateInterest({
-        overdueAmount: 89_700,
-        annualRateBp: 600,
-        fromDate: "2026-05-05",
-        toDate: "2026-06-04",
-      }),
-    ).toBe(442);
-  });
-  it("refuses a rate above 6% a year", () => {
-    expect(() =>
-      lateInterest({ overdueAmount: 1, annualRateBp: 601, fromDate: "2026-01-01", toDate: "2026-01-02" }),
-    ).toThrow(/6%/);
   });
 });
 

@@ -1,4 +1,3 @@
-import { differenceInCalendarDays, parseISO } from "date-fns";
 import { DomainError } from "../domain-error.js";
 import { assertWon } from "../money/won.js";
 import type { PlanTerms } from "../plans/plan-terms.js";
@@ -77,24 +76,6 @@ export function terminationQuote(input: {
     items.push({ kind: "late_interest", description: "연체 이자", amount: assertWon(input.lateInterest) });
   const total = items.reduce((sum, i) => sum + i.amount, 0);
   return { date, usedFullPeriods: used.length, remainingMandatoryPeriods: remaining, items, total };
-}
-
-/**
- * Late-payment interest, accrued daily: floor(overdue × rate × days / 365). The rate is in basis
- * points a year and may not exceed 6% (600 bp) (SPEC §4).
- */
-export function lateInterest(input: {
-  overdueAmount: number;
-  annualRateBp: number;
-  fromDate: string;
-  toDate: string;
-}): number {
-  assertWon(input.overdueAmount, "overdueAmount");
-  if (!Number.isInteger(input.annualRateBp) || input.annualRateBp < 0 || input.annualRateBp > 600) {
-    throw new DomainError("business_rule", "Late interest may not exceed 6% a year");
-  }
-  const days = Math.max(0, differenceInCalendarDays(parseISO(input.toDate), parseISO(input.fromDate)));
-  return Math.floor((input.overdueAmount * input.annualRateBp * days) / (10_000 * 365));
 }
 
 /** Cooling-off withdrawal: no penalty, and every payment already made comes back. */

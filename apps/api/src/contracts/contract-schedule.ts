@@ -1,0 +1,107 @@
+import { billingSchedule } from "@ssp/domain";
+import { asc, eq, inArray } from "drizzle-orm";
+import { invoiceLines, invoices, payments } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { notFound } from "../http/errors.js";
+import { findContract } from "./contracts.repository.js";
+
+type InvoiceRow = typeof invoices.$inferSelect;
+
+/**
+ * A contract's payment schedule (SPEC §5): every period with its dates and amounts. A period
+ * already invoiced shows what the invoice really says — its lines (a late-interest line
+ * included), total, status and payment attempts — so the schedule, the invoice and the money
+ * received are one chain. Invoices outside the schedule (the exit invoice) are listed after it.
+ * Before activation it is a preview from an assumed activation date.
+ */
+export async function contractSchedule(
+  ctx: StaffContext,
+  input: { contractId: number; assumeActivationOn?: string; months?: number },
+) {
+  const contract = await findContract(ctx.tx, ctx.scope, input.contractId);
+  if (!contract) throw notFound("Contract");
+  const activatedOn = contract.activatedOn ?? input.assumeActivationOn ?? ctx.clock.today();
+  const schedule = billingSchedule({
+    terms: contract.terms,
+    activatedOn,
+    billingDay: contract.billingDay,
+    horizonMonths: input.months ?? 12,
+  });
+  const issued = await ctx.tx
+    .select()
+    .from(invoices)
+    .where(eq(invoices.contractId, contract.id))
+    .orderBy(asc(invoices.periodStart), asc(invoices.id));
+  const details = await invoiceDetails(ctx, issued);
+  const scheduled = new Map(
+    issued.filter((i) => i.periodKind !== "exit").map((i) => [`${i.periodKind}|${i.periodStart}`, i]),
+  );
+  return {
+    activatedOn,
+    preview: contract.activatedOn === null,
+    endsOn: schedule.endsOn,
+    periods: schedule.periods.map((p) => {
+      const invoice = scheduled.get(`${p.kind}|${p.start}`);
+      if (!invoice) return { ...p, invoiceId: null, invoiceNumber: null, invoiceStatus: null, payments: [] };
+      return {
+        ...p,
+        lines: details.lines(invoice.id),
+        amount: invoice.total,
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        invoiceStatus: invoice.status,
+        paidAt: invoice.paidAt?.toISOString() ?? null,
+        payments: details.payments(invoice.id),
+      };
+    }),
+    otherInvoices: issued
+      .filter((i) => i.periodKind === "exit")
+      .map((i) => ({
+        kind: i.periodKind,
+        invoiceId: i.id,
+        invoiceNumber: i.number,
+        issueDate: i.issueDate,
+        invoiceStatus: i.status,
+        amount: i.total,
+        lines: details.lines(i.id),
+        payments: details.payments(i.id),
+      })),
+  };
+}
+
+async function invoiceDetails(ctx: StaffContext, issued: InvoiceRow[]) {
+  const ids = issued.map((i) => i.id);
+  const lines =
+    ids.length === 0
+      ? []
+      : await ctx.tx
+          .select()
+          .from(invoiceLines)
+          .where(inArray(invoiceLines.invoiceId, ids))
+          .orderBy(asc(invoiceLines.position));
+  const attempts =
+    ids.length === 0
+      ? []
+      : await ctx.tx
+          .select()
+          .from(payments)
+          .where(inArray(payments.invoiceId, ids))
+          .orderBy(asc(payments.id));
+  return {
+    lines: (invoiceId: number) =>
+      lines
+        .filter((l) => l.invoiceId === invoiceId)
+        .map(({ kind, description, supply, vat, amount }) => ({ kind, description, supply, vat, amount })),
+    payments: (invoiceId: number) =>
+      attempts
+        .filter((p) => p.invoiceId === invoiceId)
+        .map((p) => ({
+          id: p.id,
+          attempt: p.attempt,
+          amount: p.amount,
+          status: p.status,
+          method: p.method,
+          attemptedAt: p.attemptedAt.toISOString(),
+        })),
+  };
+}
