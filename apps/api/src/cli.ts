@@ -34,16 +34,17 @@ const database = await openDatabase({
 });
 await database.migrate();
 const now = () => clock.now();
+const gateway = () => paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir });
 const run = (): Promise<unknown> => {
   switch (job) {
     case "dunning":
-      return runDunning({ db: database.db, gateway: paymentGatewayFromEnv(), date, now });
+      return runDunning({ db: database.db, gateway: gateway(), date, now });
     case "end-of-term":
       return runEndOfTerm({ db: database.db, date, now });
     default:
       return runBilling({
         db: database.db,
-        gateway: paymentGatewayFromEnv(),
+        gateway: gateway(),
         date,
         now,
         trigger: "cli",
