@@ -35,7 +35,7 @@ const deps: AppDeps = {
   certificate,
   adapters: {
     creditBureau: creditBureauFromEnv(),
-    paymentGateway: paymentGatewayFromEnv(),
+    paymentGateway: paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir }),
     kakao: new KakaoLogin(),
     mailer: env.SMTP_URL ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : null,
   },

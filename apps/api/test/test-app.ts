@@ -128,3 +128,17 @@ export async function countOf(database: Database, table: string): Promise<number
   );
   return Number(rows[0]?.n);
 }
+
+/** A fresh, migrated database without seed data (PGlite in memory when no URL is set). */
+export async function openTestDatabase(): Promise<{ database: Database; close(): Promise<void> }> {
+  const { url, dispose } = await freshDatabase();
+  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  await database.migrate();
+  return {
+    database,
+    async close() {
+      await database.close();
+      await dispose();
+    },
+  };
+}

@@ -36,6 +36,7 @@ function PaymentMethods() {
         <TextField source="gateway" />
         <TextField source="display" />
         <StatusChipField source="status" prefix="ssp.paymentMethodStatus" />
+        <TextField source="lastError" emptyText="" />
         <DateField source="createdAt" showTime locales="ko-KR" />
       </Datagrid>
     </ReferenceManyField>

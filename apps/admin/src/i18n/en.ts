@@ -214,6 +214,7 @@ export const enMessages: TranslationMessages = {
         gateway: "Gateway",
         display: "Method",
         status: "Status",
+        lastError: "Gateway error",
         createdAt: "Registered",
       },
     },
@@ -406,7 +407,9 @@ export const enMessages: TranslationMessages = {
     },
     paymentMethodStatus: {
       active: "Active",
+      deactivating: "Deactivating",
       inactive: "Inactive",
+      deactivation_failed: "Deactivation failed",
     },
     orderEventKind: {
       status: "Status change",

@@ -425,6 +425,7 @@ export const koMessages: TranslationMessages = {
         gateway: "결제대행사",
         display: "결제수단",
         status: "상태",
+        lastError: "결제사 오류",
         createdAt: "등록일시",
       },
     },
@@ -616,7 +617,9 @@ export const koMessages: TranslationMessages = {
     },
     paymentMethodStatus: {
       active: "사용 중",
+      deactivating: "해지 처리 중",
       inactive: "해지",
+      deactivation_failed: "해지 실패",
     },
     orderEventKind: {
       status: "상태 변경",

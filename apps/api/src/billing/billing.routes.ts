@@ -18,6 +18,7 @@ import { runBilling, withBillingLock } from "./billing-run.js";
 import { runDunning } from "./dunning-run.js";
 import { invoiceWhere, paymentWhere } from "./finance-filters.js";
 import { collectInvoice, issueCreditNote, recordBankTransfer } from "./invoice-actions.js";
+import { deactivatePendingMethods } from "./payment-method-retirement.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
@@ -225,6 +226,25 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
         gateway: deps.adapters.paymentGateway,
         date: body.date,
         now: () => deps.clock.now(),
+        partnerId: ctx.actor.partnerId ?? undefined,
+      }),
+    }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/billing/payment-method-deactivations",
+      summary: "Deactivate ended contracts' payment methods at the gateway now (also runs hourly)",
+      tag,
+      access: invoiceEdit,
+      outsideTransaction: true,
+    },
+    // Gateway calls must not run inside the request's transaction; the job claims its own rows.
+    async (ctx) => ({
+      body: await deactivatePendingMethods({
+        db: deps.database.db,
+        gateway: deps.adapters.paymentGateway,
+        now: deps.clock.now(),
         partnerId: ctx.actor.partnerId ?? undefined,
       }),
     }),

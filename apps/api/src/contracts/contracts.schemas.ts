@@ -26,7 +26,7 @@ export const ZScheduleQuery = z.object({
 export const ZPaymentMethodFilter = z.object({
   contractId: z.coerce.number().int().positive().optional(),
   customerId: z.coerce.number().int().positive().optional(),
-  status: z.enum(["active", "inactive"]).optional(),
+  status: z.enum(["active", "deactivating", "inactive", "deactivation_failed"]).optional(),
 });
 
 export const ZQuoteQuery = z.object({ date: ZIsoDate });

@@ -1,6 +1,7 @@
 import cron from "node-cron";
 import { runBilling, withBillingLock } from "../billing/billing-run.js";
 import { runDunning } from "../billing/dunning-run.js";
+import { deactivatePendingMethods } from "../billing/payment-method-retirement.js";
 import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import type { AppDeps } from "../http/context.js";
 import type { OutboxRunner } from "../notifications/outbox.js";
@@ -9,7 +10,9 @@ import type { OutboxRunner } from "../notifications/outbox.js";
  * In-process schedules (SPEC §6), times in Asia/Seoul: the outbox every minute (each write request
  * also kicks it at once), the billing run at 06:00, collections at 07:00 and end of term at 08:00, each behind a
  * PostgreSQL advisory lock so that only one instance starts it. Every job takes "today" from the
- * clock; the API and the CLI run the same jobs for any date.
+ * clock; the API and the CLI run the same jobs for any date. Ended contracts' payment methods are
+ * deactivated at the gateway every hour at :30; that job needs no lock (its rows are claimed with
+ * SKIP LOCKED, so instances share the work).
  */
 export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): { stop(): void } {
   const { deps } = input;
@@ -52,6 +55,17 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
       "0 8 * * *",
       () => daily("end-of-term", (date) => runEndOfTerm({ db: deps.database.db, date, now })),
       options("end-of-term"),
+    ),
+    cron.schedule(
+      "30 * * * *",
+      async () => {
+        try {
+          await deactivatePendingMethods({ db: deps.database.db, gateway, now: now() });
+        } catch (error) {
+          console.error("payment-method deactivation failed", error);
+        }
+      },
+      options("payment-method-retirement"),
     ),
   ];
   return {

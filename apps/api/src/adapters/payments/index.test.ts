@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { KakaoPayGateway, paymentGatewayFromEnv, SandboxGateway, TossGateway } from "./index.js";
+import type { Db } from "../../db/client.js";
+import {
+  FileKakaoPayLedger,
+  KakaoPayGateway,
+  kakaoPayLedgerFor,
+  PostgresKakaoPayLedger,
+  paymentGatewayFromEnv,
+  SandboxGateway,
+  TossGateway,
+} from "./index.js";
 
 describe("paymentGatewayFromEnv", () => {
   it("defaults to the sandbox", () => {
@@ -42,5 +51,20 @@ describe("paymentGatewayFromEnv", () => {
         PAYMENT_GATEWAY_TIMEOUT_MS: "-1",
       }),
     ).toThrow(/PAYMENT_GATEWAY_TIMEOUT_MS/);
+  });
+});
+
+describe("kakaoPayLedgerFor", () => {
+  const db = {} as Db;
+  it("keeps KakaoPay charges in doubt in PostgreSQL when the server runs on PostgreSQL", () => {
+    expect(kakaoPayLedgerFor({ database: { kind: "postgres", db }, dataDir: "/srv/ssp" })).toBeInstanceOf(
+      PostgresKakaoPayLedger,
+    );
+  });
+
+  it("keeps them in a file under DATA_DIR on the embedded database (its one connection is busy)", () => {
+    expect(kakaoPayLedgerFor({ database: { kind: "pglite", db }, dataDir: "/srv/ssp" })).toBeInstanceOf(
+      FileKakaoPayLedger,
+    );
   });
 });

@@ -1,6 +1,19 @@
 import { delay, HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import {
+  KAKAOPAY_BASE as BASE,
+  KAKAOPAY_CID as CID,
+  mockKakaoPayApi,
+  kakaoOrder as order,
+  KAKAOPAY_SECRET as SECRET,
+  type SeenRequest as Seen,
+  SID,
+  sidInactivated,
+  sidStatus,
+  subscriptionPaid,
+  TID,
+  KAKAOPAY_TOKEN as TOKEN,
+} from "../../../test/support/kakaopay-api.js";
 import {
   decodeKakaoPayToken,
   InMemoryKakaoPayLedger,
@@ -11,38 +24,7 @@ import {
 } from "./kakaopay-gateway.js";
 import { GatewayTimeoutError } from "./payment-gateway.js";
 
-// Shapes from developers.kakaopay.com/docs/payment/online/{single-payment,subscription,payment-detail}:
-// JSON bodies, `Authorization: SECRET_KEY …`, errors {error_code, error_message, extras}.
-const BASE = "https://open-api.kakaopay.com";
-const SECRET = "DEV7C1F4A1B2C3D4E5F6";
-const CID = "TCSUBSCRIP";
-const SID = "S1234567890987654321";
-const TID = "T1234567890123456789";
-const TOKEN = `ssp-1-7|${SID}`;
-
-interface Seen {
-  path: string;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
-let seen: Seen[] = [];
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  seen = [];
-});
-afterAll(() => server.close());
-
-async function record(request: Request) {
-  seen.push({
-    path: new URL(request.url).pathname,
-    headers: request.headers,
-    body: (await request.clone().json()) as Record<string, unknown>,
-  });
-}
-const calls = (path: string) => seen.filter((s) => s.path === path);
+const { server, seen, record, calls } = mockKakaoPayApi();
 
 function gateway(options: Partial<KakaoPayGatewayOptions> = {}) {
   return new KakaoPayGateway({ secretKey: SECRET, cid: CID, timeoutMs: 80, recoveryWaitMs: 300, ...options });
@@ -55,54 +37,6 @@ const chargeInput = {
   amount: 33000,
   idempotencyKey: "inv-41-a1",
 };
-
-function subscriptionPaid(partnerOrderId = "inv-41-a1") {
-  return {
-    aid: "A1234567890123456789",
-    tid: TID,
-    cid: CID,
-    sid: SID,
-    partner_order_id: partnerOrderId,
-    partner_user_id: "ssp-1-7",
-    payment_method_type: "CARD",
-    item_name: "CHP-7210N 정수기 5월 렌탈료",
-    quantity: 1,
-    amount: { total: 33000, tax_free: 0, vat: 3000, point: 0, discount: 0, green_deposit: 0 },
-    created_at: "2024-05-01T10:00:00",
-    approved_at: "2024-05-01T10:00:01",
-  };
-}
-
-function order(status: string) {
-  return {
-    tid: TID,
-    cid: CID,
-    status,
-    partner_order_id: "inv-41-a1",
-    partner_user_id: "ssp-1-7",
-    payment_method_type: "CARD",
-    amount: { total: 33000, tax_free: 0, vat: 3000, point: 0, discount: 0, green_deposit: 0 },
-    canceled_amount: { total: 0, tax_free: 0, vat: 0, point: 0, discount: 0, green_deposit: 0 },
-    item_name: "CHP-7210N 정수기 5월 렌탈료",
-    quantity: 1,
-    created_at: "2024-05-01T10:00:00",
-    approved_at: "2024-05-01T10:00:01",
-  };
-}
-
-function sidStatus(status: "ACTIVE" | "INACTIVE", lastApprovedAt: string | null = "2024-04-01T10:00:01") {
-  return {
-    available: status === "ACTIVE",
-    cid: CID,
-    sid: SID,
-    status,
-    payment_method_type: "CARD",
-    item_name: "CHP-7210N 정수기",
-    created_at: "2024-01-01T10:00:00",
-    last_approved_at: lastApprovedAt,
-    inactivated_at: status === "INACTIVE" ? "2024-04-20T09:00:00" : null,
-  };
-}
 
 function expectKakaoHeaders(entry: Seen) {
   expect(entry.headers.get("authorization")).toBe(`SECRET_KEY ${SECRET}`);
@@ -415,5 +349,114 @@ describe("KakaoPayGateway.refund", () => {
     });
     expect(result).toEqual({ status: "succeeded", gatewayRef: "A9999999999999999999" });
     expect(seen[0]!.body).toEqual({ cid: CID, tid: TID, cancel_amount: 10000, cancel_tax_free_amount: 0 });
+  });
+});
+
+describe("KakaoPayGateway.deactivate", () => {
+  const INACTIVE = "/online/v1/payment/manage/subscription/inactive";
+  const STATUS = "/online/v1/payment/manage/subscription/status";
+
+  it("inactivates the SID with cid and sid", async () => {
+    server.use(
+      http.post(`${BASE}${INACTIVE}`, async ({ request }) => {
+        await record(request);
+        return HttpResponse.json(sidInactivated());
+      }),
+    );
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({ status: "deactivated" });
+    expect(seen).toHaveLength(1);
+    expectKakaoHeaders(seen[0]!);
+    expect(seen[0]!.body).toEqual({ cid: CID, sid: SID });
+  });
+
+  it("counts a SID that KakaoPay refuses because it is already inactive as deactivated", async () => {
+    server.use(
+      http.post(`${BASE}${INACTIVE}`, async ({ request }) => {
+        await record(request);
+        return HttpResponse.json(
+          { error_code: -703, error_message: "already inactive sid", extras: null },
+          { status: 400 },
+        );
+      }),
+      http.post(`${BASE}${STATUS}`, async ({ request }) => {
+        await record(request);
+        return HttpResponse.json(sidStatus("INACTIVE"));
+      }),
+    );
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({ status: "deactivated" });
+    expect(calls(STATUS)[0]!.body).toEqual({ cid: CID, sid: SID });
+  });
+
+  it("reports another refusal of an active SID as a final failure with KakaoPay's error code", async () => {
+    server.use(
+      http.post(`${BASE}${INACTIVE}`, () =>
+        HttpResponse.json({ error_code: -401, error_message: "invalid cid", extras: null }, { status: 401 }),
+      ),
+      http.post(`${BASE}${STATUS}`, () => HttpResponse.json(sidStatus("ACTIVE"))),
+    );
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({
+      status: "failed",
+      code: "-401",
+      retryable: false,
+    });
+  });
+
+  it("keeps a refusal retryable while the SID status cannot be read", async () => {
+    server.use(
+      http.post(`${BASE}${INACTIVE}`, () =>
+        HttpResponse.json({ error_code: -780, error_message: "failure", extras: null }, { status: 400 }),
+      ),
+      http.post(`${BASE}${STATUS}`, () => new HttpResponse("bad gateway", { status: 502 })),
+    );
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({
+      status: "failed",
+      code: "-780",
+      retryable: true,
+    });
+  });
+
+  it("reports a 5xx as a retryable failure", async () => {
+    server.use(
+      http.post(`${BASE}${INACTIVE}`, () =>
+        HttpResponse.json({ error_code: -1, error_message: "internal error" }, { status: 500 }),
+      ),
+    );
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({
+      status: "failed",
+      code: "HTTP_500",
+      retryable: true,
+    });
+  });
+
+  it("reports a timeout as a retryable failure", async () => {
+    server.use(
+      http.post(`${BASE}${INACTIVE}`, async () => {
+        await delay(300);
+        return HttpResponse.json(sidInactivated());
+      }),
+    );
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({
+      status: "failed",
+      code: "gateway_timeout",
+      retryable: true,
+    });
+  });
+
+  it("reports an unreadable success body as a retryable failure, not as done", async () => {
+    server.use(http.post(`${BASE}${INACTIVE}`, () => new HttpResponse("<html>oops</html>", { status: 200 })));
+    expect(await gateway().deactivate({ token: TOKEN })).toEqual({
+      status: "failed",
+      code: "unreadable_answer",
+      retryable: true,
+    });
+  });
+
+  it("refuses a token that is not a KakaoPay token without calling KakaoPay", async () => {
+    expect(await gateway().deactivate({ token: "sbx_0123" })).toEqual({
+      status: "failed",
+      code: "invalid_token",
+      retryable: false,
+    });
+    expect(seen).toHaveLength(0);
   });
 });

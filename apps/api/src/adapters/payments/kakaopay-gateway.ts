@@ -3,6 +3,7 @@ import {
   CardDeclinedError,
   type CardRegistration,
   type ChargeResult,
+  type DeactivationResult,
   GatewayTimeoutError,
   type PaymentGateway,
   type RedirectCompleted,
@@ -26,6 +27,8 @@ import {
  *   method_result_message } }`: a 4xx is a decline. After a decline the SID is checked with
  *   `POST /online/v1/payment/manage/subscription/status`; an INACTIVE SID is reported as the
  *   decline code `kakaopay_sid_inactive` (the customer must register again).
+ * - deactivate → `POST /online/v1/payment/manage/subscription/inactive` (cid, sid) → the SID with
+ *   status INACTIVE. On an error answer the SID status decides: already INACTIVE counts as done.
  *
  * No idempotency key: KakaoPay's order lookup (`POST /online/v1/payment/order`) takes cid + tid
  * only (there is no lookup by partner_order_id), and the tid comes only in the charge's answer. So
@@ -152,6 +155,8 @@ const OrderResponse = z.object({
 });
 
 const CancelResponse = z.object({ aid: z.string().nullish(), tid: z.string().min(1) });
+
+const InactiveResponse = z.object({ sid: z.string(), status: z.literal("INACTIVE") });
 
 const SidStatus = z.object({
   available: z.boolean().nullish(),
@@ -362,6 +367,39 @@ export class KakaoPayGateway implements PaymentGateway {
     return after !== null && after >= before + input.amount
       ? { status: "succeeded", gatewayRef: `${input.gatewayRef}:cancel:${after}` }
       : { status: "failed", code: "gateway_timeout" };
+  }
+
+  async deactivate(input: { token: string; idempotencyKey?: string }): Promise<DeactivationResult> {
+    let sid: string;
+    try {
+      sid = decodeKakaoPayToken(input.token).sid;
+    } catch {
+      return { status: "failed", code: "invalid_token", retryable: false };
+    }
+    const outcome = await this.post(
+      "/online/v1/payment/manage/subscription/inactive",
+      { cid: this.cid, sid },
+      this.timeoutMs,
+    );
+    if (outcome.kind !== "response" || outcome.status >= 500 || outcome.status === 429) {
+      return {
+        status: "failed",
+        code: outcome.kind === "response" ? `HTTP_${outcome.status}` : "gateway_timeout",
+        retryable: true,
+      };
+    }
+    if (outcome.status < 300) {
+      return InactiveResponse.safeParse(outcome.body).success
+        ? { status: "deactivated" }
+        : { status: "failed", code: "unreadable_answer", retryable: true };
+    }
+    const error = KakaoError.safeParse(outcome.body);
+    const code = error.success ? String(error.data.error_code) : `HTTP_${outcome.status}`;
+    // KakaoPay refuses to inactivate a SID that is already inactive; that is the outcome we want.
+    const status = await this.sidStatus(sid);
+    if (status?.status === "INACTIVE") return { status: "deactivated" };
+    // Without the status we cannot tell "already inactive" from a real refusal: ask again later.
+    return { status: "failed", code, retryable: status === null };
   }
 
   private async canceledTotal(tid: string): Promise<number | null> {

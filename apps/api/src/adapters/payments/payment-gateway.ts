@@ -15,6 +15,14 @@ export type ChargeResult =
   | { status: "succeeded"; gatewayRef: string }
   | { status: "declined"; code: string; message: string };
 
+/**
+ * `retryable`: the gateway did not give a final answer (timeout, 5xx, unreadable body), so asking
+ * again later may succeed; otherwise it refused and a person has to look at `code`.
+ */
+export type DeactivationResult =
+  | { status: "deactivated" }
+  | { status: "failed"; code: string; retryable: boolean };
+
 /** A payment gateway (SPEC §3 Payment methods), chosen by PAYMENT_GATEWAY in one place. */
 export interface PaymentGateway {
   readonly name: string;
@@ -33,6 +41,11 @@ export interface PaymentGateway {
     amount: number;
     idempotencyKey: string;
   }): Promise<ChargeResult>;
+  /**
+   * Stops the method at the gateway so nothing can charge it any more (the contract ended).
+   * Idempotent: a method the gateway already forgot or stopped counts as deactivated.
+   */
+  deactivate(input: { token: string; idempotencyKey?: string }): Promise<DeactivationResult>;
   /**
    * Redirect-based registration (KakaoPay 정기결제): starts the first payment and returns where to
    * send the customer. Only gateways without card registration implement it.

@@ -3,6 +3,7 @@ import {
   CardDeclinedError,
   type CardRegistration,
   type ChargeResult,
+  type DeactivationResult,
   GatewayTimeoutError,
   type PaymentGateway,
 } from "./payment-gateway.js";
@@ -49,5 +50,9 @@ export class SandboxGateway implements PaymentGateway {
       status: "succeeded",
       gatewayRef: `sbx_pay_${createHash("sha256").update(input.idempotencyKey).digest("hex").slice(0, 16)}`,
     };
+  }
+
+  async deactivate(_input: { token: string }): Promise<DeactivationResult> {
+    return { status: "deactivated" };
   }
 }

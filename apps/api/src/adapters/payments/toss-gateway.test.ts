@@ -319,3 +319,89 @@ describe("TossGateway.refund", () => {
     expect(seen[0]!.body).toEqual({ cancelReason: "청약철회", cancelAmount: 10000 });
   });
 });
+
+describe("TossGateway.deactivate", () => {
+  const billingKeyPath = chargePath;
+
+  it("deletes the billing key with Basic auth", async () => {
+    server.use(
+      http.delete(`${BASE}/v1/billing/:billingKey`, async ({ request }) => {
+        await record(request);
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    expect(await gateway().deactivate({ token: chargeInput.token })).toEqual({ status: "deactivated" });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe("DELETE");
+    expect(seen[0]!.path).toBe(billingKeyPath); // the billingKey is URL-encoded in the path
+    expect(seen[0]!.headers.get("authorization")).toBe(BASIC);
+    expect(seen[0]!.body).toBeUndefined();
+  });
+
+  it("counts a billing key Toss no longer knows (404) as deactivated", async () => {
+    server.use(
+      http.delete(`${BASE}/v1/billing/:billingKey`, () =>
+        HttpResponse.json(
+          { code: "NOT_FOUND_BILLING_KEY", message: "존재하지 않는 빌링키입니다." },
+          { status: 404 },
+        ),
+      ),
+    );
+    expect(await gateway().deactivate({ token: chargeInput.token })).toEqual({ status: "deactivated" });
+  });
+
+  it("reports another Toss 4xx as a final failure with its code", async () => {
+    server.use(
+      http.delete(`${BASE}/v1/billing/:billingKey`, () =>
+        HttpResponse.json(
+          { code: "UNAUTHORIZED_KEY", message: "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다." },
+          { status: 401 },
+        ),
+      ),
+    );
+    expect(await gateway().deactivate({ token: chargeInput.token })).toEqual({
+      status: "failed",
+      code: "UNAUTHORIZED_KEY",
+      retryable: false,
+    });
+  });
+
+  it("reports a 5xx as a retryable failure with its code", async () => {
+    server.use(
+      http.delete(`${BASE}/v1/billing/:billingKey`, () =>
+        HttpResponse.json(
+          { code: "FAILED_INTERNAL_SYSTEM_PROCESSING", message: "내부 시스템 처리 작업이 실패했습니다." },
+          { status: 500 },
+        ),
+      ),
+    );
+    expect(await gateway().deactivate({ token: chargeInput.token })).toEqual({
+      status: "failed",
+      code: "FAILED_INTERNAL_SYSTEM_PROCESSING",
+      retryable: true,
+    });
+  });
+
+  it("reports a timeout as a retryable failure", async () => {
+    server.use(
+      http.delete(`${BASE}/v1/billing/:billingKey`, async () => {
+        await delay(400);
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    expect(await gateway().deactivate({ token: chargeInput.token })).toEqual({
+      status: "failed",
+      code: "gateway_timeout",
+      retryable: true,
+    });
+  });
+
+  it("refuses a token that is not a Toss token without calling Toss", async () => {
+    expect(await gateway().deactivate({ token: "no-separator" })).toEqual({
+      status: "failed",
+      code: "invalid_token",
+      retryable: false,
+    });
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -3,6 +3,7 @@ import {
   CardDeclinedError,
   type CardRegistration,
   type ChargeResult,
+  type DeactivationResult,
   GatewayTimeoutError,
   type PaymentGateway,
   type RegisteredMethod,
@@ -22,6 +23,8 @@ import {
  *   declined, NOT_FOUND_PAYMENT (or no answer) → GatewayTimeoutError. A later attempt for the same
  *   orderId that Toss refuses as DUPLICATED_ORDER_ID / ALREADY_PROCESSED_PAYMENT is also resolved
  *   by that lookup, so a payment whose answer was lost is reported as paid, never charged twice.
+ * - deactivate → `DELETE /v1/billing/{billingKey}`: 2xx or 404 (the key is already gone) means
+ *   no one can charge it any more.
  *
  * Our token is `<customerKey>|<billingKey>`: the charge API needs both, and the interface only
  * carries the token. Toss customerKeys use letters, digits and `-_=.@` only, so `|` is a safe
@@ -59,6 +62,9 @@ const TossCanceled = z.object({
   paymentKey: z.string().min(1),
   cancels: z.array(z.object({ transactionKey: z.string().nullish() })).nullish(),
 });
+
+/** Refusals that mean the billing key no longer exists, whatever the HTTP status. */
+const BILLING_KEY_GONE = new Set(["NOT_FOUND_BILLING_KEY", "NOT_FOUND_BILLING"]);
 
 /** Statuses that mean this order was paid (a partial refund is a credit note of ours, not a failure). */
 const PAID = new Set(["DONE", "PARTIAL_CANCELED"]);
@@ -195,6 +201,27 @@ export class TossGateway implements PaymentGateway {
     return { status: "failed", code: "gateway_timeout" };
   }
 
+  /**
+   * Toss's Idempotency-Key applies to POST requests only; a DELETE is safe to repeat as it is
+   * (a second one answers 404, which counts as done).
+   */
+  async deactivate(input: { token: string; idempotencyKey?: string }): Promise<DeactivationResult> {
+    let billingKey: string;
+    try {
+      billingKey = decodeTossToken(input.token).billingKey;
+    } catch {
+      return { status: "failed", code: "invalid_token", retryable: false };
+    }
+    const outcome = await this.request("DELETE", `/v1/billing/${encodeURIComponent(billingKey)}`, {});
+    if (outcome.kind !== "response") return { status: "failed", code: "gateway_timeout", retryable: true };
+    if (outcome.status < 300 || outcome.status === 404) return { status: "deactivated" };
+    const error = TossError.safeParse(outcome.body);
+    const code = error.success ? error.data.code : `HTTP_${outcome.status}`;
+    if (BILLING_KEY_GONE.has(code)) return { status: "deactivated" };
+    const retryable = outcome.status >= 500 || outcome.status === 409 || outcome.status === 429;
+    return { status: "failed", code, retryable };
+  }
+
   /** After an unknown outcome: what does Toss know about this order? */
   private async resolveByOrderId(orderId: string, amount: number): Promise<ChargeResult> {
     const outcome = await this.request("GET", `/v1/payments/orders/${encodeURIComponent(orderId)}`, {});
@@ -232,7 +259,7 @@ export class TossGateway implements PaymentGateway {
   }
 
   private async request(
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "DELETE",
     path: string,
     options: { body?: unknown; headers?: Record<string, string> },
   ): Promise<Outcome> {
