@@ -190,6 +190,13 @@ describe("a whole contract, day by day", () => {
       "formal_demand",
       "contract_terminated",
     ]);
+    // Its auto-pay is retired, to be stopped at the gateway after commit.
+    expect(
+      await countOf(
+        t.database,
+        `payment_methods where contract_id = ${contractId} and status = 'deactivating'`,
+      ),
+    ).toBe(1);
     // The jobs' transitions are audited too, with no staff member behind them.
     const audited = rowsOf<{ action: string; user_id: number | null }>(
       await t.database.db.execute(
@@ -343,6 +350,12 @@ describe("termination, cooling-off and corrections", () => {
       .send({ date: "2026-06-05", reason: "이사" })
       .expect(200);
     expect(done.body.contract.status).toBe("terminated");
+    expect(
+      await countOf(
+        t.database,
+        `payment_methods where contract_id = ${contractId} and status = 'deactivating'`,
+      ),
+    ).toBe(1);
     const exit = await finance.get(`/api/invoices/${done.body.invoiceId}`).expect(200);
     expect(exit.body.total).toBe(quote.body.total);
     await manager
@@ -361,6 +374,9 @@ describe("termination, cooling-off and corrections", () => {
       .expect(200);
     const [first] = await invoicesOf(early);
     expect(res.body).toMatchObject({ contract: { status: "cancelled" }, refunded: first!.total });
+    expect(
+      await countOf(t.database, `payment_methods where contract_id = ${early} and status = 'deactivating'`),
+    ).toBe(1);
     expect((await invoicesOf(early))[0]!.status).toBe("void");
     const late = await newContract({ activatedOn: "2026-03-05", billingDay: 5 });
     const refused = await manager

@@ -9,6 +9,7 @@ import type { TemplateName } from "../notifications/templates.js";
 import { partnerSettings } from "../partners/partner-settings.js";
 import { exitQuote, issueExitInvoice } from "./exit-invoice.js";
 import { invoiceBalance, reactivateContract, settleInvoice } from "./invoice-ledger.js";
+import { retirePaymentMethods } from "./payment-method-retirement.js";
 
 export interface DunningSummary {
   retried: number;
@@ -190,6 +191,7 @@ export async function runDunning(input: {
           const quote = await exitQuote(tx, current!, input.date);
           await issueExitInvoice(tx, { contract: current!, quote, date: input.date });
           await moveContract(ctx, current!, "terminated", { endedOn: input.date, endReason: action.reason });
+          await retirePaymentMethods(tx, current!.id);
           await tx
             .update(contractDemands)
             .set({ status: "closed" })

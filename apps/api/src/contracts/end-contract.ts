@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { exitQuote, issueExitInvoice } from "../billing/exit-invoice.js";
 import { refundPayments } from "../billing/invoice-actions.js";
 import { invoiceBalance } from "../billing/invoice-ledger.js";
+import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
@@ -52,6 +53,7 @@ export async function terminateContract(
     endedOn: input.date,
     endReason: input.reason,
   });
+  await retirePaymentMethods(ctx.tx, contract.id);
   if (contract.assetId) {
     await ctx.tx.insert(tasks).values({
       partnerId: contract.partnerId,
@@ -116,6 +118,7 @@ export async function cancelContract(
     endedOn: input.date,
     endReason: input.reason,
   });
+  await retirePaymentMethods(ctx.tx, contract.id);
   await ctx.tx
     .update(signingLinks)
     .set({ revokedAt: ctx.clock.now() })

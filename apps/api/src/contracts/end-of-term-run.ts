@@ -5,6 +5,7 @@ import {
   endOfTermOutcome,
 } from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
+import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { assetEvents, assets, contracts, invoices, tasks } from "../db/schema/index.js";
 import { notifyCustomer } from "./contract-notices.js";
@@ -78,6 +79,7 @@ export async function runEndOfTerm(input: {
         endReason: outcome.asset === "transfer" ? "만기 — 소유권 이전" : "만기 — 반납",
       });
       summary.completed++;
+      await retirePaymentMethods(tx, contract.id);
       await notifyCustomer(tx, contract, "contract_completed", {
         endedOn: contract.endsOn!,
         outcome:

@@ -110,6 +110,14 @@ describe("end of term", () => {
         `tasks where contract_id = ${giveBack.contractId} and asset_id = ${giveBack.assetId} and kind = 'asset_return' and status = 'open'`,
       ),
     ).toBe(1);
+    // Their auto-pay is retired; the unpaid one's, still running, is not.
+    for (const { contractId } of [transfer, giveBack])
+      expect(
+        await countOf(
+          t.database,
+          `payment_methods where contract_id = ${contractId} and status = 'deactivating'`,
+        ),
+      ).toBe(1);
     // Each customer is told, with what happens to the product.
     const notices = rowsOf<{ entity_id: number; body: string }>(
       await t.database.db.execute(

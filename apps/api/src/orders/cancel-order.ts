@@ -1,5 +1,6 @@
 import { type ContractStatus, contractLifecycle } from "@ssp/domain";
 import { and, eq, isNull } from "drizzle-orm";
+import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { moveContract } from "../contracts/contracts.repository.js";
 import { contracts, signingLinks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
@@ -26,6 +27,7 @@ export async function cancelOrder(ctx: StaffContext, input: { orderId: number; r
       contract.status !== "active"
     ) {
       await moveContract(ctx, contract, "cancelled", { endReason: input.reason, endedOn: ctx.clock.today() });
+      await retirePaymentMethods(ctx.tx, contract.id);
       await ctx.tx
         .update(signingLinks)
         .set({ revokedAt: ctx.clock.now() })

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { CardDeclinedError } from "../adapters/payments/payment-gateway.js";
+import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { paymentMethods, paymentRedirects } from "../db/schema/index.js";
 import { AppError } from "../http/errors.js";
@@ -85,10 +86,8 @@ export async function completeRedirectRegistration(
     .update(paymentRedirects)
     .set({ completedAt: ctx.clock.now() })
     .where(eq(paymentRedirects.id, pending.id));
-  await ctx.tx
-    .update(paymentMethods)
-    .set({ status: "inactive" })
-    .where(eq(paymentMethods.contractId, input.contract.id));
+  // The replaced method stops at the gateway too (after commit, by the deactivation job).
+  await retirePaymentMethods(ctx.tx, input.contract.id);
   await ctx.tx.insert(paymentMethods).values({
     partnerId: input.contract.partnerId,
     customerId: input.contract.customerId,

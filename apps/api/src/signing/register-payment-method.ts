@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { CardDeclinedError, GatewayTimeoutError } from "../adapters/payments/payment-gateway.js";
+import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { partners, paymentMethods } from "../db/schema/index.js";
 import type { Reply } from "../http/api-routes.js";
@@ -44,10 +45,8 @@ export async function registerPaymentMethod(
     }
     throw error;
   }
-  await ctx.tx
-    .update(paymentMethods)
-    .set({ status: "inactive" })
-    .where(eq(paymentMethods.contractId, contract.id));
+  // The replaced method stops at the gateway too (after commit, by the deactivation job).
+  await retirePaymentMethods(ctx.tx, contract.id);
   const [row] = await ctx.tx
     .insert(paymentMethods)
     .values({
