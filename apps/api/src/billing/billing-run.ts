@@ -19,8 +19,9 @@ export interface BillingRunSummary {
 }
 
 /**
- * The billing run for a date (SPEC §3 Billing, §4): issue every invoice due that day, then
- * attempt collection. It runs as the platform (across partners, or one partner's contracts
+ * The billing run for a date (SPEC §3 Billing, §4): issue every invoice due that day and attempt
+ * its collection — in the issuing batch's own transaction — then collect any invoice of the date
+ * still waiting for its first attempt. It runs as the platform (across partners, or one partner's contracts
  * when a partner starts it), batch by batch, each batch its own transaction, so a crash loses at
  * most a batch in flight and the next run picks up exactly where the database says it stopped.
  */
@@ -82,9 +83,12 @@ export async function runBilling(input: {
           batchSize,
           dryRun,
           periods,
+          collect: dryRun ? undefined : { gateway: input.gateway, now: input.now() },
         }),
       );
       if (batch.lastId === null) return;
+      totals.charged += batch.charged;
+      totals.failed += batch.failed;
       totals.issued += batch.issued;
       totals.skipped += batch.skipped;
       totals.amount += batch.amount;
@@ -101,7 +105,8 @@ export async function runBilling(input: {
   );
   const issueMs = Date.now() - issueStarted;
   if (!dryRun) {
-    // Collection claims with SKIP LOCKED, so the workers take disjoint batches.
+    // Invoices of the date issued without their first attempt (by an older run, say). Claimed
+    // with SKIP LOCKED, so the workers take disjoint batches.
     await Promise.all(
       Array.from({ length: workers }, async () => {
         for (;;) {

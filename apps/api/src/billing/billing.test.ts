@@ -7,11 +7,11 @@ import { rowsOf } from "../db/client.js";
 import { runBilling } from "./billing-run.js";
 import { seedActiveContracts } from "./seed-active-contracts.js";
 
-/** The sandbox, counting the charges it was asked for by order (invoice number). */
+/** The sandbox, counting the charges it was asked for by invoice number (the order's name). */
 class CountingGateway extends SandboxGateway {
   readonly charges = new Map<string, number>();
   override charge(input: Parameters<PaymentGateway["charge"]>[0]) {
-    this.charges.set(input.orderId, (this.charges.get(input.orderId) ?? 0) + 1);
+    this.charges.set(input.orderName, (this.charges.get(input.orderName) ?? 0) + 1);
     return super.charge(input);
   }
 }
@@ -60,7 +60,8 @@ describe("billing run", () => {
         attempt: 1,
         status: "succeeded",
         amount: shown.body.total,
-        idempotencyKey: `inv-${shown.body.id}-a1`,
+        // (contract, period, attempt): the same key if a crashed run ever sends it again.
+        idempotencyKey: `SSP-${shown.body.contractId}-${shown.body.periodKind}-${shown.body.periodStart.replaceAll("-", "")}-a1`,
       },
     ]);
 
@@ -122,6 +123,63 @@ describe("billing run", () => {
       await t.database.db.execute(sql`select failure_code from payments where status = 'failed'`),
     );
     expect(failed.every((f) => f.failure_code === "no_payment_method")).toBe(true);
+    const open = rowsOf<{ status: string; paid_at: string | null }>(
+      await t.database.db.execute(sql`select status, paid_at from invoices where due_date = '2026-11-20'`),
+    );
+    expect(open).toEqual(Array(3).fill({ status: "open", paid_at: null }));
+  });
+
+  it("collects an invoice of the date that was issued without its first attempt", async () => {
+    const [c] = rowsOf<{ id: number; partner_id: number; customer_id: number }>(
+      await t.database.db.execute(
+        sql`select c.id, c.partner_id, c.customer_id from contracts c
+            where c.status = 'active' and exists (select 1 from payment_methods m where m.contract_id = c.id and m.status = 'active')
+            order by c.id limit 1`,
+      ),
+    );
+    // As an older run (or a hand-made correction) would have left it: issued, never charged.
+    await t.database.db.execute(sql`
+      insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
+                            issue_date, due_date, supply, vat, total)
+      values (${c!.partner_id}, 'INV-MANUAL-1', ${c!.id}, ${c!.customer_id}, 'exit', 0, '2026-11-25', '2026-11-25',
+              '2026-11-25', '2026-11-25', 10000, 0, 10000)`);
+    const result = await run("2026-11-25");
+    expect(result.charged).toBeGreaterThanOrEqual(1); // the demo's own contracts may bill that day too
+    const [paid] = rowsOf<{ status: string; attempts: number }>(
+      await t.database.db.execute(
+        sql`select i.status, (select count(*)::int from payments p where p.invoice_id = i.id) as attempts from invoices i where number = 'INV-MANUAL-1'`,
+      ),
+    );
+    expect(paid).toEqual({ status: "paid", attempts: 1 });
+  });
+
+  it("refuses, in the database, an invoice that names another partner's contract, and deleting a contract", async () => {
+    const [c] = rowsOf<{ id: number; customer_id: number }>(
+      await t.database.db.execute(
+        sql`select id, customer_id from contracts where partner_id = 1 order by id limit 1`,
+      ),
+    );
+    const invoices = await countOf(t.database, "invoices");
+    await expect(
+      t.database.db.execute(sql`
+        insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
+                              issue_date, due_date, supply, vat, total)
+        values (2, 'INV-CROSS-1', ${c!.id}, ${c!.customer_id}, 'exit', 0, '2026-11-26', '2026-11-26',
+                '2026-11-26', '2026-11-26', 1000, 0, 1000)`),
+    ).rejects.toThrow();
+    expect(await countOf(t.database, "invoices")).toBe(invoices);
+    // Its own partner's contract is fine; moving the invoice afterwards is not.
+    await t.database.db.execute(sql`
+      insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
+                            issue_date, due_date, supply, vat, total)
+      values (1, 'INV-OWN-1', ${c!.id}, ${c!.customer_id}, 'exit', 0, '2026-11-26', '2026-11-26',
+              '2026-11-26', '2026-11-26', 1000, 0, 1000)`);
+    await expect(t.database.db.execute(sql`delete from contracts where id = ${c!.id}`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(
+        sql`update invoices set contract_id = contract_id + 1 where contract_id = ${c!.id}`,
+      ),
+    ).rejects.toThrow();
   });
 
   it("refuses a bad date, and roles that may not bill", async () => {

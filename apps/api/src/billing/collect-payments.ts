@@ -1,23 +1,86 @@
 import { sql } from "drizzle-orm";
 import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { type Db, rowsOf } from "../db/client.js";
+import { attemptKey, chargeRequest } from "./charge-request.js";
 
-interface Claimed {
+/** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
+export interface FirstAttemptDue {
   id: number;
   partner_id: number;
+  contract_id: number;
+  period_kind: string;
+  period_start: string;
   number: string;
-  /** The total less credit notes: what attempt 1 charges (no payment exists before attempt 1). */
+  /** What attempt 1 charges: the total less credit notes (no payment exists before attempt 1). */
   owed: number;
   token: string | null;
   gateway: string | null;
 }
 
 /**
- * Claims a batch of open invoices due on `date` that have no first attempt yet (FOR UPDATE SKIP
- * LOCKED: concurrent runs take disjoint batches) and charges each once, with the idempotency key
- * `inv-<id>-a1`, for what is owed (a credit note may have landed between issuing and collecting,
- * e.g. after a crashed run). The attempt rows and the paid invoices commit with the claim; the unique
- * (invoice, attempt) makes a second charge for the same attempt impossible.
+ * Makes attempt 1 on each invoice — a charge through the gateway for what is owed, or a settled
+ * zero, or a failure when there is no auto-pay method — and records every attempt in the caller's
+ * transaction. The unique (invoice, attempt) makes a second charge for the same attempt
+ * impossible. Returns the invoices that are now paid and those that are not.
+ */
+export async function chargeFirstAttempts(input: {
+  tx: Db;
+  gateway: PaymentGateway;
+  now: Date;
+  invoices: readonly FirstAttemptDue[];
+}): Promise<{ paid: number[]; unpaid: number[] }> {
+  const attempts: Record<string, unknown>[] = [];
+  for (const inv of input.invoices) {
+    const identity = {
+      contractId: inv.contract_id,
+      periodKind: inv.period_kind,
+      periodStart: inv.period_start,
+      number: inv.number,
+    };
+    const base = { i: inv.id, p: inv.partner_id, a: inv.owed, k: attemptKey(identity, 1) };
+    if (inv.owed <= 0) {
+      attempts.push({ ...base, s: "succeeded", m: "none", r: null, f: null });
+    } else if (!inv.token) {
+      attempts.push({ ...base, s: "failed", m: "none", r: null, f: "no_payment_method" });
+    } else {
+      try {
+        const result = await input.gateway.charge(
+          chargeRequest({ invoice: identity, attempt: 1, amount: inv.owed, token: inv.token }),
+        );
+        attempts.push(
+          result.status === "succeeded"
+            ? { ...base, s: "succeeded", m: inv.gateway, r: result.gatewayRef, f: null }
+            : { ...base, s: "failed", m: inv.gateway, r: null, f: result.code },
+        );
+      } catch (error) {
+        attempts.push({
+          ...base,
+          s: "failed",
+          m: inv.gateway,
+          r: null,
+          f: error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error",
+        });
+      }
+    }
+  }
+  if (attempts.length > 0) {
+    await input.tx.execute(sql`
+      insert into payments (invoice_id, partner_id, attempt, amount, status, method, idempotency_key, gateway_ref, failure_code, attempted_at)
+      select x.i, x.p, 1, x.a, x.s, x.m, x.k, x.r, x.f, ${input.now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb)
+        as x(i int, p int, a int, s text, m text, k text, r text, f text)
+      on conflict (invoice_id, attempt) do nothing`);
+  }
+  const paid = attempts.filter((a) => a.s === "succeeded").map((a) => Number(a.i));
+  const unpaid = attempts.filter((a) => a.s !== "succeeded").map((a) => Number(a.i));
+  return { paid, unpaid };
+}
+
+/**
+ * The safety net after issuing: claims a batch of open invoices due on `date` that have no first
+ * attempt yet (FOR UPDATE SKIP LOCKED: concurrent runs take disjoint batches) and makes attempt 1
+ * on each. The billing run charges what it issues in the issuing transaction, so this finds only
+ * invoices issued without it — by an older run, or for a date the run did not issue.
  */
 export async function collectPaymentBatch(input: {
   db: Db;
@@ -29,9 +92,9 @@ export async function collectPaymentBatch(input: {
 }): Promise<{ claimed: number; charged: number; failed: number }> {
   return input.db.transaction(async (tx) => {
     const partner = input.partnerId ? sql`and i.partner_id = ${input.partnerId}` : sql``;
-    const claimed = rowsOf<Claimed>(
+    const claimed = rowsOf<FirstAttemptDue>(
       await tx.execute(sql`
-        select i.id, i.partner_id, i.number, pm.token, pm.gateway,
+        select i.id, i.partner_id, i.contract_id, i.period_kind, i.period_start::text, i.number, pm.token, pm.gateway,
           i.total - coalesce((select sum(cn.amount) from credit_notes cn where cn.invoice_id = i.id), 0)::int as owed
         from invoices i
         left join lateral (
@@ -45,51 +108,17 @@ export async function collectPaymentBatch(input: {
         for update of i skip locked`),
     );
     if (claimed.length === 0) return { claimed: 0, charged: 0, failed: 0 };
-    const attempts: Record<string, unknown>[] = [];
-    for (const inv of claimed) {
-      const key = `inv-${inv.id}-a1`;
-      const base = { i: inv.id, p: inv.partner_id, a: inv.owed, k: key };
-      if (inv.owed <= 0) {
-        attempts.push({ ...base, s: "succeeded", m: "none", r: null, f: null });
-      } else if (!inv.token) {
-        attempts.push({ ...base, s: "failed", m: "none", r: null, f: "no_payment_method" });
-      } else {
-        try {
-          const result = await input.gateway.charge({
-            token: inv.token,
-            orderId: inv.number,
-            orderName: inv.number,
-            amount: inv.owed,
-            idempotencyKey: key,
-          });
-          attempts.push(
-            result.status === "succeeded"
-              ? { ...base, s: "succeeded", m: inv.gateway, r: result.gatewayRef, f: null }
-              : { ...base, s: "failed", m: inv.gateway, r: null, f: result.code },
-          );
-        } catch (error) {
-          attempts.push({
-            ...base,
-            s: "failed",
-            m: inv.gateway,
-            r: null,
-            f: error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error",
-          });
-        }
-      }
-    }
-    await tx.execute(sql`
-      insert into payments (invoice_id, partner_id, attempt, amount, status, method, idempotency_key, gateway_ref, failure_code, attempted_at)
-      select x.i, x.p, 1, x.a, x.s, x.m, x.k, x.r, x.f, ${input.now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb)
-        as x(i int, p int, a int, s text, m text, k text, r text, f text)
-      on conflict (invoice_id, attempt) do nothing`);
-    const paid = attempts.filter((a) => a.s === "succeeded").map((a) => Number(a.i));
+    const { paid, unpaid } = await chargeFirstAttempts({
+      tx,
+      gateway: input.gateway,
+      now: input.now,
+      invoices: claimed,
+    });
     if (paid.length > 0) {
       await tx.execute(sql`
         update invoices set status = 'paid', paid_at = ${input.now.toISOString()}::timestamptz
         where id = any(${sql.raw(`array[${paid.join(",")}]`)}::int[])`);
     }
-    return { claimed: claimed.length, charged: paid.length, failed: attempts.length - paid.length };
+    return { claimed: claimed.length, charged: paid.length, failed: unpaid.length };
   });
 }

@@ -24,7 +24,7 @@ class RecordingGateway extends SandboxGateway {
 }
 const gateway = new RecordingGateway();
 const chargesOf = (invoiceNumber: string) =>
-  gateway.charges.filter((c) => c.orderId === invoiceNumber).map((c) => c.amount);
+  gateway.charges.filter((c) => c.orderName === invoiceNumber).map((c) => c.amount);
 beforeAll(async () => {
   t = await startTestApp({ today: "2026-03-17", adapters: { paymentGateway: gateway } });
   const manager = await t.login("manager@demo.kr");

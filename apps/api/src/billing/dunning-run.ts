@@ -7,6 +7,7 @@ import { type Db, rowsOf } from "../db/client.js";
 import { contractDemands, contracts, invoices, paymentMethods, payments, tasks } from "../db/schema/index.js";
 import type { TemplateName } from "../notifications/templates.js";
 import { partnerSettings } from "../partners/partner-settings.js";
+import { attemptKey, chargeRequest } from "./charge-request.js";
 import { exitQuote, issueExitInvoice } from "./exit-invoice.js";
 import { invoiceBalance, reactivateContract, settleInvoice } from "./invoice-ledger.js";
 import { retirePaymentMethods } from "./payment-method-retirement.js";
@@ -106,16 +107,10 @@ export async function runDunning(input: {
           .where(and(eq(paymentMethods.contractId, contract.id), eq(paymentMethods.status, "active")))
           .orderBy(desc(paymentMethods.id))
           .limit(1);
-        const key = `inv-${invoice.id}-a${attempt}`;
+        const key = attemptKey(invoice, attempt);
         const result = method
           ? await input.gateway
-              .charge({
-                token: method.token,
-                orderId: invoice.number,
-                orderName: invoice.number,
-                amount: balance,
-                idempotencyKey: key,
-              })
+              .charge(chargeRequest({ invoice, attempt, amount: balance, token: method.token }))
               .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "" }))
           : { status: "declined" as const, code: "no_payment_method", message: "" };
         const inserted = await tx

@@ -5,6 +5,7 @@ import { contracts, creditNotes, invoices, paymentMethods, payments, refunds } f
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
+import { attemptKey, chargeRequest } from "./charge-request.js";
 import { type InvoiceRow, invoiceBalance, settleInvoice } from "./invoice-ledger.js";
 
 const invoiceTable = { table: invoices, partnerColumn: invoices.partnerId };
@@ -65,7 +66,7 @@ export async function recordBankTransfer(
       amount: input.amount,
       status: "succeeded",
       method: "bank_transfer",
-      idempotencyKey: `inv-${invoice.id}-a${attempt}`,
+      idempotencyKey: attemptKey(invoice, attempt),
       gatewayRef: input.reference,
       attemptedAt: new Date(`${input.paidOn}T09:00:00+09:00`),
     })
@@ -107,15 +108,9 @@ export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
     .limit(1);
   if (!method) throw new AppError(422, "no_payment_method", "The customer has no active auto-pay method");
   const attempt = await nextAttempt(ctx, invoice.id);
-  const key = `inv-${invoice.id}-a${attempt}`;
+  const key = attemptKey(invoice, attempt);
   const result = await ctx.adapters.paymentGateway
-    .charge({
-      token: method.token,
-      orderId: invoice.number,
-      orderName: invoice.number,
-      amount: balance,
-      idempotencyKey: key,
-    })
+    .charge(chargeRequest({ invoice, attempt, amount: balance, token: method.token }))
     .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "gateway unreachable" }));
   const [row] = await ctx.tx
     .insert(payments)

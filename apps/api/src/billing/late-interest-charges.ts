@@ -86,13 +86,15 @@ interface PendingCharge {
  * Adds, to invoices just issued, one `late_interest` line per uncharged interest record of their
  * contract, raises the invoices' totals by it, and marks the records charged — inside the
  * issuing transaction, so nobody ever sees the invoice without its lines. When nothing is
- * pending it costs one probe of the (small) partial index of uncharged records.
+ * pending it costs one probe of the (small) partial index of uncharged records. Returns what it
+ * added to each invoice's total.
  */
 export async function chargeLateInterest(
   tx: Db,
   issued: readonly { id: number; contract_id: number }[],
-): Promise<number> {
-  if (issued.length === 0) return 0;
+): Promise<Map<number, number>> {
+  const added = new Map<number, number>();
+  if (issued.length === 0) return added;
   const target = new Map(issued.map((i) => [i.contract_id, i.id]));
   const pending = rowsOf<PendingCharge>(
     await tx.execute(sql`
@@ -103,7 +105,7 @@ export async function chargeLateInterest(
       order by c.id
       for update of c`),
   );
-  if (pending.length === 0) return 0;
+  if (pending.length === 0) return added;
   const targets = [...new Set(pending.map((p) => target.get(p.contract_id)!))];
   const nextPosition = new Map(
     rowsOf<{ invoice_id: number; n: number }>(
@@ -144,5 +146,6 @@ export async function chargeLateInterest(
     update late_interest_charges c set charged_invoice_id = x.target
     from jsonb_to_recordset(${JSON.stringify(charged)}::jsonb) as x(id int, target int)
     where c.id = x.id`);
-  return pending.length;
+  for (const l of lines) added.set(l.i, (added.get(l.i) ?? 0) + l.amount);
+  return added;
 }

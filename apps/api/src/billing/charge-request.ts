@@ -1,0 +1,43 @@
+import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
+
+type ChargeInput = Parameters<PaymentGateway["charge"]>[0];
+
+/** What identifies an invoice for good: its contract and period (unique together). */
+export interface InvoiceIdentity {
+  contractId: number;
+  periodKind: string;
+  periodStart: string;
+  number: string;
+}
+
+/** The gateway order of an invoice: one per invoice, the same for every attempt on it. */
+export function gatewayOrderId(invoice: InvoiceIdentity): string {
+  return `SSP-${invoice.contractId}-${invoice.periodKind}-${invoice.periodStart.replaceAll("-", "")}`;
+}
+
+/** The idempotency key of one attempt (SPEC §3: contract, period, attempt). */
+export function attemptKey(invoice: InvoiceIdentity, attempt: number): string {
+  return `${gatewayOrderId(invoice)}-a${attempt}`;
+}
+
+/**
+ * One collection attempt as the gateway is asked for it. The names come from the invoice's
+ * contract and period — never its row id or number, which a rolled-back transaction does not
+ * keep — so an attempt that was sent before a crash is sent again under the same names, and the
+ * gateway's idempotency (Toss) or our in-doubt ledger (KakaoPay) answers it instead of charging
+ * twice. The invoice number is what the customer sees (orderName).
+ */
+export function chargeRequest(input: {
+  invoice: InvoiceIdentity;
+  attempt: number;
+  amount: number;
+  token: string;
+}): ChargeInput {
+  return {
+    token: input.token,
+    orderId: gatewayOrderId(input.invoice),
+    orderName: input.invoice.number,
+    amount: input.amount,
+    idempotencyKey: attemptKey(input.invoice, input.attempt),
+  };
+}
