@@ -228,6 +228,7 @@ async function collectIssued(input: {
     tx: input.tx,
     gateway: input.gateway,
     now: input.now,
+    issuedHere: true,
     invoices: input.inserted.map((inv) => ({
       ...inv,
       owed: inv.total + (input.interest.get(inv.id) ?? 0),
