@@ -433,6 +433,31 @@ describe("termination, cooling-off and corrections", () => {
     await finance.post(`/api/invoices/${invoice!.id}/collect`).expect(409);
   });
 
+  it("collects the balance on demand through the customer's new card and sends a receipt", async () => {
+    const contractId = await newContract({
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      token: "sbx_decline_then_ok",
+    });
+    await simulate("2026-03-05", "2026-03-05");
+    const [invoice] = await invoicesOf(contractId);
+    expect(invoice!.status).toBe("open");
+    // The customer registered a working card since.
+    await t.database.db.execute(
+      sql`update payment_methods set token = 'sbx_card_ok' where contract_id = ${contractId}`,
+    );
+    const finance = await t.login("finance@demo.kr");
+    const res = await finance.post(`/api/invoices/${invoice!.id}/collect`).expect(200);
+    expect(res.body).toMatchObject({ attempt: 2, status: "succeeded", amount: invoice!.total });
+    expect((await finance.get(`/api/invoices/${invoice!.id}`)).body.status).toBe("paid");
+    expect(
+      await countOf(
+        t.database,
+        `notifications where entity = 'invoices' and entity_id = ${invoice!.id} and template = 'payment_succeeded'`,
+      ),
+    ).toBe(1);
+  });
+
   it.runIf(TEST_DATABASE_URL)(
     "never lets two concurrent credit notes, or two bank transfers, together exceed what is owed (PostgreSQL)",
     async () => {

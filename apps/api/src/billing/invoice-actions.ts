@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import { notifyCustomer } from "../contracts/contract-notices.js";
 import { rowsOf } from "../db/client.js";
 import { contracts, creditNotes, invoices, paymentMethods, payments, refunds } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
@@ -135,6 +136,19 @@ export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
     after: { attempt, status: row!.status },
   });
   await settleInvoice(ctx, invoice);
+  const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, invoice.contractId));
+  const payment = {
+    number: invoice.number,
+    amount: balance.toLocaleString("ko-KR"),
+    attempt: String(attempt),
+  };
+  await notifyCustomer(
+    ctx.tx,
+    contract!,
+    row!.status === "succeeded" ? "payment_succeeded" : "payment_failed",
+    payment,
+    { entity: "invoices", entityId: invoice.id },
+  );
   return { ...row!, attemptedAt: row!.attemptedAt.toISOString() };
 }
 
