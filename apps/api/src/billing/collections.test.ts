@@ -1,14 +1,11 @@
 import { billingSchedule, type PlanTerms } from "@ssp/domain";
-import { addDays, format, parseISO } from "date-fns";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDay, liveDays } from "../../test/support/billing-days.js";
 import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "../../test/test-app.js";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
-import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import { rowsOf } from "../db/client.js";
-import { runBilling } from "./billing-run.js";
-import { runDunning } from "./dunning-run.js";
 import { seedActiveContracts } from "./seed-active-contracts.js";
 
 let t: TestApp;
@@ -60,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const day = (d: string, n: number) => format(addDays(parseISO(d), n), "yyyy-MM-dd");
+const day = addDay;
 
 async function newContract(input: { activatedOn: string; billingDay: number; token?: string }) {
   const { firstContractId } = await seedActiveContracts(t.database.db, {
@@ -77,14 +74,7 @@ async function newContract(input: { activatedOn: string; billingDay: number; tok
   return firstContractId;
 }
 
-async function simulate(from: string, to: string) {
-  for (let d = from; d <= to; d = day(d, 1)) {
-    t.clock.set(d);
-    await runBilling({ db: t.database.db, gateway, date: d, now: () => t.clock.now(), trigger: "cron" });
-    await runDunning({ db: t.database.db, gateway, date: d, now: () => t.clock.now() });
-    await runEndOfTerm({ db: t.database.db, date: d, now: () => t.clock.now() });
-  }
-}
+const simulate = (from: string, to: string) => liveDays(t, gateway, from, to);
 
 const invoicesOf = async (contractId: number) =>
   rowsOf<{

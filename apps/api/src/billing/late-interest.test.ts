@@ -1,11 +1,9 @@
-import { addDays, format, parseISO } from "date-fns";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liveDays } from "../../test/support/billing-days.js";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { rowsOf } from "../db/client.js";
-import { runBilling } from "./billing-run.js";
-import { runDunning } from "./dunning-run.js";
 import { seedActiveContracts } from "./seed-active-contracts.js";
 
 let t: TestApp;
@@ -39,8 +37,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const day = (d: string, n: number) => format(addDays(parseISO(d), n), "yyyy-MM-dd");
-
 /** A contract whose every auto-debit is declined, so its invoices go overdue. */
 async function decliningContract(activatedOn: string): Promise<number> {
   const { firstContractId } = await seedActiveContracts(t.database.db, {
@@ -56,13 +52,7 @@ async function decliningContract(activatedOn: string): Promise<number> {
   return firstContractId;
 }
 
-async function simulate(from: string, to: string) {
-  for (let d = from; d <= to; d = day(d, 1)) {
-    t.clock.set(d);
-    await runBilling({ db: t.database.db, gateway, date: d, now: () => t.clock.now(), trigger: "cron" });
-    await runDunning({ db: t.database.db, gateway, date: d, now: () => t.clock.now() });
-  }
-}
+const simulate = (from: string, to: string) => liveDays(t, gateway, from, to);
 
 const invoicesOf = async (contractId: number) =>
   rowsOf<{ id: number; number: string; period_kind: string; total: number; status: string }>(
