@@ -127,6 +127,14 @@ describe("billing run", () => {
       await t.database.db.execute(sql`select status, paid_at from invoices where due_date = '2026-11-20'`),
     );
     expect(open).toEqual(Array(3).fill({ status: "open", paid_at: null }));
+    // Each customer is told (the outbox), attempt 1 named.
+    const notices = rowsOf<{ body: string }>(
+      await t.database.db.execute(sql`
+        select n.body from notifications n join invoices i on i.id = n.entity_id
+        where n.entity = 'invoices' and n.template = 'payment_failed' and i.due_date = '2026-11-20'`),
+    );
+    expect(notices).toHaveLength(3);
+    expect(notices[0]!.body).toContain("(1차)");
   });
 
   it("collects an invoice of the date that was issued without its first attempt", async () => {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { type Db, rowsOf } from "../db/client.js";
+import { enqueueEmails } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
 
 /** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
@@ -78,7 +79,45 @@ export async function chargeFirstAttempts(input: {
   }
   const paid = attempts.filter((a) => a.s === "succeeded").map((a) => Number(a.i));
   const unpaid = attempts.filter((a) => a.s !== "succeeded").map((a) => Number(a.i));
+  await noticeDeclines(
+    input.tx,
+    attempts.filter((a) => a.s === "failed" && !GATEWAY_TROUBLE.has(String(a.f))).map((a) => Number(a.i)),
+  );
   return { paid, unpaid };
+}
+
+/** Failures that are the gateway's trouble, not the customer's: retried without telling them. */
+const GATEWAY_TROUBLE = new Set(["gateway_timeout", "gateway_error"]);
+
+/** Tells each customer whose first charge was declined (or who has no auto-pay method). */
+async function noticeDeclines(tx: Db, invoiceIds: readonly number[]): Promise<void> {
+  if (invoiceIds.length === 0) return;
+  const declined = rowsOf<{
+    id: number;
+    partner_id: number;
+    number: string;
+    owed: number;
+    email: string | null;
+    name: string;
+  }>(
+    await tx.execute(sql`
+      select i.id, i.partner_id, i.number, p.amount as owed, c.party->>'email' as email, c.party->>'name' as name
+      from invoices i join contracts c on c.id = i.contract_id join payments p on p.invoice_id = i.id and p.attempt = 1
+      where i.id = any(${sql.raw(`array[${invoiceIds.join(",")}]`)}::int[])`),
+  );
+  await enqueueEmails(
+    tx,
+    declined
+      .filter((d) => d.email)
+      .map((d) => ({
+        partnerId: d.partner_id,
+        to: d.email!,
+        template: "payment_failed" as const,
+        entity: "invoices",
+        entityId: d.id,
+        vars: { customer: d.name, number: d.number, amount: d.owed.toLocaleString("ko-KR"), attempt: "1" },
+      })),
+  );
 }
 
 /**

@@ -6,29 +6,38 @@ import { renderTemplate, type TemplateName } from "./templates.js";
 
 export const MAX_ATTEMPTS = 5;
 
+export interface EmailMessage {
+  partnerId: number;
+  to: string;
+  template: TemplateName;
+  vars: Record<string, string>;
+  entity?: string;
+  entityId?: number;
+}
+
 /** Queues a message in the caller's transaction: it exists only if the business change commits. */
-export async function enqueueEmail(
-  tx: Db,
-  input: {
-    partnerId: number;
-    to: string;
-    template: TemplateName;
-    vars: Record<string, string>;
-    entity?: string;
-    entityId?: number;
-  },
-): Promise<void> {
-  const { subject, body } = renderTemplate(input.template, input.vars);
-  await tx.insert(notifications).values({
-    partnerId: input.partnerId,
-    channel: "email",
-    to: input.to,
-    template: input.template,
-    subject,
-    body,
-    entity: input.entity ?? null,
-    entityId: input.entityId ?? null,
-  });
+export async function enqueueEmail(tx: Db, input: EmailMessage): Promise<void> {
+  await enqueueEmails(tx, [input]);
+}
+
+/** Many messages in one statement (a billing batch's declined charges, say). */
+export async function enqueueEmails(tx: Db, messages: readonly EmailMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.insert(notifications).values(
+    messages.map((m) => {
+      const { subject, body } = renderTemplate(m.template, m.vars);
+      return {
+        partnerId: m.partnerId,
+        channel: "email",
+        to: m.to,
+        template: m.template,
+        subject,
+        body,
+        entity: m.entity ?? null,
+        entityId: m.entityId ?? null,
+      };
+    }),
+  );
 }
 
 /** Queues a text message (SMS/alimtalk): kept in the outbox until a vendor adapter is configured. */
