@@ -3,6 +3,7 @@ import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/p
 import { type Db, rowsOf } from "../db/client.js";
 import { enqueueEmails } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
+import type { DueContract, IssuedInvoice } from "./issue-invoices.js";
 
 /** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
 export interface FirstAttemptDue {
@@ -118,6 +119,45 @@ async function noticeDeclines(tx: Db, invoiceIds: readonly number[]): Promise<vo
         vars: { customer: d.name, number: d.number, amount: d.owed.toLocaleString("ko-KR"), attempt: "1" },
       })),
   );
+}
+
+/**
+ * Attempt 1 on the invoices this transaction just issued (nobody else can see them yet, so
+ * they need no claim), then the status of each set to what really happened.
+ */
+export async function collectIssuedInvoices(input: {
+  tx: Db;
+  gateway: PaymentGateway;
+  now: Date;
+  issued: readonly IssuedInvoice[];
+  interest: ReadonlyMap<number, number>;
+  methods: readonly Pick<DueContract, "id" | "token" | "gateway">[];
+}): Promise<{ charged: number; failed: number }> {
+  const method = new Map(input.methods.map((c) => [c.id, c]));
+  const { paid, unpaid } = await chargeFirstAttempts({
+    tx: input.tx,
+    gateway: input.gateway,
+    now: input.now,
+    issuedHere: true,
+    invoices: input.issued.map((inv) => ({
+      ...inv,
+      owed: inv.total + (input.interest.get(inv.id) ?? 0),
+      token: method.get(inv.contract_id)?.token ?? null,
+      gateway: method.get(inv.contract_id)?.gateway ?? null,
+    })),
+  });
+  const written = new Map(input.issued.map((inv) => [inv.id, inv.status]));
+  const fix = [
+    ...paid.filter((id) => written.get(id) !== "paid").map((id) => ({ i: id, s: "paid" })),
+    ...unpaid.filter((id) => written.get(id) !== "open").map((id) => ({ i: id, s: "open" })),
+  ];
+  if (fix.length > 0) {
+    await input.tx.execute(sql`
+      update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${input.now.toISOString()}::timestamptz end
+      from jsonb_to_recordset(${JSON.stringify(fix)}::jsonb) as x(i int, s text)
+      where i.id = x.i`);
+  }
+  return { charged: paid.length, failed: unpaid.length };
 }
 
 /**

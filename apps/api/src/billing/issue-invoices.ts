@@ -2,10 +2,10 @@ import { type PlanTerms, periodStartingOn, type SchedulePeriod } from "@ssp/doma
 import { sql } from "drizzle-orm";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { chargeFirstAttempts } from "./collect-payments.js";
+import { collectIssuedInvoices } from "./collect-payments.js";
 import { chargeLateInterest } from "./late-interest-charges.js";
 
-interface DueContract {
+export interface DueContract {
   id: number;
   plan_version_id: number;
   partner_id: number;
@@ -33,7 +33,7 @@ const ACTIVE_METHOD = sql`left join lateral (
     where contract_id = c.id and status = 'active' order by id desc limit 1
   ) pm on true`;
 
-interface IssuedInvoice {
+export interface IssuedInvoice {
   id: number;
   contract_id: number;
   partner_id: number;
@@ -194,7 +194,7 @@ export async function issueInvoiceBatch(input: {
   const interest = await chargeLateInterest(db, inserted);
   const t3 = performance.now();
   const collected = input.collect
-    ? await collectIssued({ tx: db, ...input.collect, inserted, interest, methods: due })
+    ? await collectIssuedInvoices({ tx: db, ...input.collect, issued: inserted, interest, methods: due })
     : { charged: 0, failed: 0 };
   if (process.env.SSP_BILLING_TRACE) {
     const t4 = performance.now();
@@ -209,45 +209,6 @@ export async function issueInvoiceBatch(input: {
     amount,
     ...collected,
   };
-}
-
-/**
- * Attempt 1 on the invoices this transaction just issued (nobody else can see them yet, so
- * they need no claim), then the status of each set to what really happened.
- */
-async function collectIssued(input: {
-  tx: Db;
-  gateway: PaymentGateway;
-  now: Date;
-  inserted: readonly IssuedInvoice[];
-  interest: ReadonlyMap<number, number>;
-  methods: readonly DueContract[];
-}): Promise<{ charged: number; failed: number }> {
-  const method = new Map(input.methods.map((c) => [c.id, c]));
-  const { paid, unpaid } = await chargeFirstAttempts({
-    tx: input.tx,
-    gateway: input.gateway,
-    now: input.now,
-    issuedHere: true,
-    invoices: input.inserted.map((inv) => ({
-      ...inv,
-      owed: inv.total + (input.interest.get(inv.id) ?? 0),
-      token: method.get(inv.contract_id)?.token ?? null,
-      gateway: method.get(inv.contract_id)?.gateway ?? null,
-    })),
-  });
-  const written = new Map(input.inserted.map((inv) => [inv.id, inv.status]));
-  const fix = [
-    ...paid.filter((id) => written.get(id) !== "paid").map((id) => ({ i: id, s: "paid" })),
-    ...unpaid.filter((id) => written.get(id) !== "open").map((id) => ({ i: id, s: "open" })),
-  ];
-  if (fix.length > 0) {
-    await input.tx.execute(sql`
-      update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${input.now.toISOString()}::timestamptz end
-      from jsonb_to_recordset(${JSON.stringify(fix)}::jsonb) as x(i int, s text)
-      where i.id = x.i`);
-  }
-  return { charged: paid.length, failed: unpaid.length };
 }
 
 /** Contracts due on `date` that already have their invoice (a re-run's "skipped"). */
