@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -53,10 +54,10 @@ export const invoices = pgTable(
   ],
 );
 
+/** An invoice's lines, identified by their position on it (one index to write, not two). */
 export const invoiceLines = pgTable(
   "invoice_lines",
   {
-    id: serial("id").primaryKey(),
     partnerId: integer("partner_id").notNull(),
     invoiceId: integer("invoice_id").notNull(),
     position: smallint("position").notNull(),
@@ -66,7 +67,7 @@ export const invoiceLines = pgTable(
     vat: integer("vat").notNull(),
     amount: integer("amount").notNull(),
   },
-  (t) => [uniqueIndex("invoice_lines_invoice_position_key").on(t.invoiceId, t.position)],
+  (t) => [primaryKey({ name: "invoice_lines_pkey", columns: [t.invoiceId, t.position] })],
 );
 
 /**
