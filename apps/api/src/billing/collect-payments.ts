@@ -74,7 +74,7 @@ export async function chargeFirstAttempts(input: {
     await input.tx.execute(sql`
       insert into payments (invoice_id, partner_id, attempt, amount, status, method, idempotency_key, gateway_ref, failure_code, attempted_at)
       select x.i, x.p, 1, x.a, x.s, x.m, x.k, x.r, x.f, ${input.now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb)
+      from json_to_recordset(${JSON.stringify(attempts)}::json)
         as x(i int, p int, a int, s text, m text, k text, r text, f text)
       ${input.issuedHere ? sql`` : sql`on conflict (invoice_id, attempt) do nothing`}`);
   }
@@ -154,7 +154,7 @@ export async function collectIssuedInvoices(input: {
   if (fix.length > 0) {
     await input.tx.execute(sql`
       update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${input.now.toISOString()}::timestamptz end
-      from jsonb_to_recordset(${JSON.stringify(fix)}::jsonb) as x(i int, s text)
+      from json_to_recordset(${JSON.stringify(fix)}::json) as x(i int, s text)
       where i.id = x.i`);
   }
   return { charged: paid.length, failed: unpaid.length };

@@ -73,7 +73,7 @@ export async function issueExitInvoice(
   await tx.execute(sql`
     insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
     select ${invoice!.id}, ${input.contract.partnerId}, x.position, x.kind, x.description, x.supply, x.vat, x.amount
-    from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(position int, kind text, description text, supply int, vat int, amount int)`);
+    from json_to_recordset(${JSON.stringify(lines)}::json) as x(position int, kind text, description text, supply int, vat int, amount int)`);
   if (input.quote.items.some((i) => i.kind === "late_interest")) {
     await recordInterestCharged(tx, { contract: input.contract, date: input.date, invoiceId: invoice!.id });
   }

@@ -10,7 +10,8 @@ export interface DueContract {
   plan_version_id: number;
   partner_id: number;
   customer_id: number;
-  terms: PlanTerms;
+  /** The frozen terms as JSON text: parsed only for the first contract of its kind in a run. */
+  terms: string;
   activated_on: string;
   billing_day: number;
   /** The contract's newest active auto-pay method. */
@@ -93,7 +94,7 @@ export async function issueInvoiceBatch(input: {
     await db.execute(
       input.pass === "activations"
         ? sql`
-      select c.id, c.plan_version_id, c.partner_id, c.customer_id, c.terms, c.activated_on::text as activated_on, c.billing_day,
+      select c.id, c.plan_version_id, c.partner_id, c.customer_id, c.terms::text as terms, c.activated_on::text as activated_on, c.billing_day,
              pm.token, pm.gateway
       from contracts c ${ACTIVE_METHOD}
       where c.activated_on = ${date}::date and c.status in ('active', 'suspended') and c.id > ${input.afterId} ${partner}
@@ -101,7 +102,7 @@ export async function issueInvoiceBatch(input: {
       order by c.activated_on, c.id
       limit ${input.batchSize}`
         : sql`
-      select c.id, c.plan_version_id, c.partner_id, c.customer_id, c.terms, c.activated_on::text as activated_on, c.billing_day,
+      select c.id, c.plan_version_id, c.partner_id, c.customer_id, c.terms::text as terms, c.activated_on::text as activated_on, c.billing_day,
              pm.token, pm.gateway
       from contracts c ${ACTIVE_METHOD}
       where c.billing_day = ${day} and c.status in ('active', 'suspended')
@@ -127,7 +128,7 @@ export async function issueInvoiceBatch(input: {
     const key = `${c.plan_version_id}|${c.activated_on}|${c.billing_day}`;
     let period = input.periods?.get(key);
     if (period === undefined) {
-      const terms = typeof c.terms === "string" ? (JSON.parse(c.terms) as PlanTerms) : c.terms;
+      const terms = JSON.parse(c.terms) as PlanTerms;
       period = periodStartingOn({ terms, activatedOn: c.activated_on, billingDay: c.billing_day, date });
       input.periods?.set(key, period);
     }
@@ -175,7 +176,7 @@ export async function issueInvoiceBatch(input: {
       select x.p, 'INV-' || to_char(${date}::date, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
              x.c, x.cu, x.k, x.ix, x.ps, x.pe, ${date}::date, ${date}::date, x.s, x.v, x.t, ${input.runId},
              x.st, case when x.st = 'paid' then ${paidAt}::timestamptz end
-      from jsonb_to_recordset(${JSON.stringify(invoiceRows)}::jsonb)
+      from json_to_recordset(${JSON.stringify(invoiceRows)}::json)
         as x(p int, c int, cu int, k text, ix int, ps date, pe date, s int, v int, t int, st text)
       on conflict (contract_id, period_start, period_kind) do nothing
       returning id, contract_id, partner_id, number, period_kind, period_start::text as period_start, total, status`),
@@ -187,7 +188,7 @@ export async function issueInvoiceBatch(input: {
     await db.execute(sql`
       insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
       select x.i, x.p, x.position, x.kind, x.description, x.supply, x.vat, x.amount
-      from jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb)
+      from json_to_recordset(${JSON.stringify(lineRows)}::json)
         as x(i int, p int, position int, kind text, description text, supply int, vat int, amount int)`);
   }
   // Late interest recorded on invoices paid late rides on the contract's next invoice.

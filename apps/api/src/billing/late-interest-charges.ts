@@ -133,18 +133,18 @@ export async function chargeLateInterest(
   await tx.execute(sql`
     insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
     select x.i, x.p, x.position, x.kind, x.description, x.supply, x.vat, x.amount
-    from jsonb_to_recordset(${linesJson}::jsonb)
+    from json_to_recordset(${linesJson}::json)
       as x(i int, p int, position int, kind text, description text, supply int, vat int, amount int)`);
   await tx.execute(sql`
     update invoices i set supply = i.supply + s.supply, vat = i.vat + s.vat, total = i.total + s.amount
     from (select x.i, sum(x.supply)::int as supply, sum(x.vat)::int as vat, sum(x.amount)::int as amount
-          from jsonb_to_recordset(${linesJson}::jsonb) as x(i int, supply int, vat int, amount int)
+          from json_to_recordset(${linesJson}::json) as x(i int, supply int, vat int, amount int)
           group by x.i) s
     where i.id = s.i`);
   const charged = pending.map((p) => ({ id: p.id, target: target.get(p.contract_id)! }));
   await tx.execute(sql`
     update late_interest_charges c set charged_invoice_id = x.target
-    from jsonb_to_recordset(${JSON.stringify(charged)}::jsonb) as x(id int, target int)
+    from json_to_recordset(${JSON.stringify(charged)}::json) as x(id int, target int)
     where c.id = x.id`);
   for (const l of lines) added.set(l.i, (added.get(l.i) ?? 0) + l.amount);
   return added;
