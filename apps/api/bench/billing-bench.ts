@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { SandboxGateway } from "../src/adapters/payments/sandbox-gateway.js";
-import { runBilling } from "../src/billing/billing-run.js";
+import { billingWorkers, runBilling } from "../src/billing/billing-run.js";
 import { seedActiveContracts } from "../src/billing/seed-active-contracts.js";
 import { openDatabase, rowsOf } from "../src/db/client.js";
 import { seedDemo } from "../src/seed/demo-seed.js";
@@ -81,7 +81,14 @@ export async function main(args: string[]): Promise<void> {
   }, 50);
   const gateway = new SandboxGateway();
   const bill = (date: string) =>
-    runBilling({ db, gateway, date, now: () => new Date(`${date}T06:00:00+09:00`), trigger: "cli" });
+    runBilling({
+      db,
+      gateway,
+      date,
+      now: () => new Date(`${date}T06:00:00+09:00`),
+      trigger: "cli",
+      workers: billingWorkers(database), // as the cron job and the CLI run it
+    });
 
   const smallTime = timer();
   const small = await bill(SMALL_DUE);

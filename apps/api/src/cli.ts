@@ -3,7 +3,7 @@ process.env.TZ = "Asia/Seoul";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
-import { runBilling, withBillingLock } from "./billing/billing-run.js";
+import { billingWorkers, runBilling, withBillingLock } from "./billing/billing-run.js";
 import { runDunning } from "./billing/dunning-run.js";
 import { deactivatePendingMethods } from "./billing/payment-method-retirement.js";
 import { systemClock } from "./clock.js";
@@ -54,7 +54,7 @@ const run = (): Promise<unknown> => {
         date,
         now,
         trigger: "cli",
-        workers: database.kind === "postgres" ? 2 : 1,
+        workers: billingWorkers(database),
         dryRun: values["dry-run"] ?? false,
         batchSize: values["batch-size"] ? Number(values["batch-size"]) : undefined,
       });

@@ -142,6 +142,14 @@ export async function runBilling(input: {
 }
 
 /**
+ * How many workers a run uses: two on PostgreSQL (a batch's own work in the database overlaps
+ * the other worker's charging and JSON in Node), one on embedded PGlite (a single connection).
+ */
+export function billingWorkers(database: Pick<Database, "kind">): number {
+  return database.kind === "postgres" ? 2 : 1;
+}
+
+/**
  * Only one scheduler instance starts the daily run: a PostgreSQL advisory lock per run date,
  * held by a transaction that stays open for the run. (Embedded PGlite is one process with one
  * connection, so there is nothing to race there.)

@@ -14,7 +14,7 @@ import {
   ZInvoiceFilter,
   ZPaymentFilter,
 } from "./billing.schemas.js";
-import { runBilling, withBillingLock } from "./billing-run.js";
+import { billingWorkers, runBilling, withBillingLock } from "./billing-run.js";
 import { runDunning } from "./dunning-run.js";
 import { invoiceWhere, paymentWhere } from "./finance-filters.js";
 import { collectInvoice, issueCreditNote, recordBankTransfer } from "./invoice-actions.js";
@@ -133,7 +133,7 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
           date: body.date,
           now: () => deps.clock.now(),
           trigger: "api",
-          workers: deps.database.kind === "postgres" ? 2 : 1,
+          workers: billingWorkers(deps.database),
           partnerId: ctx.actor.partnerId ?? undefined,
           dryRun: body.dryRun,
         });

@@ -1,5 +1,5 @@
 import cron from "node-cron";
-import { runBilling, withBillingLock } from "../billing/billing-run.js";
+import { billingWorkers, runBilling, withBillingLock } from "../billing/billing-run.js";
 import { runDunning } from "../billing/dunning-run.js";
 import { deactivatePendingMethods } from "../billing/payment-method-retirement.js";
 import { runEndOfTerm } from "../contracts/end-of-term-run.js";
@@ -40,7 +40,7 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
             date,
             now,
             trigger: "cron",
-            workers: deps.database.kind === "postgres" ? 2 : 1,
+            workers: billingWorkers(deps.database),
           }),
         ),
       options("billing-run"),
