@@ -121,11 +121,18 @@ export function parseListQuery<F extends z.ZodRawShape>(
 export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
- * A page of rows plus a total react-admin can page with. The page is found by a "deferred
- * join": ids first, from an index-only scan with the offset, then the 25 full rows, so deep
- * pages stay cheap. The total is exact up to EXACT_COUNT_LIMIT, else the planner's estimate
- * (see docs/decisions/0002-list-totals.md). Both run as prepared statements written once per
- * list shape (list-statements.ts).
+ * Pages starting this deep are read by a deferred join. Measured on the bench's 1,000,000
+ * customers (PostgreSQL CPU per page of 25, sorted by name): straight from the index 200 µs at
+ * offset 0 and 365 µs at 500; deferred 415 µs and 520 µs.
+ */
+export const DEFERRED_JOIN_FROM = 500;
+
+/**
+ * A page of rows plus a total react-admin can page with. The first pages are read straight
+ * from the sort's index; deeper ones by a "deferred join": ids first, from an index-only scan
+ * with the offset, then the 25 full rows, so deep pages stay cheap. The total is exact up to
+ * EXACT_COUNT_LIMIT, else the planner's estimate (see docs/decisions/0002-list-totals.md). Both
+ * run as prepared statements written once per list shape (list-statements.ts).
  */
 export async function fetchPage<T>(input: {
   tx: Db;
@@ -138,7 +145,7 @@ export async function fetchPage<T>(input: {
 }): Promise<{ rows: T[]; total: number }> {
   const { tx } = input;
   const where = compileWhere(input.where);
-  const page = pageStatement({ ...input, where });
+  const page = pageStatement({ ...input, where, deferred: input.start >= DEFERRED_JOIN_FROM });
   const params = where?.params ?? [];
   // Both go out at once: the driver pipelines them on the transaction's one connection.
   const [rows, total] = await Promise.all([
