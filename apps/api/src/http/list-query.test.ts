@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp } from "../../test/test-app.js";
 import { rowsOf } from "../db/client.js";
-import { DEFERRED_JOIN_FROM } from "./list-query.js";
+import { DEFERRED_JOIN_FROM, EXACT_COUNT_LIMIT } from "./list-query.js";
 
 let t: TestApp;
 let demoId: number;
+let barunId: number;
 
 /** Adds customers straight in SQL, as the owner: lists need more rows than the demo seed has. */
 async function addCustomers(partnerId: number, count: number, prefix: string): Promise<void> {
@@ -23,6 +24,7 @@ beforeAll(async () => {
     await t.database.db.execute(sql`select id, slug from partners`),
   );
   demoId = partners.find((p) => p.slug === "demo")!.id;
+  barunId = partners.find((p) => p.slug === "barun")!.id;
   await addCustomers(demoId, DEFERRED_JOIN_FROM + 200, "페이지");
 });
 afterAll(() => t.close());
@@ -48,5 +50,57 @@ describe("list pages", () => {
     expect(ids(plain).slice(20)).toEqual(expected);
     expect(deferred.body[0]).toEqual(plain.body[20]);
     expect(deferred.headers["content-range"]).toMatch(new RegExp(`^customers ${from}-${from + 29}/\\d+$`));
+  });
+});
+
+describe("list totals", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const totalOf = (res: { headers: Record<string, string> }) =>
+    Number(/\/(\d+)$/.exec(res.headers["content-range"]!)![1]);
+
+  it("remembers a large list's estimated total for 10 s per partner and filter, then asks again", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    await addCustomers(barunId, EXACT_COUNT_LIMIT * 4, "대량");
+    await t.database.db.execute(sql`analyze customers`);
+    const owner = await t.login("owner@barun.kr");
+    const list = () => owner.get("/api/customers").expect(200);
+    const estimated = totalOf(await list());
+    expect(estimated).toBeGreaterThan(EXACT_COUNT_LIMIT * 2);
+
+    // Most of them go, and the statistics know it; the remembered estimate still answers.
+    await t.database.db.execute(
+      sql`delete from customers where partner_id = ${barunId} and name like '대량%' and id % 10 <> 0`,
+    );
+    await t.database.db.execute(sql`analyze customers`);
+    vi.setSystemTime(Date.now() + 9_000);
+    expect(totalOf(await list())).toBe(estimated);
+
+    // Another partner's list, and another filter, are not answered from it.
+    const demo = await (await t.login("manager@demo.kr")).get("/api/customers").expect(200);
+    expect(totalOf(demo)).toBeLessThan(EXACT_COUNT_LIMIT);
+    const tagged = await owner.get("/api/customers").query({ filter: '{"tags":"VIP"}' }).expect(200);
+    expect(totalOf(tagged)).toBeLessThan(EXACT_COUNT_LIMIT);
+
+    // After 10 s the planner is asked again: now the total is small, so it is counted exactly.
+    vi.setSystemTime(Date.now() + 1_001);
+    const [exact] = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from customers where partner_id = ${barunId}`,
+      ),
+    );
+    expect(totalOf(await list())).toBe(Number(exact!.n));
+  });
+
+  it("counts a small total afresh on every request", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const before = totalOf(await manager.get("/api/customers").expect(200));
+    await manager
+      .post("/api/customers")
+      .send({ name: "새고객", birthDate: "1990-01-01", phone: "010-4444-0000" })
+      .expect(201);
+    expect(totalOf(await manager.get("/api/customers").expect(200))).toBe(before + 1);
   });
 });

@@ -2,6 +2,7 @@ import { and, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import type { TenantScope } from "../db/tenant.js";
 import { validationFailed } from "./errors.js";
 import {
   type CompiledWhere,
@@ -11,6 +12,7 @@ import {
   runStatement,
   totalStatements,
 } from "./list-statements.js";
+import type { TotalEstimates } from "./total-estimates.js";
 
 export type { Listable } from "./list-statements.js";
 
@@ -136,12 +138,15 @@ export const DEFERRED_JOIN_FROM = 500;
  */
 export async function fetchPage<T>(input: {
   tx: Db;
+  scope: TenantScope;
   table: Listable;
   where: SQL | undefined;
   sortColumn: PgColumn | SQL;
   descending: boolean;
   start: number;
   end: number;
+  /** Where to remember large totals' estimates for a few seconds; without it every request plans one. */
+  estimates?: TotalEstimates;
 }): Promise<{ rows: T[]; total: number }> {
   const { tx } = input;
   const where = compileWhere(input.where);
@@ -150,22 +155,41 @@ export async function fetchPage<T>(input: {
   // Both go out at once: the driver pipelines them on the transaction's one connection.
   const [rows, total] = await Promise.all([
     runStatement(tx, page.text, [...params, input.end - input.start + 1, input.start], page.mapRows),
-    totalOf(tx, input.table, where),
+    totalOf({ ...input, where }),
   ]);
   return { rows: rows as T[], total };
 }
 
-export function countRows(input: { tx: Db; table: Listable; where: SQL | undefined }): Promise<number> {
-  return totalOf(input.tx, input.table, compileWhere(input.where));
+export function countRows(input: {
+  tx: Db;
+  scope: TenantScope;
+  table: Listable;
+  where: SQL | undefined;
+}): Promise<number> {
+  return totalOf({ ...input, where: compileWhere(input.where) });
 }
 
-async function totalOf(tx: Db, table: Listable, where: CompiledWhere): Promise<number> {
-  const statements = totalStatements(table, where);
+async function totalOf(input: {
+  tx: Db;
+  scope: TenantScope;
+  table: Listable;
+  where: CompiledWhere;
+  estimates?: TotalEstimates;
+}): Promise<number> {
+  const { tx, where, estimates } = input;
+  const statements = totalStatements(input.table, where);
   const params = where?.params ?? [];
+  const tenant = input.scope.kind === "partner" ? input.scope.partnerId : "platform";
+  const key = `${tenant}\u0000${statements.estimate}\u0000${JSON.stringify(params)}`;
+  const remembered = estimates?.get(key);
+  if (remembered !== undefined) return remembered;
   // The planner's estimate costs a fraction of a millisecond whatever the table's size; only
   // when it says the answer is small do we pay for counting (and then never past the cap).
   const estimate = await runStatement(tx, statements.estimate, params, planRows);
-  if (estimate > EXACT_COUNT_LIMIT * 2) return estimate;
+  if (estimate > EXACT_COUNT_LIMIT * 2) {
+    estimates?.set(key, estimate);
+    return estimate;
+  }
   const exact = await runStatement(tx, statements.count, [...params, EXACT_COUNT_LIMIT + 1], (rows) =>
     Number(rows[0]?.[0] ?? 0),
   );
