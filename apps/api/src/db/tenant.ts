@@ -5,6 +5,20 @@ import type { Db } from "./client.js";
 /** Whose rows a request may touch: one partner, or every partner for the platform operator. */
 export type TenantScope = { kind: "partner"; partnerId: number } | { kind: "platform" };
 
+/**
+ * The settings row-level security reads: the unprivileged role, and whose rows it may see
+ * (migration 0001). Set per transaction below, or once per connection by tenant-readers.ts.
+ */
+export function tenantSettings(scope: TenantScope): {
+  role: string;
+  "app.partner_id": string;
+  "app.all_partners": string;
+} {
+  return scope.kind === "platform"
+    ? { role: "ssp_platform", "app.partner_id": "", "app.all_partners": "on" }
+    : { role: "ssp_app", "app.partner_id": String(scope.partnerId), "app.all_partners": "off" };
+}
+
 const SET_TENANT =
   "select set_config('role', $1, true), set_config('app.partner_id', $2, true), set_config('app.all_partners', $3, true)";
 
@@ -16,11 +30,8 @@ const SET_TENANT =
  */
 export function inTenantTransaction<T>(db: Db, scope: TenantScope, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    const settings = [
-      scope.kind === "platform" ? "ssp_platform" : "ssp_app",
-      scope.kind === "partner" ? String(scope.partnerId) : "",
-      scope.kind === "platform" ? "on" : "off",
-    ];
+    const { role, "app.partner_id": partnerId, "app.all_partners": allPartners } = tenantSettings(scope);
+    const settings = [role, partnerId, allPartners];
     const session = tx._.session;
     if (is(session, PostgresJsSession)) {
       // Handed to the transaction's connection now (`execute()`), not awaited: the work's
@@ -34,7 +45,6 @@ export function inTenantTransaction<T>(db: Db, scope: TenantScope, work: (tx: Db
       await tenantSet;
       return result;
     }
-    const [role, partnerId, allPartners] = settings;
     await tx.execute(
       sql`select set_config('role', ${role}, true), set_config('app.partner_id', ${partnerId}, true), set_config('app.all_partners', ${allPartners}, true)`,
     );

@@ -46,6 +46,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       tag: resource,
       query: ZListParams,
       access: { resource, action: "list" },
+      readOnly: true,
     },
     async (ctx, { query }) => {
       const list = parseListQuery(query, {
@@ -82,6 +83,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       summary: `One of ${spec.title}`,
       tag: resource,
       access: { resource, action: "show" },
+      readOnly: true,
     },
     async (ctx, { id }) => {
       const row = await findScoped<Row>(ctx.tx, ctx.scope, spec, id);
