@@ -181,15 +181,13 @@ async function totalOf(input: {
   const params = where?.params ?? [];
   const tenant = input.scope.kind === "partner" ? input.scope.partnerId : "platform";
   const key = `${tenant}\u0000${statements.estimate}\u0000${JSON.stringify(params)}`;
-  const remembered = estimates?.get(key);
-  if (remembered !== undefined) return remembered;
   // The planner's estimate costs a fraction of a millisecond whatever the table's size; only
   // when it says the answer is small do we pay for counting (and then never past the cap).
-  const estimate = await runStatement(tx, statements.estimate, params, planRows);
-  if (estimate > EXACT_COUNT_LIMIT * 2) {
-    estimates?.set(key, estimate);
-    return estimate;
-  }
+  // A remembered estimate also lets the count leave together with the page, without waiting.
+  const remembered = estimates?.get(key);
+  const estimate = remembered ?? (await runStatement(tx, statements.estimate, params, planRows));
+  if (remembered === undefined) estimates?.set(key, estimate);
+  if (estimate > EXACT_COUNT_LIMIT * 2) return estimate;
   const exact = await runStatement(tx, statements.count, [...params, EXACT_COUNT_LIMIT + 1], (rows) =>
     Number(rows[0]?.[0] ?? 0),
   );

@@ -1,9 +1,8 @@
 /**
- * The planner's estimate of a large list's total, remembered for a few seconds per tenant and
- * filter, so that paging through a big list does not plan an EXPLAIN on every request
- * (docs/decisions/0002-list-totals.md). Only estimates are kept, i.e. totals above twice the
- * exact-count limit, which are approximate anyway; small totals are always counted afresh, so
- * they stay exact.
+ * The planner's estimate of a list's total, remembered for a few seconds per tenant and filter,
+ * so that paging through a list does not plan an EXPLAIN on every request
+ * (docs/decisions/0002-list-totals.md). A large estimate is the total; a small one only says
+ * "count": exact counts are never remembered, so small totals stay exact.
  */
 export class TotalEstimates {
   private readonly entries = new Map<string, { estimate: number; expiresAt: number }>();
