@@ -16,6 +16,8 @@ export interface Flags {
   duration: number;
   connections: number;
   only?: string[];
+  /** Write a V8 CPU profile of the API child process into this directory (`--cpu-prof=DIR`). */
+  cpuProf?: string;
 }
 
 export function parseFlags(args: string[]): Flags {
@@ -26,6 +28,7 @@ export function parseFlags(args: string[]): Flags {
     duration: Number(value("duration") ?? 20),
     connections: Number(value("connections") ?? 32),
     only: value("only")?.split(","),
+    cpuProf: value("cpu-prof"),
   };
 }
 
@@ -82,10 +85,14 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx src/server.ts` against `databaseUrl` and waits for /api/health. */
-export async function startApi(databaseUrl: string): Promise<ApiServer> {
+/**
+ * Starts `tsx src/server.ts` against `databaseUrl` and waits for /api/health. With `cpuProf`
+ * the child writes a `.cpuprofile` there when it stops (open it in Chrome DevTools).
+ */
+export async function startApi(databaseUrl: string, options: { cpuProf?: string } = {}): Promise<ApiServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProf}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "src/server.ts"], {
     cwd: API_DIR,
     env: {
       ...process.env,

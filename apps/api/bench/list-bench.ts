@@ -244,7 +244,7 @@ export async function main(args: string[]): Promise<void> {
   if (leakproof) await setLeakproof(true);
   else await setLeakproof(false).catch(() => {}); // undo an earlier experiment on a reused database
   if (leakproof) console.log("EXPERIMENT: texticlike and arraycontains marked LEAKPROOF in this database.");
-  const api = await startApi(benchUrl);
+  const api = await startApi(benchUrl, { cpuProf: flags.cpuProf });
   const results: { s: Scenario; checked: Checked; r: LoadResult; cpu: Record<string, number> }[] = [];
   try {
     const cookie = await login(api.baseUrl, "manager@demo.kr", "demo-pass-2026");

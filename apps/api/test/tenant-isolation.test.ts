@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/db/client.js";
 import { customers } from "../src/db/schema/index.js";
 import { inTenantTransaction } from "../src/db/tenant.js";
-import { countOf, startTestApp, type TestApp } from "./test-app.js";
+import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "./test-app.js";
 
 let t: TestApp;
 let demoId: number;
@@ -200,6 +200,30 @@ describe("row-level security: the second line of defence", () => {
     );
     expect(theirs).toEqual([]);
   });
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    "hides other partners' rows on a tenant's read connections, whose tenant is set when they open",
+    async () => {
+      const reader = t.database.readerFor({ kind: "partner", partnerId: barunId })!;
+      const seen = await reader.select({ id: customers.id, partnerId: customers.partnerId }).from(customers);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen.map((r) => r.partnerId))).toEqual(new Set([barunId]));
+      const theirs = await reader.select().from(customers).where(eq(customers.id, demoIds.customers!));
+      expect(theirs).toEqual([]);
+      const [who] = rowsOf<{ role: string; partner: string }>(
+        await reader.execute(sql`select current_user as role, current_setting('app.partner_id') as partner`),
+      );
+      expect(who).toEqual({ role: "ssp_app", partner: String(barunId) });
+      await expect(
+        reader
+          .insert(customers)
+          .values({ partnerId: demoId, name: "잠입", birthDate: "1990-01-01", phone: "010-0000-0002" }),
+      ).rejects.toThrow();
+      const operator = t.database.readerFor({ kind: "platform" })!;
+      const all = await operator.select({ partnerId: customers.partnerId }).from(customers);
+      expect(new Set(all.map((r) => r.partnerId))).toEqual(new Set([demoId, barunId]));
+    },
+  );
 
   it("makes unscoped updates and deletes touch nothing of another partner", async () => {
     const before = await countOf(t.database, `customers where partner_id = ${demoId} and name = '바뀜'`);

@@ -9,6 +9,8 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema/index.js";
+import type { TenantScope } from "./tenant.js";
+import { TenantReaders } from "./tenant-readers.js";
 
 /** Any drizzle handle: the database itself or a transaction inside it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -16,6 +18,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /**
+   * Connections that belong to the tenant, for requests that only read (tenant-readers.ts);
+   * undefined when there are none to be had (PGlite, or too many tenants active at once).
+   */
+  readerFor(scope: TenantScope): Db | undefined;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,11 +41,21 @@ export async function openDatabase(options: {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, { max: options.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema });
+    const readers = new TenantReaders({
+      url: options.databaseUrl,
+      maxTenants: 8,
+      connectionsPerTenant: 3,
+      idleSeconds: 60,
+    });
     return {
       db,
       kind: "postgres",
+      readerFor: (scope) => readers.readerFor(scope),
       migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await readers.close();
+        await client.end({ timeout: 5 });
+      },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -47,6 +64,7 @@ export async function openDatabase(options: {
   return {
     db,
     kind: "pglite",
+    readerFor: () => undefined,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

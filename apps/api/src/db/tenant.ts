@@ -1,8 +1,26 @@
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
+import { PostgresJsSession } from "drizzle-orm/postgres-js";
 import type { Db } from "./client.js";
 
 /** Whose rows a request may touch: one partner, or every partner for the platform operator. */
 export type TenantScope = { kind: "partner"; partnerId: number } | { kind: "platform" };
+
+/**
+ * The settings row-level security reads: the unprivileged role, and whose rows it may see
+ * (migration 0001). Set per transaction below, or once per connection by tenant-readers.ts.
+ */
+export function tenantSettings(scope: TenantScope): {
+  role: string;
+  "app.partner_id": string;
+  "app.all_partners": string;
+} {
+  return scope.kind === "platform"
+    ? { role: "ssp_platform", "app.partner_id": "", "app.all_partners": "on" }
+    : { role: "ssp_app", "app.partner_id": String(scope.partnerId), "app.all_partners": "off" };
+}
+
+const SET_TENANT =
+  "select set_config('role', $1, true), set_config('app.partner_id', $2, true), set_config('app.all_partners', $3, true)";
 
 /**
  * Runs `work` in one transaction as an unprivileged role with the tenant set (`ssp_app` for a
@@ -12,9 +30,21 @@ export type TenantScope = { kind: "partner"; partnerId: number } | { kind: "plat
  */
 export function inTenantTransaction<T>(db: Db, scope: TenantScope, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    const partnerId = scope.kind === "partner" ? String(scope.partnerId) : "";
-    const allPartners = scope.kind === "platform" ? "on" : "off";
-    const role = scope.kind === "platform" ? "ssp_platform" : "ssp_app";
+    const { role, "app.partner_id": partnerId, "app.all_partners": allPartners } = tenantSettings(scope);
+    const settings = [role, partnerId, allPartners];
+    const session = tx._.session;
+    if (is(session, PostgresJsSession)) {
+      // Handed to the transaction's connection now (`execute()`), not awaited: the work's
+      // statements queue behind it and leave in the same round trip. PostgreSQL runs them in
+      // order, so they run as the role with the tenant set; if this one failed, the transaction
+      // is aborted and every later statement fails with it. Prepared, so after the first
+      // request on a connection it is a Bind/Execute, nothing to parse or describe.
+      const tenantSet = session.client.unsafe(SET_TENANT, settings, { prepare: true }).execute();
+      tenantSet.catch(() => {}); // observed below, after the work
+      const result = await work(tx as unknown as Db);
+      await tenantSet;
+      return result;
+    }
     await tx.execute(
       sql`select set_config('role', ${role}, true), set_config('app.partner_id', ${partnerId}, true), set_config('app.all_partners', ${allPartners}, true)`,
     );

@@ -55,6 +55,12 @@ export class ApiRoutes {
       access: { resource: Resource; action: Action } | "any";
       /** For long platform jobs that commit in batches themselves (billing runs): no request transaction. */
       outsideTransaction?: boolean;
+      /**
+       * The handler only reads: it runs on the tenant's read connections (db/tenant-readers.ts),
+       * each statement on its own, rather than in a transaction. Row-level security applies the
+       * same way.
+       */
+      readOnly?: boolean;
     },
     handler: (ctx: StaffContext, input: StaffRequest<z.infer<B>, z.infer<Q>>) => Promise<Reply>,
   ): void {
@@ -65,9 +71,12 @@ export class ApiRoutes {
       if (def.access !== "any" && !can(actor.role, def.access.resource, def.access.action)) throw forbidden();
       const input = parseInput(def, req);
       const scope = scopeOf(actor);
-      const run = def.outsideTransaction
-        ? (work: (tx: Db) => Promise<Reply>) => work(this.deps.database.db)
-        : (work: (tx: Db) => Promise<Reply>) => inTenantTransaction(this.deps.database.db, scope, work);
+      const reader = def.readOnly ? this.deps.database.readerFor(scope) : undefined;
+      const run = reader
+        ? (work: (tx: Db) => Promise<Reply>) => work(reader)
+        : def.outsideTransaction
+          ? (work: (tx: Db) => Promise<Reply>) => work(this.deps.database.db)
+          : (work: (tx: Db) => Promise<Reply>) => inTenantTransaction(this.deps.database.db, scope, work);
       const reply = await run((tx) =>
         handler(
           {

@@ -49,6 +49,7 @@ export interface AppDeps {
 
 /** Everything a staff use case needs, inside the request's one transaction. */
 export interface StaffContext {
+  /** The request's transaction; for read-only routes, the tenant's read connections. */
   tx: Db;
   actor: Actor;
   scope: TenantScope;

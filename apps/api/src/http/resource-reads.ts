@@ -16,6 +16,7 @@ import {
   ZListParams,
 } from "./list-query.js";
 import { partnerScope } from "./scope.js";
+import { TotalEstimates } from "./total-estimates.js";
 
 /**
  * The two read routes every resource has (list with sort/range/filter, and one by id), from
@@ -36,6 +37,7 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
 
 export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, spec: ReadSpec<Row, F>): void {
   const { resource } = spec;
+  const estimates = new TotalEstimates();
   routes.staff(
     {
       method: "get",
@@ -44,6 +46,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       tag: resource,
       query: ZListParams,
       access: { resource, action: "list" },
+      readOnly: true,
     },
     async (ctx, { query }) => {
       const list = parseListQuery(query, {
@@ -58,6 +61,8 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       );
       const { rows, total } = await fetchPage<Row>({
         tx: ctx.tx,
+        scope: ctx.scope,
+        estimates,
         table: spec.table,
         where,
         sortColumn: spec.sort[list.sortField]!,
@@ -78,6 +83,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       summary: `One of ${spec.title}`,
       tag: resource,
       access: { resource, action: "show" },
+      readOnly: true,
     },
     async (ctx, { id }) => {
       const row = await findScoped<Row>(ctx.tx, ctx.scope, spec, id);

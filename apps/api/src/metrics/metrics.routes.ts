@@ -18,10 +18,10 @@ export function registerMetricRoutes(routes: ApiRoutes): void {
     async (ctx) => {
       const { tx, scope } = ctx;
       const [customerCount, productCount, planCount, assetCount] = [
-        await countRows({ tx, table: customers, where: partnerScope(customers.partnerId, scope) }),
-        await countRows({ tx, table: products, where: partnerScope(products.partnerId, scope) }),
-        await countRows({ tx, table: plans, where: partnerScope(plans.partnerId, scope) }),
-        await countRows({ tx, table: assets, where: partnerScope(assets.partnerId, scope) }),
+        await countRows({ tx, scope, table: customers, where: partnerScope(customers.partnerId, scope) }),
+        await countRows({ tx, scope, table: products, where: partnerScope(products.partnerId, scope) }),
+        await countRows({ tx, scope, table: plans, where: partnerScope(plans.partnerId, scope) }),
+        await countRows({ tx, scope, table: assets, where: partnerScope(assets.partnerId, scope) }),
       ];
       const scoped = partnerScope(assets.partnerId, scope);
       const byStatus = rowsOf<{ status: string; n: number }>(

@@ -1,0 +1,179 @@
+import { type Column, getTableColumns, getViewSelectedFields, is, type SQL, sql } from "drizzle-orm";
+import { type PgColumn, PgDialect, type PgTable, PgView } from "drizzle-orm/pg-core";
+import type { Db } from "../db/client.js";
+
+/** A table or read view with an `id` column. */
+export type Listable = (PgTable | PgView) & { id: PgColumn };
+
+/**
+ * The SQL text of a list's page, estimate and capped count, written once per list shape
+ * (table, sort, direction, the text of the filter) instead of being rebuilt by the query
+ * builder on every request. The same text each time lets the driver keep it as a prepared
+ * statement per connection: after the first request a statement is one Bind/Execute, with
+ * nothing to parse, and it goes out pipelined behind the tenant settings (db/tenant.ts).
+ * Only the filter's parameters change between requests.
+ */
+export interface PageStatement {
+  /** The page's rows in order. Params: filter…, limit, offset. */
+  text: string;
+  /** Driver rows (arrays, in select-list order) → the row objects the query builder returns. */
+  mapRows: (rows: unknown[][]) => Record<string, unknown>[];
+}
+
+export interface TotalStatements {
+  /** `EXPLAIN (FORMAT JSON)` of the filtered rows. Params: filter…. */
+  estimate: string;
+  /** Counts at most `limit` rows. Params: filter…, limit. */
+  count: string;
+}
+
+/** A filter condition as SQL text with numbered placeholders, and its parameters. */
+export type CompiledWhere = { sql: string; params: unknown[] } | undefined;
+
+const dialect = new PgDialect();
+
+export function compileWhere(where: SQL | undefined): CompiledWhere {
+  return where ? dialect.sqlToQuery(where) : undefined;
+}
+
+function render(fragment: SQL): string {
+  const query = dialect.sqlToQuery(fragment);
+  if (query.params.length > 0) throw new Error(`list SQL must not take parameters here: ${query.sql}`);
+  return query.sql;
+}
+
+interface TableText {
+  name: string;
+  id: string;
+  columns: string;
+  mapRows: PageStatement["mapRows"];
+}
+const tableTexts = new WeakMap<Listable, TableText>();
+
+function tableText(table: Listable): TableText {
+  let text = tableTexts.get(table);
+  if (text) return text;
+  const fields = Object.entries(
+    (is(table, PgView) ? getViewSelectedFields(table) : getTableColumns(table)) as Record<string, Column>,
+  );
+  const keys = fields.map(([key]) => key);
+  const decoders = fields.map(([, column]) => column);
+  text = {
+    name: render(sql`${table}`),
+    id: render(sql`${table.id}`),
+    columns: fields.map(([, column]) => dialect.escapeName(column.name)).join(", "),
+    // What drizzle's mapResultRow does for a plain select of one table, without its per-cell
+    // type checks: null stays null, anything else goes through the column's decoder.
+    mapRows: (rows) =>
+      rows.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) {
+          const value = row[i];
+          out[keys[i]!] = value === null ? null : decoders[i]!.mapFromDriverValue(value);
+        }
+        return out;
+      }),
+  };
+  tableTexts.set(table, text);
+  return text;
+}
+
+const sortTexts = new WeakMap<PgColumn | SQL, string>();
+function sortText(sort: PgColumn | SQL): string {
+  let text = sortTexts.get(sort);
+  if (text === undefined) {
+    text = render(sql`${sort}`);
+    sortTexts.set(sort, text);
+  }
+  return text;
+}
+
+/** Enough for every list shape the admin produces; a runaway of distinct filters starts over. */
+const MAX_SHAPES = 2_000;
+const pages = new Map<string, PageStatement>();
+const totals = new Map<string, TotalStatements>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = make();
+    if (cache.size >= MAX_SHAPES) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+const whereClause = (where: CompiledWhere) => (where ? ` where ${where.sql}` : "");
+
+/**
+ * `deferred`: a "deferred join", the ids of the page first (from an index-only scan where the
+ * sort has an index), then the full rows by id. It keeps deep pages cheap, because the rows
+ * skipped by the offset are never read from the table, but costs a primary-key lookup per row
+ * of the page. Without it the rows come straight from the scan, which is cheaper for the first
+ * pages. Both give the same rows in the same order: (sort, id) is a total order.
+ */
+export function pageStatement(input: {
+  table: Listable;
+  sortColumn: PgColumn | SQL;
+  descending: boolean;
+  where: CompiledWhere;
+  deferred: boolean;
+}): PageStatement {
+  const t = tableText(input.table);
+  const order = sortText(input.sortColumn);
+  const dir = input.descending ? "desc" : "asc";
+  const where = input.where;
+  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${where?.sql ?? ""}`;
+  return remember(pages, key, () => {
+    const n = where?.params.length ?? 0;
+    const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
+    const slice = `limit $${n + 1} offset $${n + 2}`;
+    return {
+      text: input.deferred
+        ? `select ${t.columns} from ${t.name} where ${t.id} in ` +
+          `(select ${t.id} from ${t.name}${whereClause(where)} ${orderBy} ${slice}) ${orderBy}`
+        : `select ${t.columns} from ${t.name}${whereClause(where)} ${orderBy} ${slice}`,
+      mapRows: t.mapRows,
+    };
+  });
+}
+
+export function totalStatements(table: Listable, where: CompiledWhere): TotalStatements {
+  const t = tableText(table);
+  const from = `from ${t.name}${whereClause(where)}`;
+  return remember(totals, `${t.name}\u0000${where?.sql ?? ""}`, () => ({
+    estimate: `explain (format json) select 1 ${from}`,
+    count: `select count(*)::int as n from (select 1 ${from} limit $${(where?.params.length ?? 0) + 1}) capped`,
+  }));
+}
+
+/**
+ * Statements with more parameters than this are not prepared. Those are id lists (react-admin's
+ * getMany, `filter={"id":[…]}`): every list length is another text, and prepared statements
+ * stay on their connection until it closes.
+ */
+const MAX_PREPARED_PARAMS = 20;
+
+/**
+ * Runs one statement on the request's transaction, rows as arrays. Goes through drizzle's
+ * session so that it works the same on postgres.js and PGlite.
+ */
+export function runStatement<T>(
+  tx: Db,
+  text: string,
+  params: unknown[],
+  mapRows: (rows: unknown[][]) => T,
+): Promise<T> {
+  // A name makes the postgres.js session prepare the statement (the driver picks the actual
+  // name and keeps one per connection and text).
+  const name = params.length <= MAX_PREPARED_PARAMS ? "list" : undefined;
+  return tx._.session
+    .prepareQuery<{ execute: T; all: never; values: never }>(
+      { sql: text, params },
+      undefined,
+      name,
+      true,
+      mapRows,
+    )
+    .execute();
+}
