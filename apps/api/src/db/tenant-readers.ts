@@ -11,7 +11,7 @@ import { type TenantScope, tenantSettings } from "./tenant.js";
  * changes them: row-level security applies to every statement on them exactly as it does inside
  * `inTenantTransaction`. Such a read needs no BEGIN, set_config or COMMIT, and statements of
  * concurrent requests of the same tenant share the connections' pipeline
- * (docs/decisions/0005-tenant-read-connections.md).
+ * (docs/decisions/0006-tenant-read-connections.md).
  *
  * At most `maxTenants` tenants hold connections at a time; a tenant idle for `idleSeconds` gives
  * its place up. When all places are taken by active tenants, `readerFor` answers undefined and
