@@ -4,6 +4,7 @@ import { liveDays } from "../../test/support/billing-days.js";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { rowsOf } from "../db/client.js";
+import { pdfText, renderPages } from "../documents/test-support/poppler.js";
 import { seedActiveContracts } from "./seed-active-contracts.js";
 
 let t: TestApp;
@@ -137,6 +138,25 @@ describe("late-payment interest (SPEC §4), where the partner charges it", () =>
       description: "연체 이자",
       amount: expected,
     });
+    // The same quote as the one-page document handed to the customer: drawn, and every item on it.
+    const pdf = await finance
+      .get(`/api/contracts/${contractId}/termination-quote.pdf`)
+      .query({ date: "2026-07-06" })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect("Content-Type", /application\/pdf/);
+    const pages = renderPages(pdf.body as Buffer, 50);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.data.some((v, i) => i % 4 !== 3 && v < 128)).toBe(true); // ink, not a blank page
+    const text = pdfText(pdf.body as Buffer).replace(/\s+/g, " ");
+    expect(text).toContain("중도해지 정산 견적서");
+    expect(text).toContain("연체 이자");
+    expect(text).toContain(quote.body.total.toLocaleString("ko-KR"));
     const done = await manager
       .post(`/api/contracts/${contractId}/terminate`)
       .send({ date: "2026-07-06", reason: "연체 해지" })
