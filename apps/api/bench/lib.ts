@@ -1,7 +1,7 @@
 /** Shared plumbing for the API benchmarks: databases, the API as a child process, autocannon. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -225,6 +225,26 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 export function timer(): () => number {
   const t0 = performance.now();
   return () => performance.now() - t0;
+}
+
+/**
+ * A process and all its descendants (the API's primary and the processes it forked), from /proc.
+ */
+export function processTree(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, parent] of parentOf) if (parent === tree[i]) tree.push(pid);
+  return tree;
 }
 
 /**

@@ -29,8 +29,8 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
   app.use(express.json({ limit: "1mb" }));
   app.use(cookieParser());
   app.use("/api", sessionMiddleware(deps));
-  app.use("/api/auth/login", loginRateLimit(deps.config.loginRateLimit));
-  app.use("/api/public", publicRateLimit(deps.config.publicRateLimit));
+  app.use("/api/auth/login", loginRateLimit(deps.config.loginRateLimit, deps.database.db));
+  app.use("/api/public", publicRateLimit(deps.config.publicRateLimit, deps.database.db));
 
   const router = express.Router();
   const registry = new OpenAPIRegistry();

@@ -22,6 +22,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("SSP <no-reply@ssp.local>"),
   SIGNING_P12_PATH: z.string().optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
+  /** API processes on PostgreSQL (node:cluster); embedded PGlite always runs one. */
+  API_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Env = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string };

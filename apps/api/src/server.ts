@@ -1,77 +1,83 @@
 process.env.TZ = "Asia/Seoul";
 
-import { join } from "node:path";
-import { creditBureauFromEnv } from "./adapters/credit-bureau/index.js";
-import { KakaoLogin } from "./adapters/kakao/kakao-login.js";
-import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
+import cluster from "node:cluster";
 import { createApp } from "./app.js";
-import { systemClock } from "./clock.js";
-import { openDatabase } from "./db/client.js";
-import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.js";
-import { REPO_ROOT, readEnv } from "./env.js";
-import type { AppDeps } from "./http/context.js";
+import { followSessionChanges } from "./auth/session-changes.js";
+import { readEnv } from "./env.js";
 import { startScheduler } from "./jobs/scheduler.js";
-import { smtpMailer } from "./notifications/mailer.js";
-import { seedDemoFunnel } from "./seed/demo-funnel.js";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo-seed.js";
+import { appDeps, openAppDatabase, prepare } from "./startup.js";
 
+/**
+ * `npm start`: one process; on PostgreSQL, API_PROCESSES > 1 runs that many behind one port
+ * through node:cluster (for machines with cores to spare: on the 2-core bench machine, where the
+ * load generator shares the cores, a second process did not pay — docs/decisions/0007). The
+ * primary migrates, seeds and creates the signing certificate once, then forks; it serves
+ * nothing itself. Only the first process runs the cron jobs. What is cached stays right across
+ * processes and instances: session changes travel by NOTIFY (auth/session-changes.ts), rate
+ * limits are counted in PostgreSQL.
+ */
 const env = readEnv();
-const clock = systemClock();
-const database = await openDatabase({
-  databaseUrl: env.DATABASE_URL,
-  dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
-});
-await database.migrate();
-const seeded = env.SEED === "demo" ? await seedDemo(database.db, { today: clock.today() }) : false;
+const processes = env.DATABASE_URL ? env.API_PROCESSES : 1;
 
-const certificate = await loadOrCreateSigningCertificate(join(env.dataDir, "signing"), {
-  p12Path: env.SIGNING_P12_PATH,
-  passphrase: env.SIGNING_P12_PASSPHRASE,
-});
+if (processes > 1 && cluster.isPrimary) await runPrimary();
+else await serve();
 
-const deps: AppDeps = {
-  database,
-  clock,
-  certificate,
-  adapters: {
-    creditBureau: creditBureauFromEnv(),
-    paymentGateway: paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir }),
-    kakao: new KakaoLogin(),
-    mailer: env.SMTP_URL ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : null,
-  },
-  config: {
-    publicUrl: env.publicUrl,
-    secureCookies: env.SECURE_COOKIES === "true",
-    corsOrigins: env.CORS_ORIGINS.split(",").filter(Boolean),
-    trustProxy: env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY,
-    loginRateLimit: { windowMs: 15 * 60_000, max: 10 },
-    publicRateLimit: { windowMs: 60_000, max: 120 },
-    adminDist: join(REPO_ROOT, "apps/admin/dist"),
-  },
-};
-if (seeded) await seedDemoFunnel(deps);
-const app = createApp(deps);
-app.outbox.kick();
-const scheduler = env.JOBS === "on" ? startScheduler({ outbox: app.outbox, deps }) : undefined;
-
-const server = app.listen(env.PORT, () => {
-  const where =
-    database.kind === "pglite" ? `embedded PGlite in ${env.dataDir}` : "PostgreSQL (DATABASE_URL)";
-  console.log(
-    `\nSSP is running at ${env.publicUrl}  (database: ${where}${seeded ? ", demo data seeded" : ""})`,
-  );
-  if (env.SEED === "demo") {
-    console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const u of DEMO_LOGINS) console.log(`  ${u.role.padEnd(11)} ${u.email}`);
-  }
-});
-
-async function shutdown() {
-  scheduler?.stop();
-  server.close();
-  await app.outbox.idle();
+async function runPrimary(): Promise<void> {
+  const database = await openAppDatabase(env);
+  const seeded = await prepare(env, await appDeps(env, database));
   await database.close();
-  process.exit(0);
+  let stopping = false;
+  const fork = (index: number) =>
+    cluster.fork({ SSP_PROCESS_INDEX: String(index), SSP_SEEDED: seeded ? "1" : "" }).on("exit", (code) => {
+      if (stopping) return;
+      console.error(`API process ${index} exited (${code}); starting it again`);
+      fork(index);
+    });
+  for (let i = 1; i <= processes; i++) fork(i);
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    cluster.disconnect(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+
+async function serve(): Promise<void> {
+  const index = Number(process.env.SSP_PROCESS_INDEX ?? "1");
+  const database = await openAppDatabase(env);
+  const deps = await appDeps(env, database);
+  // A single process prepares for itself; forked ones find it done by the primary.
+  const seeded = cluster.isWorker ? process.env.SSP_SEEDED === "1" : await prepare(env, deps);
+  const stopFollowing = await followSessionChanges(database);
+  const app = createApp(deps);
+  app.outbox.kick();
+  const scheduler =
+    env.JOBS === "on" && index === 1 ? startScheduler({ outbox: app.outbox, deps }) : undefined;
+
+  const server = app.listen(env.PORT, () => {
+    if (index !== 1) return;
+    const where =
+      database.kind === "pglite" ? `embedded PGlite in ${env.dataDir}` : "PostgreSQL (DATABASE_URL)";
+    const how = processes > 1 ? `, ${processes} processes` : "";
+    console.log(
+      `\nSSP is running at ${env.publicUrl}  (database: ${where}${how}${seeded ? ", demo data seeded" : ""})`,
+    );
+    if (env.SEED === "demo") {
+      console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
+      for (const u of DEMO_LOGINS) console.log(`  ${u.role.padEnd(11)} ${u.email}`);
+    }
+  });
+
+  const shutdown = async () => {
+    scheduler?.stop();
+    server.close();
+    await app.outbox.idle();
+    await stopFollowing();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}

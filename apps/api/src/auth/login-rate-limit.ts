@@ -1,13 +1,17 @@
 import type { RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import type { Db } from "../db/client.js";
 import type { AppConfig } from "../http/context.js";
+import { PostgresRateLimitStore } from "./rate-limit-store.js";
 
 /**
  * Failed logins per client address and e-mail; successful ones do not count. Past the limit
- * the API answers 429 until the window has passed.
+ * the API answers 429 until the window has passed. Counted in PostgreSQL, so the limit holds
+ * across every API process and instance.
  */
-export function loginRateLimit(config: AppConfig["loginRateLimit"]): RequestHandler {
+export function loginRateLimit(config: AppConfig["loginRateLimit"], db: Db): RequestHandler {
   return rateLimit({
+    store: new PostgresRateLimitStore(db, "login|"),
     windowMs: config.windowMs,
     limit: config.max,
     skipSuccessfulRequests: true,
@@ -24,8 +28,9 @@ export function loginRateLimit(config: AppConfig["loginRateLimit"]): RequestHand
 }
 
 /** Public pages (signing, application): a plain per-address budget against scraping and guessing. */
-export function publicRateLimit(config: AppConfig["publicRateLimit"]): RequestHandler {
+export function publicRateLimit(config: AppConfig["publicRateLimit"], db: Db): RequestHandler {
   return rateLimit({
+    store: new PostgresRateLimitStore(db, "public|"),
     windowMs: config.windowMs,
     limit: config.max,
     standardHeaders: "draft-8",

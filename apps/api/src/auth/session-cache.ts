@@ -3,8 +3,8 @@ import type { Actor } from "../http/context.js";
 /**
  * A short-lived, in-process memory of recent session lookups: every admin request needs the
  * actor, and asking PostgreSQL each time is a round trip per request. Entries live 10 seconds;
- * logging out or editing a user (deactivation, role change) drops that user's entries at once.
- * With several API instances, another instance may honour such a change up to 10 s late.
+ * logging out or editing a user (deactivation, role change) drops that user's entries at once,
+ * in every API process and instance (auth/session-changes.ts: NOTIFY on commit).
  */
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;

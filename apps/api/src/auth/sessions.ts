@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { sessions, users } from "../db/schema/index.js";
 import type { Actor } from "../http/context.js";
 import { sessionCache } from "./session-cache.js";
+import { announceSessionChange } from "./session-changes.js";
 
 export const SESSION_COOKIE = "ssp_session";
 export const SESSION_HOURS = 12;
@@ -57,8 +58,8 @@ export async function actorForSession(db: Db, token: string, now: Date): Promise
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  sessionCache.forget(sha256(token));
   await db.delete(sessions).where(eq(sessions.idHash, sha256(token)));
+  await announceSessionChange(db, { idHash: sha256(token) });
 }
 
 export async function findUserForLogin(db: Db, email: string) {

@@ -23,6 +23,8 @@ export interface Database {
    * undefined when there are none to be had (PGlite, or too many tenants active at once).
    */
   readerFor(scope: TenantScope): Db | undefined;
+  /** LISTEN on a channel (its own connection); resolves to a function that stops listening. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,6 +53,10 @@ export async function openDatabase(options: {
       db,
       kind: "postgres",
       readerFor: (scope) => readers.readerFor(scope),
+      listen: async (channel, onMessage) => {
+        const { unlisten } = await client.listen(channel, onMessage);
+        return unlisten;
+      },
       migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: async () => {
         await readers.close();
@@ -65,6 +71,10 @@ export async function openDatabase(options: {
     db,
     kind: "pglite",
     readerFor: () => undefined,
+    listen: async (channel, onMessage) => {
+      const stop = await client.listen(channel, onMessage);
+      return async () => stop();
+    },
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { hashPassword } from "../auth/passwords.js";
-import { sessionCache } from "../auth/session-cache.js";
+import { announceSessionChange } from "../auth/session-changes.js";
 import { users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
@@ -70,8 +70,8 @@ export async function editUser(ctx: StaffContext, id: number, input: TUserUpdate
     })
     .where(eq(users.id, id))
     .returning();
-  // Deactivation and role changes apply to live sessions at once.
-  sessionCache.forgetUser(id);
+  // Deactivation and role changes apply to live sessions at once, in every API process.
+  await announceSessionChange(ctx.tx, { userId: id });
   const [before, after] = [userJson(existing), userJson(row!)];
   await recordAudit(ctx, {
     entity: "users",

@@ -10,4 +10,5 @@ export * from "./notifications.js";
 export * from "./orders.js";
 export * from "./partners.js";
 export * from "./payment-redirects.js";
+export * from "./rate-limits.js";
 export * from "./users.js";

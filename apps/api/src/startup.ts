@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { creditBureauFromEnv } from "./adapters/credit-bureau/index.js";
+import { KakaoLogin } from "./adapters/kakao/kakao-login.js";
+import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
+import { systemClock } from "./clock.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.js";
+import { type Env, REPO_ROOT } from "./env.js";
+import type { AppDeps } from "./http/context.js";
+import { smtpMailer } from "./notifications/mailer.js";
+import { seedDemoFunnel } from "./seed/demo-funnel.js";
+import { seedDemo } from "./seed/demo-seed.js";
+
+export function openAppDatabase(env: Env): Promise<Database> {
+  return openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+  });
+}
+
+/** Everything the app needs from its environment, with the database it runs on. */
+export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
+  const certificate = await loadOrCreateSigningCertificate(join(env.dataDir, "signing"), {
+    p12Path: env.SIGNING_P12_PATH,
+    passphrase: env.SIGNING_P12_PASSPHRASE,
+  });
+  return {
+    database,
+    clock: systemClock(),
+    certificate,
+    adapters: {
+      creditBureau: creditBureauFromEnv(),
+      paymentGateway: paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir }),
+      kakao: new KakaoLogin(),
+      mailer: env.SMTP_URL ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : null,
+    },
+    config: {
+      publicUrl: env.publicUrl,
+      secureCookies: env.SECURE_COOKIES === "true",
+      corsOrigins: env.CORS_ORIGINS.split(",").filter(Boolean),
+      trustProxy: env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY,
+      loginRateLimit: { windowMs: 15 * 60_000, max: 10 },
+      publicRateLimit: { windowMs: 60_000, max: 120 },
+      adminDist: join(REPO_ROOT, "apps/admin/dist"),
+    },
+  };
+}
+
+/**
+ * What happens once per start, before any request is served: migrations, the demo data on
+ * first start, and the signing certificate (created on first start when none is configured).
+ * With several API processes the primary does it alone, so they never race each other.
+ * Returns whether it seeded.
+ */
+export async function prepare(env: Env, deps: AppDeps): Promise<boolean> {
+  await deps.database.migrate();
+  const seeded =
+    env.SEED === "demo" ? await seedDemo(deps.database.db, { today: deps.clock.today() }) : false;
+  if (seeded) await seedDemoFunnel(deps);
+  return seeded;
+}
