@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/seed/demo-seed.js";
-import { startApiProcesses } from "./support/api-processes.js";
+import { type RunningApi, startApiServer } from "./support/api-server.js";
 import { TEST_DATABASE_URL } from "./test-app.js";
 
-let api: Awaited<ReturnType<typeof startApiProcesses>>;
+let api: RunningApi;
 
 /** Each request on a connection of its own, so the cluster spreads them over its processes. */
 async function call(path: string, init: RequestInit & { cookie?: string } = {}) {
@@ -11,7 +11,7 @@ async function call(path: string, init: RequestInit & { cookie?: string } = {}) 
   headers.set("connection", "close");
   if (init.cookie) headers.set("cookie", init.cookie);
   if (init.body) headers.set("content-type", "application/json");
-  return fetch(`${api.baseUrl}${path}`, { ...init, headers });
+  return fetch(`${api.url}${path}`, { ...init, headers });
 }
 
 async function login(email: string, password = DEMO_PASSWORD) {
@@ -21,7 +21,7 @@ async function login(email: string, password = DEMO_PASSWORD) {
 
 describe.runIf(TEST_DATABASE_URL)("several API processes on one PostgreSQL (npm start's cluster)", () => {
   beforeAll(async () => {
-    api = await startApiProcesses({ adminUrl: TEST_DATABASE_URL!, processes: 2 });
+    api = await startApiServer({ adminUrl: TEST_DATABASE_URL!, processes: 2 });
   }, 150_000);
   afterAll(() => api?.stop());
 

@@ -8,6 +8,12 @@ import postgres from "postgres";
 
 const API_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
+export interface RunningApi {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -19,25 +25,41 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * The API as `npm start` runs it on PostgreSQL — `src/server.ts`, its processes forked by
- * node:cluster — on a database and data folder of its own, dropped again by `stop`.
- */
-export async function startApiProcesses(input: { adminUrl: string; processes: number }) {
-  const name = `ssp_procs_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(input.adminUrl, { max: 1, onnotice: () => {} });
+/** With a server URL, a database of its own on it, dropped again at the end. */
+async function freshDatabase(adminUrl: string | undefined) {
+  if (!adminUrl) return undefined;
+  const name = `ssp_run_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const url = new URL(input.adminUrl);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "ssp-procs-"));
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * The API as `npm start` runs it — `src/server.ts` with the demo data, on a free port with a data
+ * folder of its own — on a fresh PostgreSQL database when `adminUrl` is given (forking
+ * `processes` API processes), else on embedded PGlite. `stop` ends it and removes its data.
+ */
+export async function startApiServer(
+  input: { adminUrl?: string; processes?: number } = {},
+): Promise<RunningApi> {
+  const database = await freshDatabase(input.adminUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), "ssp-run-"));
   const port = await freePort();
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: API_DIR,
     env: {
       ...process.env,
-      DATABASE_URL: url.toString(),
-      API_PROCESSES: String(input.processes),
+      DATABASE_URL: database?.url ?? "",
+      API_PROCESSES: String(input.processes ?? 1),
       PORT: String(port),
       DATA_DIR: dataDir,
       SEED: "demo",
@@ -60,23 +82,22 @@ export async function startApiProcesses(input: { adminUrl: string; processes: nu
       await exited;
       clearTimeout(kill);
     }
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`the API did not start:\n${log}`);
     }
-    const ok = await fetch(`${baseUrl}/api/health`).then(
+    const ok = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseUrl, output: () => log, stop };
+  return { url, output: () => log, stop };
 }
