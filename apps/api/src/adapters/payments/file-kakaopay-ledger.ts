@@ -1,7 +1,11 @@
 import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
-import type { KakaoPayLedger, KakaoPayPendingCharge } from "./kakaopay-gateway.js";
+import {
+  CONFIRMED_RETENTION_DAYS,
+  type KakaoPayLedger,
+  type KakaoPayPendingCharge,
+} from "./kakaopay-gateway.js";
 
 const ZPendingCharge = z.object({
   orderId: z.string(),
@@ -11,11 +15,12 @@ const ZPendingCharge = z.object({
   amount: z.number().int(),
   startedAt: z.string(),
   tid: z.string().optional(),
+  confirmedAt: z.string().optional(),
 });
 const ZLedgerFile = z.object({ entries: z.array(ZPendingCharge) });
 
 /**
- * The in-doubt KakaoPay charges for the embedded database, in one JSON file under DATA_DIR.
+ * The in-doubt (and recently confirmed) KakaoPay charges for the embedded database, in one JSON file under DATA_DIR.
  * PGlite has a single connection: a ledger statement outside the business transaction that holds
  * it would wait forever, and one inside would vanish on rollback. A file survives both, and a
  * restart. Each change rewrites a temporary file, flushes it and renames it over the old one, so
@@ -33,7 +38,11 @@ export class FileKakaoPayLedger implements KakaoPayLedger {
 
   async put(entry: KakaoPayPendingCharge): Promise<void> {
     await this.serial(async () => {
-      const others = (await this.read()).filter((e) => e.orderId !== entry.orderId);
+      // Confirmed charges older than the retention are known to our records by now.
+      const expired = Date.now() - CONFIRMED_RETENTION_DAYS * 86_400_000;
+      const others = (await this.read()).filter(
+        (e) => e.orderId !== entry.orderId && !(e.confirmedAt && Date.parse(e.confirmedAt) < expired),
+      );
       await this.write([...others, { ...entry }]);
     });
   }

@@ -172,6 +172,24 @@ describe("KakaoPayGateway.charge", () => {
     });
   });
 
+  it("answers an order KakaoPay already confirmed from the ledger when it comes again (its recording rolled back)", async () => {
+    const ledger = new InMemoryKakaoPayLedger();
+    server.use(
+      http.post(`${BASE}/online/v1/payment/subscription`, async ({ request }) => {
+        await record(request);
+        return HttpResponse.json(subscriptionPaid());
+      }),
+    );
+    const kakao = gateway({ ledger });
+    expect(await kakao.charge(chargeInput)).toEqual({ status: "succeeded", gatewayRef: TID });
+    // The billing batch that asked rolled back; the re-run asks for the same order and amount.
+    expect(await kakao.charge(chargeInput)).toEqual({ status: "succeeded", gatewayRef: TID });
+    expect(calls("/online/v1/payment/subscription")).toHaveLength(1);
+    // Another amount for the order is a new question: charged.
+    await kakao.charge({ ...chargeInput, amount: 1_000, idempotencyKey: "inv-41-a2" });
+    expect(calls("/online/v1/payment/subscription")).toHaveLength(2);
+  });
+
   it("reports a KakaoPay error body as declined (SID still active)", async () => {
     server.use(
       http.post(`${BASE}/online/v1/payment/subscription`, async ({ request }) => {
@@ -256,7 +274,10 @@ describe("KakaoPayGateway.charge", () => {
     const retry = await kakao.charge({ ...chargeInput, idempotencyKey: "inv-41-a2" });
     expect(retry).toEqual({ status: "succeeded", gatewayRef: TID });
     expect(calls("/online/v1/payment/subscription")).toHaveLength(1);
-    expect(await ledger.get(chargeInput.orderId)).toBeUndefined();
+    expect(await ledger.get(chargeInput.orderId)).toMatchObject({
+      tid: TID,
+      confirmedAt: expect.any(String),
+    });
   });
 
   it("with no answer at all never charges the order again until the doubt is settled", async () => {

@@ -79,7 +79,16 @@ export interface KakaoPayPendingCharge {
   startedAt: string;
   /** Filled in when KakaoPay's (late) answer arrives. */
   tid?: string;
+  /**
+   * When KakaoPay confirmed the charge. The entry is kept a while after that
+   * ({@link CONFIRMED_RETENTION_DAYS}): if the transaction that was to record the payment rolls
+   * back, the same order comes again, and the confirmation answers it instead of a second charge.
+   */
+  confirmedAt?: string;
 }
+
+/** How long a confirmed charge is remembered: longer than any re-run of a failed batch takes. */
+export const CONFIRMED_RETENTION_DAYS = 7;
 
 export interface KakaoPayLedger {
   get(orderId: string): Promise<KakaoPayPendingCharge | undefined>;
@@ -279,9 +288,15 @@ export class KakaoPayGateway implements PaymentGateway {
   }): Promise<ChargeResult> {
     const { partnerUserId, sid } = decodeKakaoPayToken(input.token);
 
-    // An earlier attempt for this order ended in doubt: settle it before anything is charged.
     const pending = await this.ledger.get(input.orderId);
-    if (pending) {
+    if (pending?.confirmedAt && pending.tid) {
+      // KakaoPay took this order's money, yet our records ask again: the transaction that was to
+      // record it did not commit. Had it committed, the invoice would owe nothing. The same
+      // amount is that payment; another amount is a new question, charged as one.
+      if (pending.amount === input.amount) return { status: "succeeded", gatewayRef: pending.tid };
+      await this.ledger.delete(input.orderId);
+    } else if (pending) {
+      // An earlier attempt for this order ended in doubt: settle it before anything is charged.
       const resolution = await this.resolve(pending, { mayClearWithoutTid: true });
       if (resolution.kind === "final") return resolution.result;
     }
@@ -322,7 +337,7 @@ export class KakaoPayGateway implements PaymentGateway {
     let settled = await within(answer, this.timeoutMs);
     if (settled === WAITED) settled = await within(answer, this.recoveryWaitMs);
     else if (settled.kind === "paid") {
-      await this.ledger.delete(entry.orderId);
+      await this.confirm(entry, settled.tid);
       return { status: "succeeded", gatewayRef: settled.tid };
     }
     if (settled !== WAITED && settled.kind === "refused") return this.decline(sid, settled);
@@ -409,6 +424,11 @@ export class KakaoPayGateway implements PaymentGateway {
     return order.success ? (order.data.canceled_amount?.total ?? 0) : null;
   }
 
+  /** KakaoPay took the money: remember it until our own records surely have it. */
+  private async confirm(entry: KakaoPayPendingCharge, tid: string): Promise<void> {
+    await this.ledger.put({ ...entry, tid, confirmedAt: this.now().toISOString() });
+  }
+
   /** Settles an attempt whose answer we did not get in time. Throws while it stays unknown. */
   private async resolve(
     pending: KakaoPayPendingCharge,
@@ -428,7 +448,7 @@ export class KakaoPayGateway implements PaymentGateway {
         );
       }
       if (PAID.has(order.data.status)) {
-        await this.ledger.delete(pending.orderId);
+        await this.confirm(pending, pending.tid);
         return { kind: "final", result: { status: "succeeded", gatewayRef: pending.tid } };
       }
       if (order.data.status === "CANCEL_PAYMENT") {

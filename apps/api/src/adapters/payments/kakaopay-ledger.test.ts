@@ -77,14 +77,16 @@ function chargeAnswersLate() {
 /** The restart scenario every durable ledger must pass. */
 function holdsTheDoubtAcrossARestart(storage: {
   ledger(): KakaoPayLedger;
-  pendingOrders(): Promise<{ orderId: string; tid: string | null }[]>;
+  pendingOrders(): Promise<{ orderId: string; tid: string | null; confirmed: boolean }[]>;
 }) {
   it("a charge that times out leaves the order in doubt, and a restarted gateway does not charge it again until the SID shows it unpaid", async () => {
     chargeNeverAnswers();
     await expect(gatewayOver(storage.ledger()).charge(chargeInput)).rejects.toBeInstanceOf(
       GatewayTimeoutError,
     );
-    expect(await storage.pendingOrders()).toEqual([{ orderId: chargeInput.orderId, tid: null }]);
+    expect(await storage.pendingOrders()).toEqual([
+      { orderId: chargeInput.orderId, tid: null, confirmed: false },
+    ]);
 
     // Restart: a new gateway and ledger object. Too soon to know: no second charge.
     server.use(
@@ -113,7 +115,10 @@ function holdsTheDoubtAcrossARestart(storage: {
     });
     expect(result).toEqual({ status: "succeeded", gatewayRef: TID });
     expect(calls(SUBSCRIPTION).map((c) => c.body.partner_order_id)).toEqual(["inv-41-a1", "inv-41-a3"]);
-    expect(await storage.pendingOrders()).toEqual([]);
+    // Confirmed, and kept a while in case the transaction that records the payment rolls back.
+    expect(await storage.pendingOrders()).toEqual([
+      { orderId: chargeInput.orderId, tid: TID, confirmed: true },
+    ]);
   });
 
   it("a late answer's tid is kept, and a restarted gateway settles by the order status without charging", async () => {
@@ -122,7 +127,9 @@ function holdsTheDoubtAcrossARestart(storage: {
       gatewayOver(storage.ledger(), { lateAnswerMs: 1_000 }).charge(chargeInput),
     ).rejects.toBeInstanceOf(GatewayTimeoutError);
     await delay(150); // the late answer lands and records the tid
-    expect(await storage.pendingOrders()).toEqual([{ orderId: chargeInput.orderId, tid: TID }]);
+    expect(await storage.pendingOrders()).toEqual([
+      { orderId: chargeInput.orderId, tid: TID, confirmed: false },
+    ]);
 
     // Restart. KakaoPay's order lookup is down: still in doubt, still no charge.
     server.use(
@@ -147,7 +154,19 @@ function holdsTheDoubtAcrossARestart(storage: {
     expect(result).toEqual({ status: "succeeded", gatewayRef: TID });
     expect(calls(SUBSCRIPTION)).toHaveLength(1);
     expect(calls("/online/v1/payment/order").at(-1)!.body).toEqual({ cid: CID, tid: TID });
-    expect(await storage.pendingOrders()).toEqual([]);
+    expect(await storage.pendingOrders()).toEqual([
+      { orderId: chargeInput.orderId, tid: TID, confirmed: true },
+    ]);
+
+    // The transaction that was to record the payment rolled back, and the process restarted: the
+    // same order comes again and is answered from the confirmation, with no call to KakaoPay.
+    const before = calls(SUBSCRIPTION).length + calls("/online/v1/payment/order").length;
+    const replay = await gatewayOver(storage.ledger()).charge({
+      ...chargeInput,
+      idempotencyKey: "inv-41-a3",
+    });
+    expect(replay).toEqual({ status: "succeeded", gatewayRef: TID });
+    expect(calls(SUBSCRIPTION).length + calls("/online/v1/payment/order").length).toBe(before);
   });
 }
 
@@ -167,9 +186,9 @@ describe("PostgresKakaoPayLedger", () => {
   holdsTheDoubtAcrossARestart({
     ledger: () => new PostgresKakaoPayLedger(database.db),
     pendingOrders: async () =>
-      rowsOf<{ orderId: string; tid: string | null }>(
+      rowsOf<{ orderId: string; tid: string | null; confirmed: boolean }>(
         await database.db.execute(
-          sql`select order_id as "orderId", tid from kakaopay_pending_charges order by order_id`,
+          sql`select order_id as "orderId", tid, confirmed_at is not null as confirmed from kakaopay_pending_charges order by order_id`,
         ),
       ),
   });
@@ -211,9 +230,13 @@ describe("FileKakaoPayLedger", () => {
     ledger: () => new FileKakaoPayLedger(path),
     pendingOrders: async () => {
       const file = JSON.parse(await readFile(path, "utf8")) as {
-        entries: { orderId: string; tid?: string }[];
+        entries: { orderId: string; tid?: string; confirmedAt?: string }[];
       };
-      return file.entries.map((e) => ({ orderId: e.orderId, tid: e.tid ?? null }));
+      return file.entries.map((e) => ({
+        orderId: e.orderId,
+        tid: e.tid ?? null,
+        confirmed: !!e.confirmedAt,
+      }));
     },
   });
 

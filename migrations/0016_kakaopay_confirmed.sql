@@ -1,0 +1,2 @@
+ALTER TABLE "kakaopay_pending_charges" ADD COLUMN "confirmed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "kakaopay_confirmed_idx" ON "kakaopay_pending_charges" USING btree ("confirmed_at") WHERE confirmed_at is not null;
