@@ -190,6 +190,37 @@ describe("billing run", () => {
     ).rejects.toThrow();
   });
 
+  it("keeps a few charges in flight at once, never more than eight", async () => {
+    /** A gateway that takes a moment to answer, counting the calls it has open. */
+    class SlowGateway extends SandboxGateway {
+      open = 0;
+      mostAtOnce = 0;
+      override async charge(input: Parameters<PaymentGateway["charge"]>[0]) {
+        this.open++;
+        this.mostAtOnce = Math.max(this.mostAtOnce, this.open);
+        await new Promise((r) => setTimeout(r, 5));
+        this.open--;
+        return super.charge(input);
+      }
+    }
+    const [plan] = rowsOf<{ id: number }>(
+      await t.database.db.execute(
+        sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
+      ),
+    );
+    await seedActiveContracts(t.database.db, {
+      partnerId: 1,
+      planVersionId: plan!.id,
+      count: 30,
+      activatedOn: "2026-11-27",
+      billingDay: 27,
+    });
+    const gateway = new SlowGateway();
+    const result = await run("2026-11-27", { gateway });
+    expect(result.charged).toBeGreaterThanOrEqual(30);
+    expect(gateway.mostAtOnce).toBe(8);
+  });
+
   it("refuses a bad date, and roles that may not bill", async () => {
     const finance = await t.login("finance@demo.kr");
     const runs = await countOf(t.database, "billing_runs");
