@@ -48,7 +48,8 @@ export async function recordLateInterest(tx: Db, invoice: InvoiceRow, settledOn:
   const bp = await lateInterestRateBp(tx, invoice.partnerId);
   if (bp === null) return;
   const reductions = await reductionsOf(tx, invoice.id);
-  const paidOn = reductions.reduce((last, r) => (r.on > last ? r.on : last), invoice.dueDate);
+  // The day the balance was paid off: the latest money in (ISO dates sort as text).
+  const paidOn = [invoice.dueDate, ...reductions.map((r) => r.on)].sort().at(-1)!;
   const amount = accruedLateInterest({
     amountDue: invoice.total,
     dueDate: invoice.dueDate,

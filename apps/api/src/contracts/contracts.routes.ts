@@ -1,6 +1,5 @@
-import { billingSchedule } from "@ssp/domain";
 import { asc, eq, ilike, inArray } from "drizzle-orm";
-import { contracts, invoices, partners, paymentMethods, signingEvents } from "../db/schema/index.js";
+import { contracts, partners, paymentMethods, signingEvents } from "../db/schema/index.js";
 import { renderTerminationQuotePdf } from "../documents/termination-quote-pdf.js";
 
 type PaymentMethodRow = typeof paymentMethods.$inferSelect;

@@ -4,7 +4,7 @@ import {
   assertCanTransitionAsset,
   type ContractStatus,
 } from "@ssp/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { exitQuote, issueExitInvoice } from "../billing/exit-invoice.js";
 import { refundPayments } from "../billing/invoice-actions.js";

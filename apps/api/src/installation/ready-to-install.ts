@@ -13,7 +13,7 @@ export async function advanceWhenReady(
   orderId: number,
 ): Promise<void> {
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, orderId));
-  if (!order || order.status !== "contract_signed" || order.contractId === null) return;
+  if (order?.status !== "contract_signed" || order.contractId === null) return;
   const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, order.contractId));
   if (!contract?.assetId) return;
   const [method] = await ctx.tx

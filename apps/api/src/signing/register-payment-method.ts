@@ -4,7 +4,6 @@ import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { partners, paymentMethods } from "../db/schema/index.js";
 import type { Reply } from "../http/api-routes.js";
-import { advanceWhenReady } from "../installation/ready-to-install.js";
 import { enqueueEmail } from "../notifications/outbox.js";
 import { type PublicContext, recordSigningEvent } from "./public-context.js";
 import type { SigningLink } from "./resolve-link.js";

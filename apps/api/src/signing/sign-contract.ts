@@ -5,7 +5,6 @@ import { orders, partners, signingEvents, signingLinks } from "../db/schema/inde
 import { sealContract } from "../documents/seal-contract.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
 import { AppError } from "../http/errors.js";
-import { advanceWhenReady } from "../installation/ready-to-install.js";
 import { enqueueEmail } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
 import { type PublicContext, recordSigningEvent } from "./public-context.js";

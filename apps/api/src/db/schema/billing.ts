@@ -14,7 +14,6 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { partners } from "./partners.js";
 
 /**
  * Invoices (SPEC §3 Billing, §4): one per contract and period start, enforced by the database so
