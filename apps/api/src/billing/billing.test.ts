@@ -33,6 +33,23 @@ const run = (date: string, extra: Partial<Parameters<typeof runBilling>[0]> = {}
     ...extra,
   });
 
+/** `count` active contracts of partner 1's first plan, activated on `date` and billed on its day. */
+async function contractsActivatedOn(input: { date: string; count: number; paymentMethod: boolean }) {
+  const [plan] = rowsOf<{ id: number }>(
+    await t.database.db.execute(
+      sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
+    ),
+  );
+  await seedActiveContracts(t.database.db, {
+    partnerId: 1,
+    planVersionId: plan!.id,
+    count: input.count,
+    activatedOn: input.date,
+    billingDay: Number(input.date.slice(8, 10)),
+    paymentMethod: input.paymentMethod,
+  });
+}
+
 describe("billing run", () => {
   it("issues the first invoice (stub + registration fee) on activation and charges it once", async () => {
     const finance = await t.login("finance@demo.kr");
@@ -104,19 +121,7 @@ describe("billing run", () => {
   });
 
   it("records a failed attempt for a contract without auto-pay and keeps the invoice open", async () => {
-    const [plan] = rowsOf<{ id: number }>(
-      await t.database.db.execute(
-        sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
-      ),
-    );
-    await seedActiveContracts(t.database.db, {
-      partnerId: 1,
-      planVersionId: plan!.id,
-      count: 3,
-      activatedOn: "2026-11-20",
-      billingDay: 20,
-      paymentMethod: false,
-    });
+    await contractsActivatedOn({ date: "2026-11-20", count: 3, paymentMethod: false });
     const result = await run("2026-11-20");
     expect(result).toMatchObject({ issued: 3, charged: 0, failed: 3 });
     const failed = rowsOf<{ failure_code: string }>(
@@ -203,18 +208,7 @@ describe("billing run", () => {
         return super.charge(input);
       }
     }
-    const [plan] = rowsOf<{ id: number }>(
-      await t.database.db.execute(
-        sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
-      ),
-    );
-    await seedActiveContracts(t.database.db, {
-      partnerId: 1,
-      planVersionId: plan!.id,
-      count: 30,
-      activatedOn: "2026-11-27",
-      billingDay: 27,
-    });
+    await contractsActivatedOn({ date: "2026-11-27", count: 30, paymentMethod: true });
     const gateway = new SlowGateway();
     const result = await run("2026-11-27", { gateway });
     expect(result.charged).toBeGreaterThanOrEqual(30);
