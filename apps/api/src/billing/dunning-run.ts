@@ -183,8 +183,8 @@ export async function runDunning(input: {
           summary.demanded++;
           break;
         case "terminate_for_default": {
-          const quote = await exitQuote(tx, current!, input.date);
-          await issueExitInvoice(tx, { contract: current!, quote, date: input.date });
+          const exit = await exitQuote(tx, current!, input.date);
+          await issueExitInvoice(tx, { contract: current!, exit, date: input.date });
           await moveContract(ctx, current!, "terminated", { endedOn: input.date, endReason: action.reason });
           await retirePaymentMethods(tx, current!.id);
           await tx
@@ -203,7 +203,7 @@ export async function runDunning(input: {
           }
           await notify("contract_terminated", {
             reason: action.reason,
-            total: quote.total.toLocaleString("ko-KR"),
+            total: exit.quote.total.toLocaleString("ko-KR"),
           });
           summary.terminated++;
           break;

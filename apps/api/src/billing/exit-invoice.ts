@@ -7,14 +7,26 @@ import type { InvoiceRow } from "./invoice-ledger.js";
 import { interestOwedOn, lateInterestRateBp } from "./late-interest-charges.js";
 
 /** Interest the contract owes on a date: accrued on its open invoices, plus recorded but not yet charged. */
-async function interestOwed(tx: Db, contract: ContractRow, date: string) {
+interface InterestOwed {
+  total: number;
+  onOpen: { invoice: InvoiceRow; amount: number; bp: number }[];
+  recordedIds: number[];
+}
+
+/** An exit quote with the interest it includes, invoice by invoice, for the exit invoice to write down. */
+export interface ExitQuote {
+  quote: TerminationQuote;
+  interest: InterestOwed;
+}
+
+async function interestOwed(tx: Db, contract: ContractRow, date: string): Promise<InterestOwed> {
   const bp = await lateInterestRateBp(tx, contract.partnerId);
   if (bp === null) return { total: 0, onOpen: [], recordedIds: [] };
   const open = await tx
     .select()
     .from(invoices)
     .where(and(eq(invoices.contractId, contract.id), eq(invoices.status, "open")));
-  const onOpen: { invoice: InvoiceRow; amount: number; bp: number }[] = [];
+  const onOpen: InterestOwed["onOpen"] = [];
   for (const invoice of open) {
     const amount = await interestOwedOn(tx, invoice, date, bp);
     if (amount > 0) onOpen.push({ invoice, amount, bp });
@@ -34,15 +46,16 @@ async function interestOwed(tx: Db, contract: ContractRow, date: string) {
  * where the partner charges it: on the open invoices up to that date and any interest recorded on
  * late-paid invoices that no invoice has charged yet.
  */
-export async function exitQuote(tx: Db, contract: ContractRow, date: string): Promise<TerminationQuote> {
+export async function exitQuote(tx: Db, contract: ContractRow, date: string): Promise<ExitQuote> {
   const interest = await interestOwed(tx, contract, date);
-  return terminationQuote({
+  const quote = terminationQuote({
     terms: contract.terms,
     activatedOn: contract.activatedOn!,
     billingDay: contract.billingDay,
     date,
     lateInterest: interest.total || undefined,
   });
+  return { quote, interest };
 }
 
 /**
@@ -52,10 +65,11 @@ export async function exitQuote(tx: Db, contract: ContractRow, date: string): Pr
  */
 export async function issueExitInvoice(
   tx: Db,
-  input: { contract: ContractRow; quote: TerminationQuote; date: string },
+  input: { contract: ContractRow; exit: ExitQuote; date: string },
 ): Promise<number | null> {
-  if (input.quote.total === 0) return null;
-  const lines = input.quote.items.map((item, position) => ({
+  const { quote, interest } = input.exit;
+  if (quote.total === 0) return null;
+  const lines = quote.items.map((item, position) => ({
     position,
     ...line(item.kind, item.description, item.amount),
   }));
@@ -67,24 +81,23 @@ export async function issueExitInvoice(
                             issue_date, due_date, supply, vat, total)
       values (${input.contract.partnerId}, 'INV-' || to_char(${input.date}::date, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
               ${input.contract.id}, ${input.contract.customerId}, 'exit', 0, ${input.date}::date, ${input.date}::date,
-              ${input.date}::date, ${input.date}::date, ${supply}, ${vat}, ${input.quote.total})
+              ${input.date}::date, ${input.date}::date, ${supply}, ${vat}, ${quote.total})
       returning id`),
   );
   await tx.execute(sql`
     insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
     select ${invoice!.id}, ${input.contract.partnerId}, x.position, x.kind, x.description, x.supply, x.vat, x.amount
     from json_to_recordset(${JSON.stringify(lines)}::json) as x(position int, kind text, description text, supply int, vat int, amount int)`);
-  if (input.quote.items.some((i) => i.kind === "late_interest")) {
-    await recordInterestCharged(tx, { contract: input.contract, date: input.date, invoiceId: invoice!.id });
-  }
+  await recordInterestCharged(tx, { interest, date: input.date, invoiceId: invoice!.id });
   return invoice!.id;
 }
 
+/** The interest the exit invoice charged, written down against the invoices that earned it. */
 async function recordInterestCharged(
   tx: Db,
-  input: { contract: ContractRow; date: string; invoiceId: number },
+  input: { interest: InterestOwed; date: string; invoiceId: number },
 ): Promise<void> {
-  const interest = await interestOwed(tx, input.contract, input.date);
+  const { interest } = input;
   if (interest.onOpen.length > 0) {
     await tx
       .insert(lateInterestCharges)

@@ -35,7 +35,7 @@ export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: s
 }
 
 export async function terminationQuoteFor(ctx: StaffContext, input: { contractId: number; date: string }) {
-  return quoteFor(ctx, await loadActive(ctx, input.contractId), input.date);
+  return (await quoteFor(ctx, await loadActive(ctx, input.contractId), input.date)).quote;
 }
 
 /**
@@ -47,8 +47,9 @@ export async function terminateContract(
   input: { contractId: number; date: string; reason: string },
 ) {
   const contract = await loadActive(ctx, input.contractId);
-  const quote = await quoteFor(ctx, contract, input.date);
-  const invoiceId = await issueExitInvoice(ctx.tx, { contract, quote, date: input.date });
+  const exit = await quoteFor(ctx, contract, input.date);
+  const quote = exit.quote;
+  const invoiceId = await issueExitInvoice(ctx.tx, { contract, exit, date: input.date });
   const ended = await moveContract(ctx, contract, "terminated", {
     endedOn: input.date,
     endReason: input.reason,
