@@ -1,5 +1,5 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
-import { billingRuns, invoiceLines, invoices, payments } from "../db/schema/index.js";
+import { desc, eq } from "drizzle-orm";
+import { billingRuns, invoices, payments } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
 import { AppError } from "../http/errors.js";
@@ -18,6 +18,7 @@ import { billingWorkers, runBilling, withBillingLock } from "./billing-run.js";
 import { runDunning } from "./dunning-run.js";
 import { invoiceWhere, paymentWhere } from "./finance-filters.js";
 import { collectInvoice, issueCreditNote, recordBankTransfer } from "./invoice-actions.js";
+import { invoiceDetails } from "./invoice-details.js";
 import { deactivatePendingMethods } from "./payment-method-retirement.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
@@ -56,25 +57,14 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
     toJson: async (rows, ctx, view) => {
       const today = ctx.clock.today();
       if (view === "list") return rows.map((r) => invoiceJson(r, today));
-      const ids = rows.map((r) => r.id);
-      const lines = await ctx.tx
-        .select()
-        .from(invoiceLines)
-        .where(inArray(invoiceLines.invoiceId, ids))
-        .orderBy(asc(invoiceLines.position));
-      const attempts = await ctx.tx
-        .select()
-        .from(payments)
-        .where(inArray(payments.invoiceId, ids))
-        .orderBy(asc(payments.id));
+      const details = await invoiceDetails(
+        ctx.tx,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) => ({
         ...invoiceJson(r, today),
-        lines: lines
-          .filter((l) => l.invoiceId === r.id)
-          .map(({ kind, description, supply, vat, amount }) => ({ kind, description, supply, vat, amount })),
-        payments: attempts
-          .filter((p) => p.invoiceId === r.id)
-          .map((p) => ({ ...p, attemptedAt: p.attemptedAt.toISOString() })),
+        lines: details.lines(r.id),
+        payments: details.payments(r.id),
       }));
     },
   });

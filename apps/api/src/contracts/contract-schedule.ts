@@ -1,11 +1,10 @@
 import { billingSchedule } from "@ssp/domain";
-import { asc, eq, inArray } from "drizzle-orm";
-import { invoiceLines, invoices, payments } from "../db/schema/index.js";
+import { asc, eq } from "drizzle-orm";
+import { invoiceDetails } from "../billing/invoice-details.js";
+import { invoices } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { findContract } from "./contracts.repository.js";
-
-type InvoiceRow = typeof invoices.$inferSelect;
 
 /**
  * A contract's payment schedule (SPEC §5): every period with its dates and amounts. A period
@@ -32,7 +31,19 @@ export async function contractSchedule(
     .from(invoices)
     .where(eq(invoices.contractId, contract.id))
     .orderBy(asc(invoices.periodStart), asc(invoices.id));
-  const details = await invoiceDetails(ctx, issued);
+  const details = await invoiceDetails(
+    ctx.tx,
+    issued.map((i) => i.id),
+  );
+  const paymentsOf = (invoiceId: number) =>
+    details.payments(invoiceId).map(({ id, attempt, amount, status, method, attemptedAt }) => ({
+      id,
+      attempt,
+      amount,
+      status,
+      method,
+      attemptedAt,
+    }));
   const scheduled = new Map(
     issued.filter((i) => i.periodKind !== "exit").map((i) => [`${i.periodKind}|${i.periodStart}`, i]),
   );
@@ -51,7 +62,7 @@ export async function contractSchedule(
         invoiceNumber: invoice.number,
         invoiceStatus: invoice.status,
         paidAt: invoice.paidAt?.toISOString() ?? null,
-        payments: details.payments(invoice.id),
+        payments: paymentsOf(invoice.id),
       };
     }),
     otherInvoices: issued
@@ -64,44 +75,7 @@ export async function contractSchedule(
         invoiceStatus: i.status,
         amount: i.total,
         lines: details.lines(i.id),
-        payments: details.payments(i.id),
+        payments: paymentsOf(i.id),
       })),
-  };
-}
-
-async function invoiceDetails(ctx: StaffContext, issued: InvoiceRow[]) {
-  const ids = issued.map((i) => i.id);
-  const lines =
-    ids.length === 0
-      ? []
-      : await ctx.tx
-          .select()
-          .from(invoiceLines)
-          .where(inArray(invoiceLines.invoiceId, ids))
-          .orderBy(asc(invoiceLines.position));
-  const attempts =
-    ids.length === 0
-      ? []
-      : await ctx.tx
-          .select()
-          .from(payments)
-          .where(inArray(payments.invoiceId, ids))
-          .orderBy(asc(payments.id));
-  return {
-    lines: (invoiceId: number) =>
-      lines
-        .filter((l) => l.invoiceId === invoiceId)
-        .map(({ kind, description, supply, vat, amount }) => ({ kind, description, supply, vat, amount })),
-    payments: (invoiceId: number) =>
-      attempts
-        .filter((p) => p.invoiceId === invoiceId)
-        .map((p) => ({
-          id: p.id,
-          attempt: p.attempt,
-          amount: p.amount,
-          status: p.status,
-          method: p.method,
-          attemptedAt: p.attemptedAt.toISOString(),
-        })),
   };
 }
