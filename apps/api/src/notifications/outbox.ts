@@ -6,7 +6,7 @@ import { renderTemplate, type TemplateName } from "./templates.js";
 
 export const MAX_ATTEMPTS = 5;
 
-export interface EmailMessage {
+export interface OutboxMessage {
   partnerId: number;
   to: string;
   template: TemplateName;
@@ -15,45 +15,35 @@ export interface EmailMessage {
   entityId?: number;
 }
 
-/** Queues a message in the caller's transaction: it exists only if the business change commits. */
-export async function enqueueEmail(tx: Db, input: EmailMessage): Promise<void> {
-  await enqueueEmails(tx, [input]);
-}
-
-/** Many messages in one statement (a billing batch's declined charges, say). */
-export async function enqueueEmails(tx: Db, messages: readonly EmailMessage[]): Promise<void> {
+/** Renders and queues messages in one statement, in the caller's transaction. */
+async function enqueue(tx: Db, channel: "email" | "sms", messages: readonly OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await tx.insert(notifications).values(
-    messages.map((m) => {
-      const { subject, body } = renderTemplate(m.template, m.vars);
-      return {
-        partnerId: m.partnerId,
-        channel: "email",
-        to: m.to,
-        template: m.template,
-        subject,
-        body,
-        entity: m.entity ?? null,
-        entityId: m.entityId ?? null,
-      };
-    }),
+    messages.map((m) => ({
+      partnerId: m.partnerId,
+      channel,
+      to: m.to,
+      template: m.template,
+      ...renderTemplate(m.template, m.vars),
+      entity: m.entity ?? null,
+      entityId: m.entityId ?? null,
+    })),
   );
 }
 
+/** Queues a message in the caller's transaction: it exists only if the business change commits. */
+export function enqueueEmail(tx: Db, input: OutboxMessage): Promise<void> {
+  return enqueue(tx, "email", [input]);
+}
+
+/** Many messages in one statement (a billing batch's declined charges, say). */
+export function enqueueEmails(tx: Db, messages: readonly OutboxMessage[]): Promise<void> {
+  return enqueue(tx, "email", messages);
+}
+
 /** Queues a text message (SMS/alimtalk): kept in the outbox until a vendor adapter is configured. */
-export async function enqueueText(
-  tx: Db,
-  input: { partnerId: number; to: string; template: TemplateName; vars: Record<string, string> },
-): Promise<void> {
-  const { subject, body } = renderTemplate(input.template, input.vars);
-  await tx.insert(notifications).values({
-    partnerId: input.partnerId,
-    channel: "sms",
-    to: input.to,
-    template: input.template,
-    subject,
-    body,
-  });
+export function enqueueText(tx: Db, input: OutboxMessage): Promise<void> {
+  return enqueue(tx, "sms", [input]);
 }
 
 /**
