@@ -346,8 +346,8 @@ export async function main(args: string[]): Promise<void> {
       reqPerSec: Math.round(r.reqPerSec),
       p95Ms: round1(r.p95Ms),
       p99Ms: round1(r.p99Ms),
-      apiCpuMsPerReq: round1(cpu.api!),
-      pgCpuMsPerReq: round1(cpu.pg!),
+      apiCpuMsPerReq: Math.round(cpu.api! * 100) / 100,
+      pgCpuMsPerReq: Math.round(cpu.pg! * 100) / 100,
     };
   }
   console.log(

@@ -16,13 +16,13 @@ import type { TCustomerInput } from "./customers.schemas.js";
 type Consent = boolean | string | null | undefined;
 
 /** true keeps the first time a consent was given (or records now); false/null withdraws it. */
-function consentAt(requested: Consent, existing: Date | null, now: Date): Date | null {
+function consentAt(requested: Consent, existing: string | null, now: string): string | null {
   if (requested === undefined) return existing;
   if (requested === false || requested === null) return null;
   return existing ?? now;
 }
 
-function values(input: TCustomerInput, now: Date, existing?: CustomerRow): CustomerValues {
+function values(input: TCustomerInput, now: string, existing?: CustomerRow): CustomerValues {
   return {
     name: input.name,
     birthDate: input.birthDate,
@@ -43,7 +43,7 @@ function values(input: TCustomerInput, now: Date, existing?: CustomerRow): Custo
 
 export async function createCustomer(ctx: StaffContext, input: TCustomerInput) {
   const row = await insertCustomer(ctx.tx, {
-    ...values(input, ctx.clock.now()),
+    ...values(input, ctx.clock.now().toISOString()),
     partnerId: ownerPartner(ctx.scope),
   });
   const after = customerJson(row, { maskPhone: false });
@@ -60,7 +60,7 @@ export async function createCustomer(ctx: StaffContext, input: TCustomerInput) {
 export async function editCustomer(ctx: StaffContext, id: number, input: TCustomerInput) {
   const existing = await findCustomer(ctx.tx, ctx.scope, id);
   if (!existing) throw notFound("Customer");
-  const row = await updateCustomer(ctx.tx, id, values(input, ctx.clock.now(), existing));
+  const row = await updateCustomer(ctx.tx, id, values(input, ctx.clock.now().toISOString(), existing));
   const before = customerJson(existing, { maskPhone: false });
   const after = customerJson(row, { maskPhone: false });
   await recordAudit(ctx, {

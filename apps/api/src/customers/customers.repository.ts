@@ -79,12 +79,12 @@ export function customerJson(row: CustomerRow, options: { maskPhone: boolean }) 
     email: row.email,
     address: row.address,
     consents: {
-      privacy: row.consentPrivacyAt?.toISOString() ?? null,
-      creditInquiry: row.consentCreditInquiryAt?.toISOString() ?? null,
-      marketing: row.consentMarketingAt?.toISOString() ?? null,
+      privacy: row.consentPrivacyAt,
+      creditInquiry: row.consentCreditInquiryAt,
+      marketing: row.consentMarketingAt,
     },
     tags: row.tags,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }

@@ -39,7 +39,7 @@ export async function runCreditCheck(
       name: customer.name,
       birthDate: customer.birthDate,
       phone: customer.phone,
-      consentedAt: customer.consentCreditInquiryAt.toISOString(),
+      consentedAt: customer.consentCreditInquiryAt,
     });
   } catch (error) {
     if (error instanceof BureauUnavailableError) throw new AppError(502, "bureau_unavailable", error.message);

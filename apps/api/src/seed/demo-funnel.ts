@@ -86,8 +86,8 @@ export async function seedDemoFunnel(deps: AppDeps, options: { partnerSlug?: str
           phone: `010-9000-${String(1000 + i)}`,
           email: `demo.funnel${i + 1}@example.kr`,
           address: "서울특별시 강남구 테헤란로 152",
-          consentPrivacyAt: ctx.clock.now(),
-          consentCreditInquiryAt: ctx.clock.now(),
+          consentPrivacyAt: ctx.clock.now().toISOString(),
+          consentCreditInquiryAt: ctx.clock.now().toISOString(),
           consentTermsVersion: "2026-11",
           tags: ["데모"],
         })

@@ -257,7 +257,7 @@ async function seedPartner(
   }
   const rows = Array.from({ length: input.customers }, (_, i) => {
     const tags = rand() < 0.15 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [];
-    const consented = new Date(`${input.today}T00:00:00Z`);
+    const consented = `${input.today}T00:00:00.000Z`;
     return {
       partnerId,
       name: koreanName(rand),

@@ -32,13 +32,13 @@ export async function apply(
   const plan = await findPlan(ctx.tx, ctx.scope, request.planId);
   if (!plan?.active) throw validationFailed({ planId: "선택할 수 없는 상품입니다" });
   const partnerId = session.partnerId;
-  const now = ctx.clock.now();
+  const consentedAt = ctx.clock.now().toISOString();
   const consent = {
-    consentPrivacyAt: now,
-    consentCreditInquiryAt: now,
-    consentMarketingAt: request.consents.marketing ? now : null,
+    consentPrivacyAt: consentedAt,
+    consentCreditInquiryAt: consentedAt,
+    consentMarketingAt: request.consents.marketing ? consentedAt : null,
     consentTermsVersion: TERMS_VERSION,
-    updatedAt: now,
+    updatedAt: consentedAt,
   };
 
   const existing = await matchCustomer(ctx, session);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { instant } from "./instant.js";
 import { partners } from "./partners.js";
 
 export const customers = pgTable(
@@ -14,9 +15,9 @@ export const customers = pgTable(
     phone: text("phone").notNull(),
     email: text("email"),
     address: text("address"),
-    consentPrivacyAt: timestamp("consent_privacy_at", { withTimezone: true }),
-    consentCreditInquiryAt: timestamp("consent_credit_inquiry_at", { withTimezone: true }),
-    consentMarketingAt: timestamp("consent_marketing_at", { withTimezone: true }),
+    consentPrivacyAt: instant("consent_privacy_at"),
+    consentCreditInquiryAt: instant("consent_credit_inquiry_at"),
+    consentMarketingAt: instant("consent_marketing_at"),
     /** Which version of the terms the recorded consents were given under. */
     consentTermsVersion: text("consent_terms_version"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
@@ -26,8 +27,8 @@ export const customers = pgTable(
       .generatedAlwaysAs(
         sql`name || ' ' || phone || ' ' || replace(phone, '-', '') || ' ' || coalesce(lower(email), '')`,
       ),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: instant("created_at").notNull().default(sql`now()`),
+    updatedAt: instant("updated_at").notNull().default(sql`now()`),
   },
   (t) => [
     index("customers_partner_name_idx").on(t.partnerId, t.name, t.id),
