@@ -16,7 +16,10 @@ export type Listable = (PgTable | PgView) & { id: PgColumn };
 export interface PageStatement {
   /** The page's rows in order. Params: filter…, limit, offset. */
   text: string;
-  /** Driver rows (arrays, in select-list order) → the row objects the query builder returns. */
+  /**
+   * Driver rows (arrays, in select-list order) → the row objects the query builder returns,
+   * less generated columns.
+   */
   mapRows: (rows: unknown[][]) => Record<string, unknown>[];
 }
 
@@ -53,9 +56,10 @@ const tableTexts = new WeakMap<Listable, TableText>();
 function tableText(table: Listable): TableText {
   let text = tableTexts.get(table);
   if (text) return text;
+  // Generated columns (the customers' `search` text) exist for indexes; a page never shows them.
   const fields = Object.entries(
     (is(table, PgView) ? getViewSelectedFields(table) : getTableColumns(table)) as Record<string, Column>,
-  );
+  ).filter(([, column]) => !column.generated);
   const keys = fields.map(([key]) => key);
   const decoders = fields.map(([, column]) => column);
   text = {

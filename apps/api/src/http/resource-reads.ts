@@ -38,6 +38,8 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
 export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, spec: ReadSpec<Row, F>): void {
   const { resource } = spec;
   const estimates = new TotalEstimates();
+  // One array for the life of the route: parseListQuery keeps its zod schema per array.
+  const listSpec = { sortable: Object.keys(spec.sort), defaultSort: spec.defaultSort, filters: spec.filters };
   routes.staff(
     {
       method: "get",
@@ -49,11 +51,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       readOnly: true,
     },
     async (ctx, { query }) => {
-      const list = parseListQuery(query, {
-        sortable: Object.keys(spec.sort),
-        defaultSort: spec.defaultSort,
-        filters: spec.filters,
-      });
+      const list = parseListQuery(query, listSpec);
       const where = whereAll(
         partnerScope(spec.partnerColumn, ctx.scope),
         list.ids ? inArray(spec.table.id, list.ids) : undefined,
