@@ -17,7 +17,8 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
  * A Korean name is searched by its start: "김민" finds 김민준 and 김민서. The condition is a range
  * over (partner_id, name, id) written with operators PostgreSQL knows to be leakproof (text >=, <
  * and starts_with), so it stays an index condition under row-level security and the page comes
- * out of the index already in name order (docs/decisions/0004-customer-search.md).
+ * out of the index already in name order; its count, out of (partner_id, name). The name column
+ * compares by code point, so the range is exact and cheap (docs/decisions/0004-customer-search.md).
  *
  * Other terms (phone digits, e-mail fragments, three characters or more) match name, phone or
  * e-mail anywhere through the trigram index; ILIKE is not leakproof, so that runs in

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
+import { rowsOf } from "../db/client.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -70,6 +72,29 @@ describe("customers", () => {
     expect(full.headers["content-range"]).toBe("customers 0-1/2");
     // a name's middle is not its start: 정탁민 is found by 정, not by 탁민
     expect(res.body.some((c: { name: string }) => c.name === "정탁민")).toBe(false);
+  });
+
+  it("keeps customer names in code-point order, whatever the database's collation", async () => {
+    // Migration 0017: the name-start range of the search is exact and cheap only in "C" (ADR 0004).
+    const [column] = rowsOf<{ collation: string | null }>(
+      await t.database.db.execute(sql`
+        select collation_name as collation from information_schema.columns
+        where table_name = 'customers' and column_name = 'name'`),
+    );
+    expect(column?.collation).toBe("C");
+    const manager = await t.login("manager@demo.kr");
+    for (const [i, name] of ["탁민b", "탁민B", "탁민가"].entries()) {
+      await manager
+        .post("/api/customers")
+        .send({ ...newCustomer, name, phone: `0106666000${i}`, email: `order${i}@example.kr` })
+        .expect(201);
+    }
+    const res = await manager
+      .get("/api/customers")
+      .query({ filter: JSON.stringify({ q: "탁민" }), sort: '["name","ASC"]', range: "[0,99]" })
+      .expect(200);
+    const names = res.body.map((c: { name: string }) => c.name).filter((n: string) => /[bB가]$/.test(n));
+    expect(names).toEqual(["탁민B", "탁민b", "탁민가"]);
   });
 
   it("pages and sorts with Content-Range totals", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { codePointText } from "./code-point-text.js";
 import { instant } from "./instant.js";
 import { partners } from "./partners.js";
 
@@ -10,7 +11,8 @@ export const customers = pgTable(
     partnerId: integer("partner_id")
       .notNull()
       .references(() => partners.id),
-    name: text("name").notNull(),
+    /** Sorted and searched by code point (ADR 0004). */
+    name: codePointText("name").notNull(),
     birthDate: date("birth_date", { mode: "string" }).notNull(),
     phone: text("phone").notNull(),
     email: text("email"),
@@ -33,7 +35,8 @@ export const customers = pgTable(
   (t) => [
     index("customers_partner_name_idx").on(t.partnerId, t.name, t.id),
     index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
-    index("customers_partner_name_prefix_idx").on(t.partnerId, sql`${t.name} text_pattern_ops`),
+    // A name's start, for search and its count: narrow, and deduplicated where names repeat.
+    index("customers_partner_name_prefix_idx").on(t.partnerId, t.name),
     index("customers_search_trgm_idx").using("gin", sql`${t.search} gin_trgm_ops`),
     index("customers_tags_idx").using("gin", t.tags),
   ],
