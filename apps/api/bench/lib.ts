@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { SERVER_NODE_ARGS } from "../src/server-command.js";
 
 export const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -92,7 +93,7 @@ export interface ApiServer {
 export async function startApi(databaseUrl: string, options: { cpuProf?: string } = {}): Promise<ApiServer> {
   const port = await freePort();
   const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProf}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "src/server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...SERVER_NODE_ARGS], {
     cwd: API_DIR,
     env: {
       ...process.env,

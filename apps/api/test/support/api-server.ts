@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { SERVER_NODE_ARGS } from "../../src/server-command.js";
 
 const API_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -54,7 +55,7 @@ export async function startApiServer(
   const dataDir = mkdtempSync(join(tmpdir(), "ssp-run-"));
   const port = await freePort();
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: API_DIR,
     env: {
       ...process.env,
