@@ -6,6 +6,7 @@ import type { TenantScope } from "../db/tenant.js";
 import { whereAll } from "../http/list-query.js";
 import { partnerScope } from "../http/scope.js";
 import { likeEscape } from "../shared/zod-fields.js";
+import { namePrefixRange } from "./name-prefix.js";
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerValues = Omit<typeof customers.$inferInsert, "id" | "partnerId" | "search" | "createdAt">;
@@ -14,11 +15,12 @@ export type CustomerValues = Omit<typeof customers.$inferInsert, "id" | "partner
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 /**
- * A Korean name is searched by its start: "김민" finds 김민준 and 김민서. The condition is a range
- * over (partner_id, name, id) written with operators PostgreSQL knows to be leakproof (text >=, <
- * and starts_with), so it stays an index condition under row-level security and the page comes
- * out of the index already in name order; its count, out of (partner_id, name). The name column
- * compares by code point, so the range is exact and cheap (docs/decisions/0004-customer-search.md).
+ * A Korean name is searched by its start: "김민" finds 김민준 and 김민서. The condition is the range
+ * of names with that start (name-prefix.ts), written with operators PostgreSQL knows to be
+ * leakproof (text >= and <), so it stays an index condition under row-level security: the page
+ * comes out of (partner_id, name, id) already in name order, its count out of (partner_id, name).
+ * The name column compares by code point, so the range alone is exact
+ * (docs/decisions/0004-customer-search.md).
  *
  * Other terms (phone digits, e-mail fragments, three characters or more) match name, phone or
  * e-mail anywhere through the trigram index; ILIKE is not leakproof, so that runs in
@@ -26,11 +28,8 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
  */
 function searchCondition(q: string): SQL {
   if (HANGUL.test(q)) {
-    return and(
-      gte(customers.name, q),
-      lt(customers.name, `${q}\u{10ffff}`),
-      sql`starts_with(${customers.name}, ${q})`,
-    )!;
+    const { from, below } = namePrefixRange(q);
+    return and(gte(customers.name, from), below === undefined ? undefined : lt(customers.name, below))!;
   }
   return inArray(customers.id, sql`(select id from customer_search_ids(${likeEscape(q)}))`);
 }
