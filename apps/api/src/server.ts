@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import { createApp } from "./app.js";
 import { followSessionChanges } from "./auth/session-changes.js";
 import { readEnv } from "./env.js";
+import { createHttpServer } from "./http/http-server.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo-seed.js";
 import { appDeps, openAppDatabase, prepare } from "./startup.js";
@@ -56,7 +57,7 @@ async function serve(): Promise<void> {
   const scheduler =
     env.JOBS === "on" && index === 1 ? startScheduler({ outbox: app.outbox, deps }) : undefined;
 
-  const server = app.listen(env.PORT, () => {
+  const server = createHttpServer(app).listen(env.PORT, () => {
     if (index !== 1) return;
     const where =
       database.kind === "pglite" ? `embedded PGlite in ${env.dataDir}` : "PostgreSQL (DATABASE_URL)";
