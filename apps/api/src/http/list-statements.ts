@@ -1,6 +1,7 @@
 import { type Column, getTableColumns, getViewSelectedFields, is, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, PgDialect, type PgTable, PgView } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
+import { remember } from "../shared/remember.js";
 
 /** A table or read view with an `id` column. */
 export type Listable = (PgTable | PgView) & { id: PgColumn };
@@ -97,16 +98,6 @@ const MAX_SHAPES = 2_000;
 const pages = new Map<string, PageStatement>();
 const totals = new Map<string, TotalStatements>();
 
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let found = cache.get(key);
-  if (found === undefined) {
-    found = make();
-    if (cache.size >= MAX_SHAPES) cache.clear();
-    cache.set(key, found);
-  }
-  return found;
-}
-
 const whereClause = (where: CompiledWhere) => (where ? ` where ${where.sql}` : "");
 
 /**
@@ -128,7 +119,7 @@ export function pageStatement(input: {
   const dir = input.descending ? "desc" : "asc";
   const where = input.where;
   const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${where?.sql ?? ""}`;
-  return remember(pages, key, () => {
+  return remember(pages, key, MAX_SHAPES, () => {
     const n = where?.params.length ?? 0;
     const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
     const slice = `limit $${n + 1} offset $${n + 2}`;
@@ -145,7 +136,7 @@ export function pageStatement(input: {
 export function totalStatements(table: Listable, where: CompiledWhere): TotalStatements {
   const t = tableText(table);
   const from = `from ${t.name}${whereClause(where)}`;
-  return remember(totals, `${t.name}\u0000${where?.sql ?? ""}`, () => ({
+  return remember(totals, `${t.name}\u0000${where?.sql ?? ""}`, MAX_SHAPES, () => ({
     estimate: `explain (format json) select 1 ${from}`,
     count: `select count(*)::int as n from (select 1 ${from} limit $${(where?.params.length ?? 0) + 1}) capped`,
   }));
