@@ -19,6 +19,20 @@ const newCustomer = {
   tags: ["VIP"],
 };
 
+/** Registers one customer per name, each with its own phone and e-mail (`<prefix><index>`). */
+async function registerNamed(
+  manager: Awaited<ReturnType<TestApp["login"]>>,
+  names: string[],
+  prefix: { phone: string; email: string },
+): Promise<void> {
+  for (const [i, name] of names.entries()) {
+    await manager
+      .post("/api/customers")
+      .send({ ...newCustomer, name, phone: `${prefix.phone}${i}`, email: `${prefix.email}${i}@example.kr` })
+      .expect(201);
+  }
+}
+
 describe("customers", () => {
   it("creates a customer, normalizing phone and e-mail and stamping consents", async () => {
     const manager = await t.login("manager@demo.kr");
@@ -52,13 +66,10 @@ describe("customers", () => {
 
   it("searches a Korean name by its start, in name order, with an exact total", async () => {
     const manager = await t.login("manager@demo.kr");
-    const names = ["탁민서", "탁민준", "탁민준", "정탁민"];
-    for (const [i, name] of names.entries()) {
-      await manager
-        .post("/api/customers")
-        .send({ ...newCustomer, name, phone: `0107777000${i}`, email: `tak${i}@example.kr` })
-        .expect(201);
-    }
+    await registerNamed(manager, ["탁민서", "탁민준", "탁민준", "정탁민"], {
+      phone: "0107777000",
+      email: "tak",
+    });
     const res = await manager
       .get("/api/customers")
       .query({ filter: JSON.stringify({ q: "탁민" }), sort: '["name","ASC"]' })
@@ -83,12 +94,7 @@ describe("customers", () => {
     );
     expect(column?.collation).toBe("C");
     const manager = await t.login("manager@demo.kr");
-    for (const [i, name] of ["탁민b", "탁민B", "탁민가"].entries()) {
-      await manager
-        .post("/api/customers")
-        .send({ ...newCustomer, name, phone: `0106666000${i}`, email: `order${i}@example.kr` })
-        .expect(201);
-    }
+    await registerNamed(manager, ["탁민b", "탁민B", "탁민가"], { phone: "0106666000", email: "order" });
     const res = await manager
       .get("/api/customers")
       .query({ filter: JSON.stringify({ q: "탁민" }), sort: '["name","ASC"]', range: "[0,99]" })
