@@ -18,9 +18,9 @@ export function isoFromPg(text: string): string {
 
 /**
  * A `timestamp with time zone` read as the ISO-8601 string the API's JSON carries, and written
- * from one. For the customer list, which reads five of them per row: through `Date` (parse, then
- * `toISOString`) they were most of the 9 % of the API's CPU that building a page's JSON took in
- * a profile under load; as strings, about 2 % (BENCHMARKS.md, list).
+ * from one. For the customer list, which reads five of them per row: in a profile under load,
+ * building a page's JSON with the timestamps through `Date` (parse, then `toISOString`) took 9 %
+ * of the API's CPU; decoding them with `isoFromPg` takes about 2 % (BENCHMARKS.md, list).
  */
 export const instant = customType<{ data: string; driverData: string }>({
   dataType: () => "timestamp with time zone",
