@@ -1,6 +1,7 @@
 export * from "./access/permissions.js";
 export * from "./assets/asset-lifecycle.js";
 export * from "./assets/depreciation.js";
+export * from "./billing/aging.js";
 export * from "./billing/arrears.js";
 export * from "./billing/billing-schedule.js";
 export * from "./billing/late-interest.js";

@@ -1,6 +1,6 @@
 import { Chip, Stack, Typography } from "@mui/material";
+import { agingBucket } from "@ssp/domain";
 import { type FieldProps, useRecordContext, useTranslate } from "react-admin";
-import { overdueBucket } from "./overdue-bucket";
 
 const COLORS = { "1-30": "warning", "31-60": "warning", "61-90": "error", "90+": "error" } as const;
 
@@ -9,7 +9,7 @@ export function OverdueField(_props: FieldProps) {
   const record = useRecordContext();
   const translate = useTranslate();
   const days = typeof record?.overdueDays === "number" ? record.overdueDays : 0;
-  const bucket = overdueBucket(days);
+  const bucket = agingBucket(days);
   if (!bucket) return null;
   return (
     <Stack direction="row" spacing={1} alignItems="center">

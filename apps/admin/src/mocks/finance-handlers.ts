@@ -1,4 +1,5 @@
 import {
+  agingBucket,
   assertCanCancelContract,
   type ContractStatus,
   DomainError,
@@ -9,7 +10,6 @@ import {
 } from "@ssp/domain";
 import { HttpResponse, http } from "msw";
 import { API_URL } from "../api-url";
-import { overdueBucket } from "../invoices/overdue-bucket";
 import type { MockRecord } from "./fixtures";
 import { error, mockApi, unauthorized } from "./mock-api";
 
@@ -149,7 +149,7 @@ function matchesFilter(row: MockRecord, key: string, wanted: unknown): boolean {
     case "overdue":
       return (row.status === "open" && overdueDays > 0) === wanted;
     case "overdueBucket":
-      return row.status === "open" && overdueBucket(overdueDays) === wanted;
+      return row.status === "open" && agingBucket(overdueDays) === wanted;
     case "periodFrom":
       return String(row.periodStart) >= String(wanted);
     case "periodTo":

@@ -1,4 +1,4 @@
-import { OVERDUE_BUCKETS } from "../invoices/overdue-bucket";
+import { AGING_BUCKETS } from "@ssp/domain";
 
 // Choice names are i18n keys, as in choices.ts.
 export const paymentStatusChoices = (["succeeded", "failed", "pending"] as const).map((id) => ({
@@ -11,4 +11,4 @@ export const paymentMethodChoices = (["sandbox", "kakaopay", "toss", "bank_trans
   (id) => ({ id, name: `ssp.paymentMethodKind.${id}` }),
 );
 
-export const overdueBucketChoices = OVERDUE_BUCKETS.map((id) => ({ id, name: `ssp.overdueBucket.${id}` }));
+export const overdueBucketChoices = AGING_BUCKETS.map((id) => ({ id, name: `ssp.overdueBucket.${id}` }));

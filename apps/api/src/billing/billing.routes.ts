@@ -1,3 +1,4 @@
+import { overdueDays } from "@ssp/domain";
 import { desc, eq } from "drizzle-orm";
 import { billingRuns, invoices, payments } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
@@ -29,10 +30,8 @@ const invoiceJson = (r: InvoiceRow, today: string) => ({
   ...r,
   paidAt: r.paidAt?.toISOString() ?? null,
   createdAt: r.createdAt.toISOString(),
-  overdueDays:
-    r.status === "open" && r.dueDate < today
-      ? Math.round((Date.parse(today) - Date.parse(r.dueDate)) / 86_400_000)
-      : 0,
+  // Only an invoice that still owes has an age; a paid or void one is never overdue.
+  overdueDays: r.status === "open" ? overdueDays({ dueDate: r.dueDate, on: today }) : 0,
 });
 
 export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {

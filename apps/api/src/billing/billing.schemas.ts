@@ -1,13 +1,10 @@
+import { AGING_BUCKETS } from "@ssp/domain";
 import { z } from "zod";
 import { ZIsoDate } from "../shared/zod-fields.js";
 
 export const ZBillingRunRequest = z.object({ date: ZIsoDate, dryRun: z.boolean().default(false) });
 
 const INVOICE_STATUS = z.enum(["open", "paid", "void"]);
-
-/** SPEC §3 aging buckets, in days past the due date; "90+" is 91 days or more. */
-export const OVERDUE_BUCKETS = ["1-30", "31-60", "61-90", "90+"] as const;
-export type TOverdueBucket = (typeof OVERDUE_BUCKETS)[number];
 
 /** Payment `method` as the collectors write it: the gateway, a bank transfer, or none on file. */
 export const PAYMENT_METHODS = ["sandbox", "kakaopay", "toss", "bank_transfer", "none"] as const;
@@ -21,7 +18,8 @@ export const ZInvoiceFilter = z.object({
   /** Both bounds inclusive, on the period's start date. */
   periodFrom: ZIsoDate.optional(),
   periodTo: ZIsoDate.optional(),
-  overdueBucket: z.enum(OVERDUE_BUCKETS, `One of: ${OVERDUE_BUCKETS.join(", ")}`).optional(),
+  /** SPEC §3 aging bucket (the domain's `AGING_BUCKETS`), judged on the clock's today. */
+  overdueBucket: z.enum(AGING_BUCKETS, `One of: ${AGING_BUCKETS.join(", ")}`).optional(),
   /** true: open and past due on the clock's today; false: everything else. */
   overdue: z.boolean("true or false").optional(),
 });

@@ -1,21 +1,12 @@
 import { TZDate } from "@date-fns/tz";
+import { agingDueDates } from "@ssp/domain";
 import { addDays, format, parseISO } from "date-fns";
 import { and, eq, gte, ilike, inArray, lt, lte, not, type SQL } from "drizzle-orm";
 import { SEOUL } from "../clock.js";
 import { invoices, payments } from "../db/schema/index.js";
 import { validationFailed } from "../http/errors.js";
 import { likeEscape } from "../shared/zod-fields.js";
-import type { TInvoiceFilter, TOverdueBucket, TPaymentFilter } from "./billing.schemas.js";
-
-/** Days past due, inclusive, per SPEC §3 bucket; the same edges as the admin's overdueBucket(). */
-const BUCKET_DAYS: Record<TOverdueBucket, [number, number | null]> = {
-  "1-30": [1, 30],
-  "31-60": [31, 60],
-  "61-90": [61, 90],
-  "90+": [91, null],
-};
-
-const daysBefore = (date: string, days: number) => format(addDays(parseISO(date), -days), "yyyy-MM-dd");
+import type { TInvoiceFilter, TPaymentFilter } from "./billing.schemas.js";
 
 function assertOrdered(from: string | undefined, to: string | undefined, field: string): void {
   if (from && to && from > to)
@@ -30,7 +21,8 @@ export function invoiceWhere(f: TInvoiceFilter, today: string): (SQL | undefined
   assertOrdered(f.periodFrom, f.periodTo, "periodTo");
   const open = eq(invoices.status, "open");
   const pastDue = and(open, lt(invoices.dueDate, today));
-  const bucket = f.overdueBucket ? BUCKET_DAYS[f.overdueBucket] : undefined;
+  // The domain's aging rule, as a due-date range, so the filter and the invoice's chip agree.
+  const bucket = f.overdueBucket ? agingDueDates({ bucket: f.overdueBucket, on: today }) : undefined;
   return [
     f.status ? inArray(invoices.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
     f.contractId ? eq(invoices.contractId, f.contractId) : undefined,
@@ -43,8 +35,8 @@ export function invoiceWhere(f: TInvoiceFilter, today: string): (SQL | undefined
     bucket
       ? and(
           open,
-          lte(invoices.dueDate, daysBefore(today, bucket[0])),
-          bucket[1] === null ? undefined : gte(invoices.dueDate, daysBefore(today, bucket[1])),
+          lte(invoices.dueDate, bucket.dueOnOrBefore),
+          bucket.dueOnOrAfter === null ? undefined : gte(invoices.dueDate, bucket.dueOnOrAfter),
         )
       : undefined,
   ];
