@@ -14,6 +14,7 @@ import type { AppDeps } from "./http/context.js";
 import { AppError, errorHandler } from "./http/errors.js";
 import { openApiDocument } from "./http/openapi.js";
 import { type OutboxRunner, outboxRunner } from "./notifications/outbox.js";
+import { registerReportRoutes } from "./reports/reports.routes.js";
 import { registerResourceRoutes } from "./routes.js";
 import { registerPublicSigningRoutes } from "./signing/public-signing.routes.js";
 import { registerPublicSignupRoutes } from "./signup/public-signup.routes.js";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
   registerPublicSigningRoutes(routes, deps);
   registerPublicSignupRoutes(routes, deps);
   registerBillingRoutes(routes, deps);
+  registerReportRoutes(routes, deps);
   const openapi = openApiDocument(registry);
   router.get("/openapi.json", (_req, res) => {
     res.json(openapi);

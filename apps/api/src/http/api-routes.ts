@@ -13,6 +13,12 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A file instead of JSON (PDFs). */
   file?: { contentType: string; bytes: Uint8Array; filename?: string };
+  /**
+   * A body written by the handler itself, after the request's transaction (exports that stream
+   * from a snapshot of their own). It sets its own status and headers; an error it throws before
+   * the first byte becomes the usual JSON error.
+   */
+  stream?: (res: Response) => Promise<void>;
 }
 
 type Method = "get" | "post" | "put" | "delete";
@@ -94,7 +100,8 @@ export class ApiRoutes {
         ),
       );
       if (def.method !== "get") this.afterCommit();
-      send(res, reply);
+      if (reply.stream) await reply.stream(res);
+      else send(res, reply);
     });
   }
 

@@ -26,6 +26,8 @@ export const RESOURCES = [
   "invoices",
   "payments",
   "billing-runs",
+  "reports",
+  "data-export",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -63,6 +65,10 @@ const TABLE: Record<Resource, Partial<Record<Role, readonly Action[]>>> = {
   invoices: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   payments: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   "billing-runs": { operator: READ, owner: ["list", "show", "create"], finance: ["list", "show", "create"] },
+  // Finance reports and their exports (CSV/XLSX): money, so owner and finance only.
+  reports: { owner: ["list"], finance: ["list"] },
+  // The take-out archive of all of a partner's data: the owner alone.
+  "data-export": { owner: ["list"] },
 };
 
 export function can(role: Role, resource: Resource, action: Action): boolean {
