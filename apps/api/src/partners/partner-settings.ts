@@ -12,6 +12,11 @@ export async function partnerSettings(tx: Db, partnerId: number): Promise<Partne
     .select({ settings: partners.settings })
     .from(partners)
     .where(eq(partners.id, partnerId));
-  const parsed = ZPartnerSettings.safeParse(row?.settings ?? {});
+  return settingsWithDefaults(row?.settings);
+}
+
+/** Stored settings with every key a newer version added filled in with its default. */
+export function settingsWithDefaults(stored: unknown): PartnerSettings {
+  const parsed = ZPartnerSettings.safeParse(stored ?? {});
   return parsed.success ? parsed.data : ZPartnerSettings.parse({});
 }

@@ -4,6 +4,7 @@ import { partners } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
+import { settingsWithDefaults } from "./partner-settings.js";
 import type { TPartnerCreateRequest, TPartnerUpdateRequest } from "./partners.schemas.js";
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -13,7 +14,8 @@ export const partnerJson = (r: PartnerRow) => ({
   id: r.id,
   name: r.name,
   slug: r.slug,
-  settings: r.settings,
+  // Filled in with defaults, so forms show (and save back) keys added after the row was written.
+  settings: settingsWithDefaults(r.settings),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });

@@ -1,5 +1,29 @@
+import { DEFAULT_ACCOUNT_CODES, JOURNAL_ACCOUNTS, type JournalAccount } from "@ssp/domain";
 import { z } from "zod";
 import { ZName } from "../shared/zod-fields.js";
+
+const ZAccountCode = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Required")
+    .max(20, "At most 20 characters")
+    .regex(/^[0-9A-Za-z-]+$/, "Digits, letters and dashes"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Required")
+    .max(40, "At most 40 characters")
+    .refine((s) => ![...s].some((c) => c < " "), "No control characters"),
+});
+
+/** The journal's accounts (매출전표), in the partner's own chart of accounts. */
+export const ZAccountingSettings = z.object(
+  Object.fromEntries(JOURNAL_ACCOUNTS.map((a) => [a, ZAccountCode])) as Record<
+    JournalAccount,
+    typeof ZAccountCode
+  >,
+);
 
 /** Partner settings (SPEC §3): credit policy, dunning, notifications, late interest. */
 export const ZPartnerSettings = z
@@ -41,6 +65,7 @@ export const ZPartnerSettings = z
         annualRatePercent: z.number().min(0).max(6, "At most 6% a year"),
       })
       .default({ enabled: false, annualRatePercent: 6 }),
+    accounting: ZAccountingSettings.default({ ...DEFAULT_ACCOUNT_CODES }),
   })
   .default({
     credit: { approveAt: 700, reviewAt: 600 },
@@ -48,6 +73,7 @@ export const ZPartnerSettings = z
     notifications: { email: true, alimtalk: false },
     kakao: { enabled: false, restApiKey: "" },
     lateInterest: { enabled: false, annualRatePercent: 6 },
+    accounting: { ...DEFAULT_ACCOUNT_CODES },
   });
 
 export const ZPartnerCreateRequest = z.object({

@@ -1,7 +1,5 @@
-import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type TestAgent from "supertest/lib/agent.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type FinanceQuarter,
@@ -19,25 +17,6 @@ beforeAll(async () => {
   q = await seedFinanceQuarter(t);
 });
 afterAll(() => t.close());
-
-/** supertest collects a download as one Buffer. */
-const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
-};
-
-function download(agent: TestAgent, path: string, query: Record<string, string>) {
-  return agent
-    .get(path)
-    .query(query)
-    .buffer(true)
-    .parse(binary as unknown as Parameters<ReturnType<TestAgent["get"]>["parse"]>[0]);
-}
-
-function csvRows(body: Buffer): Record<string, string>[] {
-  return parse(body, { bom: true, columns: true, skip_empty_lines: true });
-}
 
 interface InvoiceRow {
   number: string;

@@ -85,6 +85,10 @@ export async function seedFinanceQuarter(t: TestApp): Promise<FinanceQuarter> {
     .post(`/api/invoices/${aSeptember!.id}/credit-note`)
     .send({ amount: 5_000, reason: "설치 지연 보상" })
     .expect(201);
+  // Credit notes and refunds take their time from the database's clock, not the app's: put them
+  // on the simulated day, as if the request had come then.
+  for (const table of ["credit_notes", "refunds"])
+    await db.execute(sql`update ${sql.identifier(table)} set created_at = '2026-09-20T10:00:00+09:00'`);
   await run(t, finance, "2026-10-05");
   await run(t, finance, "2026-10-10");
   t.clock.set("2026-10-20");
