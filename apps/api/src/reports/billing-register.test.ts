@@ -6,6 +6,7 @@ import {
   QUARTER_TODAY,
   seedFinanceQuarter,
 } from "../../test/support/finance-quarter.js";
+import { csvRows, download } from "../../test/support/report-download.js";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
 import { rowsOf } from "../db/client.js";
 
