@@ -14,13 +14,13 @@ import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../d
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveOrder } from "../orders/move-order.js";
-import { type ContractRow, contractJson, findContract, moveContract } from "./contracts.repository.js";
-
-async function loadActive(ctx: StaffContext, id: number): Promise<ContractRow> {
-  const contract = await findContract(ctx.tx, ctx.scope, id);
-  if (!contract) throw notFound("Contract");
-  return contract;
-}
+import {
+  type ContractRow,
+  contractJson,
+  findContract,
+  lockContract,
+  moveContract,
+} from "./contracts.repository.js";
 
 /** The itemized exit quote for a date, with late interest where the partner charges it. */
 export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: string) {
@@ -35,7 +35,9 @@ export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: s
 }
 
 export async function terminationQuoteFor(ctx: StaffContext, input: { contractId: number; date: string }) {
-  return (await quoteFor(ctx, await loadActive(ctx, input.contractId), input.date)).quote;
+  const contract = await findContract(ctx.tx, ctx.scope, input.contractId);
+  if (!contract) throw notFound("Contract");
+  return (await quoteFor(ctx, contract, input.date)).quote;
 }
 
 /**
@@ -46,7 +48,9 @@ export async function terminateContract(
   ctx: StaffContext,
   input: { contractId: number; date: string; reason: string },
 ) {
-  const contract = await loadActive(ctx, input.contractId);
+  // Locked first: a concurrent cancel or second termination waits, then finds it ended (409).
+  const contract = await lockContract(ctx.tx, ctx.scope, input.contractId);
+  if (!contract) throw notFound("Contract");
   const exit = await quoteFor(ctx, contract, input.date);
   const quote = exit.quote;
   const invoiceId = await issueExitInvoice(ctx.tx, { contract, exit, date: input.date });
@@ -84,7 +88,7 @@ export async function cancelContract(
   ctx: StaffContext,
   input: { contractId: number; date: string; reason: string },
 ) {
-  const contract = await findContract(ctx.tx, ctx.scope, input.contractId);
+  const contract = await lockContract(ctx.tx, ctx.scope, input.contractId);
   if (!contract) throw notFound("Contract");
   assertCanCancelContract({
     status: contract.status as ContractStatus,
