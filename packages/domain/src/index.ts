@@ -16,6 +16,7 @@ export * from "./money/won.js";
 export * from "./orders/credit-policy.js";
 export * from "./orders/order-lifecycle.js";
 export * from "./plans/plan-terms.js";
+export * from "./reports/dashboard-sections.js";
 export * from "./reports/journal-accounts.js";
 export * from "./reports/metric-ratio.js";
 export * from "./reports/report-period.js";

@@ -1,46 +1,34 @@
-import { sql } from "drizzle-orm";
-import { rowsOf } from "../db/client.js";
-import { assets, customers, plans, products } from "../db/schema/index.js";
+import { differenceInCalendarMonths, parseISO } from "date-fns";
 import type { ApiRoutes } from "../http/api-routes.js";
-import { countRows } from "../http/list-query.js";
-import { partnerScope } from "../http/scope.js";
+import { validationFailed } from "../http/errors.js";
+import { dashboard } from "./dashboard.js";
+import { MAX_SERIES_MONTHS, seriesBounds, ZDashboardQuery } from "./metrics.schemas.js";
 
-/** The dashboard's figures. Counts use the same estimate-above-10,000 rule as lists. */
+/**
+ * The dashboard (SPEC §3 "Reports and metrics"): monthly series of every metric the caller's
+ * role may see, each month's figures the totals of the reports that itemize them.
+ */
 export function registerMetricRoutes(routes: ApiRoutes): void {
   routes.staff(
     {
       method: "get",
       path: "/metrics/dashboard",
-      summary: "Dashboard figures",
+      summary: "Dashboard: monthly series (from/to as YYYY-MM, default the last 12 months) per role",
       tag: "metrics",
+      query: ZDashboardQuery,
       access: "any",
     },
-    async (ctx) => {
-      const { tx, scope } = ctx;
-      const [customerCount, productCount, planCount, assetCount] = [
-        await countRows({ tx, scope, table: customers, where: partnerScope(customers.partnerId, scope) }),
-        await countRows({ tx, scope, table: products, where: partnerScope(products.partnerId, scope) }),
-        await countRows({ tx, scope, table: plans, where: partnerScope(plans.partnerId, scope) }),
-        await countRows({ tx, scope, table: assets, where: partnerScope(assets.partnerId, scope) }),
-      ];
-      const scoped = partnerScope(assets.partnerId, scope);
-      const byStatus = rowsOf<{ status: string; n: number }>(
-        await tx.execute(
-          sql`select status, count(*)::int as n from ${assets} ${scoped ? sql`where ${scoped}` : sql``} group by status`,
-        ),
-      );
-      return {
-        body: {
-          counts: {
-            customers: customerCount,
-            products: productCount,
-            plans: planCount,
-            assets: assetCount,
-            activeContracts: 0,
-          },
-          assetsByStatus: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
-        },
-      };
+    async (ctx, { query }) => {
+      const today = ctx.clock.today();
+      const bounds = seriesBounds(query, today);
+      if (bounds.to > today.slice(0, 7))
+        throw validationFailed({ to: "The series cannot end after this month" });
+      if (
+        differenceInCalendarMonths(parseISO(`${bounds.to}-01`), parseISO(`${bounds.from}-01`)) >=
+        MAX_SERIES_MONTHS
+      )
+        throw validationFailed({ from: `At most ${MAX_SERIES_MONTHS} months` });
+      return { body: await dashboard(ctx, bounds) };
     },
   );
 }

@@ -50,6 +50,8 @@ export const invoices = pgTable(
     unique("invoices_contract_period_key").on(t.contractId, t.periodStart, t.periodKind),
     index("invoices_partner_idx").on(t.partnerId, t.id),
     index("invoices_due_open_idx").on(t.dueDate, t.id).where(sql`status = 'open'`),
+    // Reports and the dashboard read a partner's invoices of a period by issue date.
+    index("invoices_partner_issue_idx").on(t.partnerId, t.issueDate),
   ],
 );
 
@@ -91,6 +93,8 @@ export const payments = pgTable(
   (t) => [
     unique("payments_invoice_attempt_key").on(t.invoiceId, t.attempt),
     index("payments_partner_idx").on(t.partnerId, t.id),
+    // The payments report and the journal read a partner's attempts of a period.
+    index("payments_partner_attempted_idx").on(t.partnerId, t.attemptedAt),
   ],
 );
 

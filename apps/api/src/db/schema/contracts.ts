@@ -82,6 +82,11 @@ export const contracts = pgTable(
       .where(sql`asset_id is not null and status in ('draft', 'sent', 'signed', 'active', 'suspended')`),
     index("contracts_partner_status_idx").on(t.partnerId, t.status, t.id),
     index("contracts_customer_idx").on(t.customerId),
+    // The dashboard and reports count what started and ended in a month.
+    index("contracts_partner_activated_idx")
+      .on(t.partnerId, t.activatedOn)
+      .where(sql`activated_on is not null`),
+    index("contracts_partner_ended_idx").on(t.partnerId, t.endedOn).where(sql`ended_on is not null`),
   ],
 );
 

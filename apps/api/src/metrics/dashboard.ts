@@ -1,0 +1,133 @@
+import { type DashboardSection, dashboardSections, ratio } from "@ssp/domain";
+import { addMonths, endOfMonth, format, parseISO } from "date-fns";
+import { and, between, eq, sql } from "drizzle-orm";
+import { rowsOf } from "../db/client.js";
+import { metricMonths } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { type MonthFigures, monthFigures } from "./month-figures.js";
+
+const iso = (d: Date) => format(d, "yyyy-MM-dd");
+
+/** The months of a series: first day, last day counted (today for the running month), closed. */
+export function seriesMonths(input: { from: string; to: string; today: string }) {
+  const months = [];
+  for (let m = parseISO(`${input.from}-01`); format(m, "yyyy-MM") <= input.to; m = addMonths(m, 1)) {
+    const last = iso(endOfMonth(m));
+    months.push({
+      month: format(m, "yyyy-MM"),
+      from: iso(m),
+      to: last < input.today ? last : input.today,
+      closed: last < input.today,
+    });
+  }
+  return months;
+}
+
+/**
+ * Figures per month: a closed month's from `metric_months` (computed the first time it is asked
+ * for, then kept unchanged), the running month's computed now, up to today.
+ */
+async function figuresFor(ctx: StaffContext, partnerId: number, months: ReturnType<typeof seriesMonths>) {
+  const stored = new Map(
+    (
+      await ctx.tx
+        .select()
+        .from(metricMonths)
+        .where(
+          and(
+            eq(metricMonths.partnerId, partnerId),
+            between(metricMonths.month, months[0]!.from, months[months.length - 1]!.from),
+          ),
+        )
+    ).map((r) => [r.month, r.figures as MonthFigures]),
+  );
+  const result: MonthFigures[] = [];
+  for (const m of months) {
+    let figures = stored.get(m.from);
+    if (!figures) {
+      figures = await monthFigures(ctx.tx, { partnerId, from: m.from, to: m.to, today: ctx.clock.today() });
+      if (m.closed)
+        await ctx.tx.insert(metricMonths).values({ partnerId, month: m.from, figures }).onConflictDoNothing();
+    }
+    result.push(figures);
+  }
+  return result;
+}
+
+/** What a section shows of a month's figures. */
+function view(section: DashboardSection, f: MonthFigures) {
+  switch (section) {
+    case "money":
+      return {
+        mrr: f.mrr,
+        billed: f.billed,
+        collected: f.collected,
+        collectionRate: ratio(f.collected, f.billed),
+        aging: f.aging,
+      };
+    case "contracts":
+      return {
+        activeContracts: f.activeContracts,
+        newContracts: f.newContracts,
+        endedContracts: f.endedContracts,
+        churnRate: ratio(f.endedContracts, f.activeAtStart),
+      };
+    case "assets":
+      return { utilization: ratio(f.installedAssets, f.heldAssets) };
+    case "funnel":
+      return { approvalRate: ratio(f.approvedChecks, f.decidedChecks) };
+    default:
+      return {};
+  }
+}
+
+const QUEUE_STATUSES = [
+  "received",
+  "credit_review",
+  "credit_approved",
+  "contract_sent",
+  "contract_signed",
+  "ready_to_install",
+] as const;
+
+/** The dashboard for the caller's role: monthly series of what it may see, and its queues. */
+export async function dashboard(ctx: StaffContext, input: { from: string; to: string }) {
+  const today = ctx.clock.today();
+  const sections = dashboardSections(ctx.actor.role);
+  const partnerId = ctx.actor.partnerId;
+  const months = seriesMonths({ ...input, today });
+  const series = sections.filter((s) => s !== "queues" && s !== "myWork");
+  const figures = partnerId !== null && series.length > 0 ? await figuresFor(ctx, partnerId, months) : [];
+  const body: Record<string, unknown> = {
+    today,
+    sections,
+    months: months.map((m, i) => ({
+      month: m.month,
+      from: m.from,
+      to: m.to,
+      closed: m.closed,
+      ...Object.assign({}, ...series.map((s) => view(s, figures[i]!))),
+    })),
+  };
+  if (sections.includes("queues") && partnerId !== null) {
+    const rows = rowsOf<{ status: string; n: number }>(
+      await ctx.tx.execute(sql`select status, count(*)::int as n from orders
+        where partner_id = ${partnerId}::int and status in ${sql.raw(`(${QUEUE_STATUSES.map((s) => `'${s}'`).join(", ")})`)}
+        group by status`),
+    );
+    body.queues = Object.fromEntries(
+      QUEUE_STATUSES.map((s) => [s, rows.find((r) => r.status === s)?.n ?? 0]),
+    );
+  }
+  if (sections.includes("myWork")) {
+    const [mine] = rowsOf<{ today: number; upcoming: number; installed: number }>(
+      await ctx.tx.execute(sql`select
+        count(*) filter (where status = 'scheduled' and scheduled_on = ${today}::date)::int as today,
+        count(*) filter (where status = 'scheduled' and scheduled_on > ${today}::date)::int as upcoming,
+        count(*) filter (where installed_on between ${months[months.length - 1]!.from}::date and ${today}::date)::int as installed
+        from deliveries where technician_id = ${ctx.actor.userId}::int`),
+    );
+    body.myWork = mine;
+  }
+  return body;
+}
