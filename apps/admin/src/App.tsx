@@ -18,6 +18,7 @@ import partners from "./partners";
 import payments from "./payments";
 import plans from "./plans";
 import products from "./products";
+import reports from "./reports";
 import { darkTheme, lightTheme } from "./theme";
 import users from "./users";
 
@@ -65,6 +66,7 @@ export function App({
           <Resource name="invoices" {...invoices} />
           <Resource name="payments" {...payments} />
           <Resource name="billing-runs" {...billingRuns} />
+          <Resource name="reports" {...reports} />
           <Resource name="products" {...products} />
           <Resource name="plans" {...plans} />
           <Resource name="assets" {...assets} />

@@ -1,4 +1,4 @@
-import type { AssetStatus } from "@ssp/domain";
+import type { AssetStatus, DashboardSection } from "@ssp/domain";
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, fetchUtils, type Identifier, type RaRecord } from "react-admin";
 import { API_URL } from "./api-url";
@@ -11,9 +11,38 @@ import { API_URL } from "./api-url";
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
   fetchUtils.fetchJson(url, { ...options, credentials: "include" });
 
+/** A rate as the counts (or won sums) it divides; `rate` is null when nothing was to divide. */
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+/** One month of the dashboard: only the figures the caller's role may see are present. */
+export interface DashboardMonth {
+  month: string;
+  from: string;
+  to: string;
+  closed: boolean;
+  mrr?: number;
+  billed?: number;
+  collected?: number;
+  collectionRate?: Ratio;
+  aging?: { notDue: number; "1-30": number; "31-60": number; "61-90": number; "90+": number };
+  activeContracts?: number;
+  newContracts?: number;
+  endedContracts?: number;
+  churnRate?: Ratio;
+  utilization?: Ratio;
+  approvalRate?: Ratio;
+}
+
 export interface DashboardMetrics {
-  counts: { customers: number; products: number; plans: number; assets: number; activeContracts: number };
-  assetsByStatus: Partial<Record<AssetStatus, number>>;
+  today: string;
+  sections: DashboardSection[];
+  months: DashboardMonth[];
+  queues?: Record<string, number>;
+  myWork?: { today: number; upcoming: number; installed: number };
 }
 
 export interface CreditCheckResult {
@@ -159,7 +188,8 @@ export type InstallSignature = { kind: "drawn"; dataUrl: string } | { kind: "typ
 export interface SspDataProvider extends DataProvider {
   /** A status change is its own endpoint (STYLE §3), never a PUT of `status`. */
   transitionAsset(id: Identifier, params: { to: AssetStatus; note?: string }): Promise<{ data: RaRecord }>;
-  getDashboardMetrics(): Promise<{ data: DashboardMetrics }>;
+  /** The months from/to as YYYY-MM; by default the twelve months up to the current one. */
+  getDashboardMetrics(params?: { to?: string }): Promise<{ data: DashboardMetrics }>;
   runCreditCheck(orderId: Identifier): Promise<{ data: RaRecord & { creditCheck: CreditCheckResult } }>;
   approveOrder(orderId: Identifier, reason: string): Promise<{ data: RaRecord }>;
   declineOrder(orderId: Identifier, reason: string): Promise<{ data: RaRecord }>;
@@ -211,6 +241,20 @@ export interface SspDataProvider extends DataProvider {
 export const contractPdfUrl = (contractId: Identifier, apiUrl: string = API_URL) =>
   `${apiUrl}/contracts/${encodeURIComponent(String(contractId))}/pdf`;
 
+/**
+ * A report's download URL (CSV or XLSX) for a period and the filter of the list it mirrors
+ * (GET /api/reports/<name>.<format>).
+ */
+export const reportUrl = (
+  input: { name: string; format: "csv" | "xlsx"; from: string; to: string; filter?: object; lang?: string },
+  apiUrl: string = API_URL,
+) => {
+  const query = new URLSearchParams({ from: input.from, to: input.to });
+  if (input.filter && Object.keys(input.filter).length > 0) query.set("filter", JSON.stringify(input.filter));
+  if (input.lang) query.set("lang", input.lang);
+  return `${apiUrl}/reports/${input.name}.${input.format}?${query}`;
+};
+
 /** The exit quote as a one-page PDF to hand the customer, for the same date as on screen. */
 export const terminationQuotePdfUrl = (contractId: Identifier, date: string, apiUrl: string = API_URL) =>
   `${apiUrl}/contracts/${encodeURIComponent(String(contractId))}/termination-quote.pdf?date=${encodeURIComponent(date)}`;
@@ -232,7 +276,8 @@ export function createDataProvider(apiUrl: string = API_URL): SspDataProvider {
     ...base,
     transitionAsset: (id, { to, note }) =>
       post(path("assets", id, "transition"), note ? { to, note } : { to }),
-    getDashboardMetrics: () => get(`${apiUrl}/metrics/dashboard`),
+    getDashboardMetrics: (params) =>
+      get(`${apiUrl}/metrics/dashboard${params?.to ? `?to=${encodeURIComponent(params.to)}` : ""}`),
     runCreditCheck: (orderId) => post(path("orders", orderId, "credit-check")),
     approveOrder: (orderId, reason) => post(path("orders", orderId, "approve"), { reason }),
     declineOrder: (orderId, reason) => post(path("orders", orderId, "decline"), { reason }),

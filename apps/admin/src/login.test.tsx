@@ -5,7 +5,7 @@ import { mockApi } from "./mocks/handlers";
 import { renderApp, SLOW } from "./test/render-app";
 
 describe("logging in", () => {
-  it("posts the e-mail and password, then shows the dashboard counts from the API", async () => {
+  it("posts the e-mail and password, then shows the dashboard figures from the API", async () => {
     const user = userEvent.setup({ delay: null });
     renderApp();
 
@@ -17,10 +17,9 @@ describe("logging in", () => {
     const login = mockApi.requests.find((r) => r.url.pathname === "/api/auth/login");
     expect(login?.method).toBe("POST");
     expect(login?.body).toEqual({ email: "manager@demo.kr", password: "demo-pass-2026" });
-    expect(within(counts).getByText("고객 수").nextSibling).toHaveTextContent(
-      String(mockApi.rows.customers?.length),
-    );
-    expect(within(counts).getByText("자산 수").nextSibling).toHaveTextContent("2");
+    // A manager's dashboard: contracts (the mock's month 12: 120 active), no money.
+    expect(within(counts).getByTestId("metric-activeContracts-current")).toHaveTextContent("120건");
+    expect(within(counts).queryByTestId("metric-mrr")).not.toBeInTheDocument();
     expect(await screen.findByText("데모렌탈 대시보드")).toBeInTheDocument();
   });
 

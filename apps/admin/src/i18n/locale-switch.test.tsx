@@ -14,6 +14,6 @@ describe("language", () => {
 
     expect(await screen.findByRole("menuitem", { name: /Customers/ }, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole("menuitem", { name: /고객/ })).not.toBeInTheDocument();
-    expect(await screen.findByText("Assets by status", undefined, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText("Active contracts", undefined, SLOW)).toBeInTheDocument();
   });
 });

@@ -1,9 +1,10 @@
-import { ASSET_STATUSES, type AssetStatus, assetTransitions, maskPhone, normalizePhone } from "@ssp/domain";
+import { type AssetStatus, assetTransitions, maskPhone, normalizePhone } from "@ssp/domain";
 import { HttpResponse, http } from "msw";
 import { API_URL } from "../api-url";
 import { financeHandlers } from "./finance-handlers";
 import { DEMO_PASSWORD, demoUsers, type MockRecord } from "./fixtures";
 import { funnelHandlers } from "./funnel-handlers";
+import { metricsHandlers } from "./metrics-handlers";
 import { error, mockApi, unauthorized } from "./mock-api";
 
 export { mockApi };
@@ -87,24 +88,6 @@ export const handlers = [
     mockApi.session ? HttpResponse.json(mockApi.session) : unauthorized(),
   ),
 
-  http.get(`${API_URL}/metrics/dashboard`, () => {
-    if (!mockApi.session) return unauthorized();
-    const rows = mockApi.rows;
-    const assetsByStatus = Object.fromEntries(
-      ASSET_STATUSES.map((s) => [s, (rows.assets ?? []).filter((a) => a.status === s).length]),
-    );
-    return HttpResponse.json({
-      counts: {
-        customers: rows.customers?.length ?? 0,
-        products: rows.products?.length ?? 0,
-        plans: rows.plans?.length ?? 0,
-        assets: rows.assets?.length ?? 0,
-        activeContracts: 0,
-      },
-      assetsByStatus,
-    });
-  }),
-
   http.post(`${API_URL}/assets/:id/transition`, async ({ params, request }) => {
     if (!mockApi.session) return unauthorized();
     const asset = mockApi.rows.assets?.find((a) => String(a.id) === params.id);
@@ -131,6 +114,7 @@ export const handlers = [
 
   ...funnelHandlers,
   ...financeHandlers,
+  ...metricsHandlers,
 
   http.get(`${API_URL}/:resource`, ({ params, request }) => {
     if (!mockApi.session) return unauthorized();

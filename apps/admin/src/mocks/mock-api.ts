@@ -10,10 +10,13 @@ export const mockApi = {
   session: null as Me | null,
   rows: demoRows(),
   requests: [] as { method: string; url: URL; body?: unknown }[],
+  /** The last report download asked for: file name and query (filter, period, language). */
+  lastReport: null as { file: string; query: Record<string, string> } | null,
   reset() {
     this.session = null;
     this.rows = demoRows();
     this.requests = [];
+    this.lastReport = null;
   },
   /** The `filter` query parameter of every list request made for `resource`. */
   listFilters(resource: string): Record<string, unknown>[] {

@@ -1,6 +1,9 @@
+import { JOURNAL_ACCOUNTS } from "@ssp/domain";
+import { Fragment } from "react";
 import {
   BooleanInput,
   FormDataConsumer,
+  maxLength,
   maxValue,
   minValue,
   NumberInput,
@@ -46,6 +49,16 @@ export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
           ) : null
         }
       </FormDataConsumer>
+      {/* The journal's accounts in the partner's own chart of accounts (매출전표). */}
+      {JOURNAL_ACCOUNTS.map((account) => (
+        <Fragment key={account}>
+          <TextInput
+            source={`settings.accounting.${account}.code`}
+            validate={[required(), regex(/^[0-9A-Za-z-]{1,20}$/)]}
+          />
+          <TextInput source={`settings.accounting.${account}.name`} validate={[required(), maxLength(40)]} />
+        </Fragment>
+      ))}
     </>
   );
 }

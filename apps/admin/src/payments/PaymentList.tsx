@@ -3,13 +3,16 @@ import {
   Datagrid,
   DateField,
   DateInput,
+  FilterButton,
   List,
   NumberField,
   ReferenceField,
   ReferenceInput,
   SelectInput,
   TextField,
+  TopToolbar,
 } from "react-admin";
+import { ReportExportButton } from "../reports/ReportExportButton";
 import { paymentMethodChoices, paymentStatusChoices } from "../shared/finance-choices";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
@@ -25,10 +28,18 @@ const filters = [
   </ReferenceInput>,
 ];
 
+// The payments report is by attempt date, like this list's date filters: they are its period too.
+const actions = (
+  <TopToolbar>
+    <FilterButton />
+    <ReportExportButton report="payments" periodFrom="attemptedFrom" periodTo="attemptedTo" />
+  </TopToolbar>
+);
+
 /** Every collection attempt; a row opens its invoice, where the actions are. */
 export function PaymentList() {
   return (
-    <List filters={filters} sort={{ field: "id", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "id", order: "DESC" }} actions={actions} exporter={false}>
       <Datagrid
         rowClick={(_id, _resource, record) =>
           `/invoices/${encodeURIComponent(String(record.invoiceId))}/show`

@@ -1,0 +1,87 @@
+import { reportUrl } from "../dataProvider";
+
+export type ReportName =
+  | "billing-register"
+  | "sales-summary"
+  | "payments"
+  | "receivables-aging"
+  | "adjustments"
+  | "depreciation"
+  | "unit-economics"
+  | "journal";
+
+export const REPORT_NAMES: ReportName[] = [
+  "billing-register",
+  "sales-summary",
+  "payments",
+  "receivables-aging",
+  "adjustments",
+  "depreciation",
+  "unit-economics",
+  "journal",
+];
+
+export interface ReportRequest {
+  name: ReportName;
+  format: "csv" | "xlsx";
+  from: string;
+  to: string;
+  filter?: object;
+  lang?: string;
+}
+
+/** The API's `{code, message, errors}` as one readable line. */
+async function errorText(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { message?: string; errors?: Record<string, string> };
+    const fields = Object.entries(body.errors ?? {}).map(([k, v]) => `${k}: ${v}`);
+    return [body.message, ...fields].filter(Boolean).join(" — ") || `HTTP ${res.status}`;
+  } catch {
+    return `HTTP ${res.status}`;
+  }
+}
+
+/** The file name the API gave (Content-Disposition), Korean included. */
+function fileName(res: Response, fallback: string): string {
+  const header = res.headers.get("content-disposition") ?? "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) return decodeURIComponent(star[1]!);
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a report with the session cookie, reporting the bytes received as they come (the
+ * size is not known in advance: the API streams), then hands the file to the browser to save.
+ */
+export async function downloadReport(
+  request: ReportRequest,
+  onProgress: (bytes: number) => void,
+): Promise<string> {
+  const res = await fetch(reportUrl(request), { credentials: "include" });
+  if (!res.ok || !res.body) throw new Error(await errorText(res));
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received);
+  }
+  const name = fileName(res, `${request.name}.${request.format}`);
+  const url = URL.createObjectURL(
+    new Blob(chunks as BlobPart[], { type: res.headers.get("content-type") ?? "" }),
+  );
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
+export const megabytes = (bytes: number) =>
+  `${(bytes / 1_000_000).toLocaleString("ko-KR", { maximumFractionDigits: 1 })} MB`;
