@@ -3,11 +3,13 @@
  *   list     GET /api/customers over 1,000,000 customers (bench/list-bench.ts)
  *   pdf      generate and seal a 3-page Korean contract (bench/pdf-bench.ts)
  *   billing  the billing run over 1,000,000 active contracts (bench/billing-bench.ts)
+ *   export   reports (CSV, XLSX) and the dashboard over 1,000,000 invoices (bench/export-bench.ts)
  */
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   list: () => import("./list-bench.js"),
   pdf: () => import("./pdf-bench.js"),
   billing: () => import("./billing-bench.js"),
+  export: () => import("./export-bench.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

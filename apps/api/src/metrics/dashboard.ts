@@ -4,6 +4,7 @@ import { and, between, eq, sql } from "drizzle-orm";
 import { rowsOf } from "../db/client.js";
 import { metricMonths } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
+import { REPORT_SETTINGS } from "../reports/report-source.js";
 import { type MonthFigures, monthFigures } from "./month-figures.js";
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
@@ -42,6 +43,7 @@ async function figuresFor(ctx: StaffContext, partnerId: number, months: ReturnTy
     ).map((r) => [r.month, r.figures as MonthFigures]),
   );
   const result: MonthFigures[] = [];
+  if (months.some((m) => !stored.has(m.from))) await ctx.tx.execute(REPORT_SETTINGS);
   for (const m of months) {
     let figures = stored.get(m.from);
     if (!figures) {
