@@ -5,6 +5,7 @@ import cookieParser from "cookie-parser";
 import cors from "cors";
 import { sql } from "drizzle-orm";
 import express from "express";
+import { registerArchiveRoutes } from "./archive/archive.routes.js";
 import { registerAuthRoutes } from "./auth/auth.routes.js";
 import { loginRateLimit, publicRateLimit } from "./auth/login-rate-limit.js";
 import { sessionMiddleware } from "./auth/session-middleware.js";
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
   registerPublicSignupRoutes(routes, deps);
   registerBillingRoutes(routes, deps);
   registerReportRoutes(routes, deps);
+  registerArchiveRoutes(routes, deps);
   const openapi = openApiDocument(registry);
   router.get("/openapi.json", (_req, res) => {
     res.json(openapi);

@@ -3,6 +3,7 @@ process.env.TZ = "Asia/Seoul";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
+import { RestoreError, restoreArchive } from "./archive/restore-archive.js";
 import { billingWorkers, runBilling, withBillingLock } from "./billing/billing-run.js";
 import { runDunning } from "./billing/dunning-run.js";
 import { deactivatePendingMethods } from "./billing/payment-method-retirement.js";
@@ -20,9 +21,42 @@ import { readEnv } from "./env.js";
 const [job, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
   args: rest,
-  options: { date: { type: "string" }, "dry-run": { type: "boolean" }, "batch-size": { type: "string" } },
+  options: {
+    date: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "batch-size": { type: "string" },
+    file: { type: "string" },
+    "owner-password": { type: "string" },
+  },
 });
 const env = readEnv();
+if (job === "restore-archive") {
+  // `job restore-archive --file <zip> [--owner-password <pw>]`: a partner's take-out archive into
+  // this (empty) installation's database; see the archive's README.
+  if (!values.file) {
+    console.error("usage: job restore-archive --file <archive.zip> [--owner-password <password>]");
+    process.exit(2);
+  }
+  const target = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+  });
+  await target.migrate();
+  try {
+    const loaded = await restoreArchive(target, {
+      file: values.file,
+      ownerPassword: values["owner-password"],
+      log: (line) => console.log(`  ${line}`),
+    });
+    console.log(`restored ${Object.keys(loaded).length} tables`);
+  } catch (error) {
+    console.error(error instanceof RestoreError ? `restore failed: ${error.message}` : error);
+    process.exitCode = 1;
+  } finally {
+    await target.close();
+  }
+  process.exit();
+}
 const clock = systemClock();
 const date = values.date ?? clock.today();
 const JOBS = ["billing", "dunning", "end-of-term", "payment-methods"];
