@@ -60,7 +60,7 @@ describe("a manager registers a customer in the browser", () => {
     await page.locator('input[name="password"]').fill("demo-pass-2026");
     await shot("01-login");
     await page.getByRole("button", { name: "로그인" }).click();
-    await expect(page.getByText("고객 수").first().waitFor()).resolves.toBeUndefined();
+    await expect(page.getByTestId("dashboard-counts").waitFor()).resolves.toBeUndefined();
     await shot("02-dashboard");
 
     await page.getByRole("menuitem", { name: "고객" }).click();

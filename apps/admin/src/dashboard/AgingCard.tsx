@@ -3,6 +3,7 @@ import { BarChart } from "@mui/x-charts/BarChart";
 import { AGING_BUCKETS } from "@ssp/domain";
 import { useTranslate } from "react-admin";
 import type { DashboardMonth } from "../dataProvider";
+import { compactNumber } from "./dashboard-format";
 
 /** What is owed at the end of each month, by aging bucket (not yet due, 1–30 … 90+ days). */
 export function AgingCard({ months }: { months: DashboardMonth[] }) {
@@ -26,7 +27,7 @@ export function AgingCard({ months }: { months: DashboardMonth[] }) {
         <BarChart
           height={220}
           xAxis={[{ scaleType: "band", data: months.map((m) => m.month.slice(2)) }]}
-          yAxis={[{ width: 64 }]}
+          yAxis={[{ width: 48, valueFormatter: compactNumber }]}
           series={keys.map((k) => ({
             id: k,
             label: translate(k === "notDue" ? "ssp.dashboard.notDue" : `ssp.overdueBucket.${k}`),

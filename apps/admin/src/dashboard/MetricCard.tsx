@@ -2,7 +2,7 @@ import { Card, CardContent, Stack, Tooltip, Typography } from "@mui/material";
 import { LineChart } from "@mui/x-charts/LineChart";
 import { useTranslate } from "react-admin";
 import type { DashboardMonth } from "../dataProvider";
-import { formatted, type MetricKey, plotted } from "./dashboard-format";
+import { compactNumber, formatted, type MetricKey, plotted } from "./dashboard-format";
 
 /**
  * One metric: its figure for the last month of the series, the month before, and the monthly
@@ -31,9 +31,8 @@ export function MetricCard({ metric, months }: { metric: MetricKey; months: Dash
         </Stack>
         <LineChart
           height={140}
-          margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
           xAxis={[{ scaleType: "point", data: months.map((m) => m.month.slice(2)) }]}
-          yAxis={[{ width: 56 }]}
+          yAxis={[{ width: 48, valueFormatter: compactNumber }]}
           series={[{ data: months.map((m) => plotted(m, metric)), showMark: false, connectNulls: false }]}
           hideLegend
         />

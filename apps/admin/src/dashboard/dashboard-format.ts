@@ -49,3 +49,7 @@ export function formatted(
   if (kind === "rate") return `${value.toLocaleString("ko-KR", { maximumFractionDigits: 1 })}%`;
   return `${value.toLocaleString("ko-KR")}${kind === "won" ? units.won : units.count}`;
 }
+
+/** Axis labels short enough for a card: 1.2만, 3억. */
+export const compactNumber = (value: number | null) =>
+  value === null ? "" : value.toLocaleString("ko-KR", { notation: "compact", maximumFractionDigits: 1 });

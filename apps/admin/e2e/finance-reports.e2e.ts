@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, type RunningApi, startApi } from "./api-server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARTIFACTS = join(REPO_ROOT, "artifacts");
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+describe("finance downloads the billing register from the Reports page", () => {
+  let api: RunningApi;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    api = await startApi();
+    profile = mkdtempSync(join(tmpdir(), "ssp-e2e-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: "ko-KR",
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await api?.stop();
+  });
+
+  const shot = (name: string) =>
+    page.screenshot({ path: join(ARTIFACTS, `finance-e2e-${name}.png`), fullPage: true });
+
+  it("picks the report and the period, downloads XLSX, and the file holds this month's invoices", async () => {
+    await page.goto(api.url);
+    await page.getByLabel("이메일").fill("finance@demo.kr");
+    await page.locator('input[name="password"]').fill("demo-pass-2026");
+    await page.getByRole("button", { name: "로그인" }).click();
+    await page.getByTestId("metric-mrr").waitFor();
+    await shot("01-dashboard");
+
+    // The demo's installed contracts are first invoiced by today's billing run.
+    const health = await (await page.request.get(`${api.url}/api/health`)).json();
+    const today: string = health.today;
+    const run = await page.request.post(`${api.url}/api/billing/runs`, { data: { date: today } });
+    expect(run.ok()).toBe(true);
+    const listed = await (
+      await page.request.get(
+        `${api.url}/api/invoices?range=[0,999]&filter=${encodeURIComponent(JSON.stringify({}))}`,
+      )
+    ).json();
+    const thisMonth = (listed as { number: string; issueDate: string; total: number }[]).filter(
+      (i) => i.issueDate >= `${today.slice(0, 8)}01` && i.issueDate <= today,
+    );
+    expect(thisMonth.length).toBeGreaterThan(0);
+
+    await page.getByRole("menuitem", { name: "보고서" }).click();
+    await page.waitForURL(/#\/reports/);
+    await page.getByText("기간: 발행일 기준").waitFor();
+    await page.getByLabel("시작일").fill(`${today.slice(0, 8)}01`);
+    await page.getByLabel("종료일").fill(today);
+    await shot("02-reports");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "XLSX 받기" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = join(profile, "register.xlsx");
+    await download.saveAs(path);
+    await page.getByText(/받기 완료/).waitFor();
+    await shot("03-downloaded");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(["청구번호", "발행일", "납기일"]);
+    const totalColumn = header.indexOf("합계") + 1;
+    const rows: { number: string; total: number }[] = [];
+    for (let n = 2; n <= sheet.actualRowCount; n++) {
+      const row = sheet.getRow(n);
+      rows.push({ number: String(row.getCell(1).value), total: Number(row.getCell(totalColumn).value) });
+    }
+    expect(rows.map((r) => r.number).sort()).toEqual(thisMonth.map((i) => i.number).sort());
+    for (const invoice of thisMonth)
+      expect(rows.find((r) => r.number === invoice.number)?.total).toBe(invoice.total);
+  });
+});
