@@ -37,7 +37,13 @@ export const ZPaymentFilter = z.object({
 });
 export type TPaymentFilter = z.infer<typeof ZPaymentFilter>;
 
-export const ZBillingRunFilter = z.object({ runDate: ZIsoDate.optional() });
+export const JOB_RUN_STATUSES = ["running", "completed", "completed_with_failures", "failed"] as const;
+
+export const ZBillingRunFilter = z.object({
+  runDate: ZIsoDate.optional(),
+  dryRun: z.boolean("true or false").optional(),
+  status: z.enum(JOB_RUN_STATUSES, `One of: ${JOB_RUN_STATUSES.join(", ")}`).optional(),
+});
 
 const ZPositiveWon = z
   .number({ error: "Enter an amount in won" })

@@ -33,7 +33,7 @@ async function paidActiveContract(): Promise<number> {
     billingDay: 5,
   });
   await runBilling({
-    db: t.database.db,
+    database: t.database,
     gateway: new SandboxGateway(),
     date: TODAY,
     now: () => t.clock.now(),
