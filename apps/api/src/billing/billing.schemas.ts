@@ -1,3 +1,4 @@
+import { MAX_LEDGER_WON } from "@ssp/domain";
 import { z } from "zod";
 import { ZIsoDate } from "../shared/zod-fields.js";
 
@@ -49,7 +50,7 @@ const ZPositiveWon = z
   .number({ error: "Enter an amount in won" })
   .int("Won has no fractions")
   .positive("Must be more than zero")
-  .max(1_000_000_000);
+  .max(MAX_LEDGER_WON, `At most ${MAX_LEDGER_WON.toLocaleString("ko-KR")}원`);
 export const ZCreditNoteRequest = z.object({
   amount: ZPositiveWon,
   reason: z.string().trim().min(2, "Give a reason").max(500),

@@ -14,7 +14,6 @@ export interface DueContract {
   id: number;
   partner_id: number;
   customer_id: number;
-  plan_version_id: number;
   /** The frozen terms as JSON text: parsed only for the first contract of its kind in a run. */
   terms: string;
   activated_on: string;
@@ -59,7 +58,7 @@ export async function dueContracts(
   const only = input.contractId === undefined ? sql`` : sql`and bc.contract_id = ${input.contractId}`;
   return rowsOf<DueContract>(
     await db.execute(sql`
-      select c.id, c.partner_id, c.customer_id, c.plan_version_id, c.terms::text as terms,
+      select c.id, c.partner_id, c.customer_id, c.terms::text as terms,
              c.activated_on::text as activated_on, c.billing_day, c.ended_on::text as ended_on,
              bc.next_period_on::text as next_period_on, pm.token, pm.gateway
       from billing_cursors bc

@@ -116,9 +116,12 @@ export async function issueDueInvoices(input: {
   };
 }
 
-/** The contract's due periods; contracts frozen alike, at the same point, are worked out once a run. */
+/**
+ * The contract's due periods; contracts with the same frozen terms, at the same point, are worked
+ * out once a run (a million contracts are a few dozen kinds).
+ */
 function periodsFor(contract: DueContract, date: string, cache?: Map<string, PeriodsDue>): PeriodsDue {
-  const key = `${contract.plan_version_id}|${contract.activated_on}|${contract.billing_day}|${contract.next_period_on}|${contract.ended_on}`;
+  const key = `${contract.activated_on}|${contract.billing_day}|${contract.next_period_on}|${contract.ended_on}|${contract.terms}`;
   const known = cache?.get(key);
   if (known) return known;
   const due = periodsDue({
