@@ -300,7 +300,7 @@ export const enMessages: TranslationMessages = {
         id: "ID",
         partnerId: "Partner",
         runDate: "Billing date",
-        dryRun: "Include previews",
+        dryRun: "Previews only",
         status: "Status",
         issued: "Issued",
         caughtUp: "Caught up",

@@ -511,7 +511,7 @@ export const koMessages: TranslationMessages = {
         id: "ID",
         partnerId: "파트너",
         runDate: "청구일",
-        dryRun: "미리보기 포함",
+        dryRun: "미리보기만 보기",
         status: "상태",
         issued: "발행",
         caughtUp: "누락분 발행",
