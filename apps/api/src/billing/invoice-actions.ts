@@ -190,6 +190,7 @@ export async function issueCreditNote(
       amount: input.amount,
       reason: input.reason,
       userId: ctx.actor.userId,
+      createdAt: ctx.clock.now(),
     })
     .returning();
   const toRefund = Math.min(
@@ -216,7 +217,7 @@ export async function issueCreditNote(
 
 /** Refunds `amount` of an invoice's successful payments, newest first, each with its own key. */
 export async function refundPayments(
-  ctx: Pick<StaffContext, "tx" | "adapters">,
+  ctx: Pick<StaffContext, "tx" | "adapters" | "clock">,
   input: { invoice: InvoiceRow; amount: number; reason: string; key: string },
 ): Promise<number> {
   let left = input.amount;
@@ -252,6 +253,7 @@ export async function refundPayments(
       reason: input.reason,
       idempotencyKey: key,
       gatewayRef: result.status === "succeeded" ? result.gatewayRef : null,
+      createdAt: ctx.clock.now(),
     });
     if (result.status === "succeeded") left -= amount;
   }
