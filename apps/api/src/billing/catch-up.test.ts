@@ -211,6 +211,14 @@ describe("catching up what was never billed", () => {
     );
     expect(crashed).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted/) });
     expect(await invoicesOf(id)).toMatchObject([{ period_start: "2026-08-03", status: "paid" }]);
+    // What the job did is audited in the system's name, with the run that did it.
+    const billing = ran.find((r) => r.job === "billing" && r.partnerId === 1)!;
+    const [audit] = rowsOf<{ actor_kind: string; actor_id: number; user_id: number | null }>(
+      await t.database.db.execute(sql`
+        select actor_kind, actor_id, user_id from audit_logs
+        where entity = 'job_runs' and entity_id = ${String(billing.id)} and action = 'invoices_issued'`),
+    );
+    expect(audit).toEqual({ actor_kind: "system", actor_id: billing.id, user_id: null });
     // Started again (or by a second instance at the same time): nothing left to run, nothing twice.
     const runs = await countOf(t.database, "job_runs");
     expect(await Promise.all([catchUpDailyJobs(deps), catchUpDailyJobs(deps)])).toEqual([[], []]);
