@@ -1,21 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type RunningApi, startApi } from "./api-server";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = join(REPO_ROOT, "artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { type RunningApi, startApi } from "./api-server";
+import { ARTIFACTS, launchChromium } from "./chromium";
 
 describe("finance starts a billing run and follows it to its end", () => {
   let api: RunningApi;
@@ -23,9 +10,8 @@ describe("finance starts a billing run and follows it to its end", () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     api = await startApi();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await (
       await browser.newContext({ locale: "ko-KR", viewport: { width: 1440, height: 900 } })
     ).newPage();

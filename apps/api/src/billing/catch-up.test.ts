@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDay } from "../../test/support/billing-days.js";
 import { sentContract, signAndPay } from "../../test/support/funnel.js";
+import { firstPlanVersion } from "../../test/support/plans.js";
 import { startSmtpInbox } from "../../test/support/smtp-inbox.js";
 import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
@@ -128,14 +129,10 @@ describe("catching up what was never billed", () => {
   });
 
   it("issues a day's periods on the next run after a day without one, due that day: retries and lateness count from it", async () => {
-    const [plan] = rowsOf<{ id: number }>(
-      await t.database.db.execute(
-        sql`select current_version_id as id from plans where partner_id = 2 order by id limit 1`,
-      ),
-    );
+    const planVersionId = await firstPlanVersion(t, 2);
     const { firstContractId: id } = await seedActiveContracts(t.database.db, {
       partnerId: 2,
-      planVersionId: plan!.id,
+      planVersionId,
       count: 1,
       activatedOn: "2026-06-10",
       billingDay: 10,
@@ -177,14 +174,10 @@ describe("catching up what was never billed", () => {
   });
 
   it("runs the daily jobs a server missed at 06:00 when it starts, marks a crashed run failed and runs it again", async () => {
-    const [plan] = rowsOf<{ id: number }>(
-      await t.database.db.execute(
-        sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
-      ),
-    );
+    const planVersionId = await firstPlanVersion(t, 1);
     const { firstContractId: id } = await seedActiveContracts(t.database.db, {
       partnerId: 1,
-      planVersionId: plan!.id,
+      planVersionId,
       count: 1,
       activatedOn: "2026-08-03",
       billingDay: 3,
@@ -245,14 +238,10 @@ function expectIssued(contractId: number, kind: string, start: string) {
 
 describe("a whole contract on random run days", () => {
   it("ends with exactly the schedule's invoices when runs fall on random days, some skipped, some twice", async () => {
-    const [plan] = rowsOf<{ id: number }>(
-      await t.database.db.execute(
-        sql`select current_version_id as id from plans where partner_id = 2 order by id limit 1`,
-      ),
-    );
+    const planVersionId = await firstPlanVersion(t, 2);
     const { firstContractId: id } = await seedActiveContracts(t.database.db, {
       partnerId: 2,
-      planVersionId: plan!.id,
+      planVersionId,
       count: 1,
       activatedOn: "2026-01-17",
       billingDay: 25,
@@ -315,18 +304,14 @@ describe("races", () => {
   it.runIf(TEST_DATABASE_URL)(
     "a credit note and a collection of the same invoice at the same moment: the ledger adds up either way",
     async () => {
-      const [plan] = rowsOf<{ id: number }>(
-        await t.database.db.execute(
-          sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
-        ),
-      );
+      const planVersionId = await firstPlanVersion(t, 1);
       for (let round = 0; round < 4; round++) {
         const date = `2026-10-${String(11 + round).padStart(2, "0")}`;
         t.clock.set(date);
         const finance = await t.login("finance@demo.kr");
         const { firstContractId: id } = await seedActiveContracts(t.database.db, {
           partnerId: 1,
-          planVersionId: plan!.id,
+          planVersionId,
           count: 1,
           activatedOn: date,
           billingDay: 5,
