@@ -12,6 +12,7 @@ import { createDataProvider } from "./dataProvider";
 import deliveries from "./deliveries";
 import { i18nProvider } from "./i18n/i18nProvider";
 import invoices from "./invoices";
+import jobs from "./jobs";
 import notifications from "./notifications";
 import orders from "./orders";
 import partners from "./partners";
@@ -66,6 +67,7 @@ export function App({
           <Resource name="invoices" {...invoices} />
           <Resource name="payments" {...payments} />
           <Resource name="billing-runs" {...billingRuns} />
+          <Resource name="jobs" {...jobs} />
           <Resource name="reports" {...reports} />
           <Resource name="products" {...products} />
           <Resource name="plans" {...plans} />

@@ -1,10 +1,9 @@
 import { type ContractStatus, contractLifecycle, DomainError } from "@ssp/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit.js";
+import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contracts } from "../db/schema/index.js";
 import type { TenantScope } from "../db/tenant.js";
-import type { Actor } from "../http/context.js";
 import { findScoped } from "../http/resource-reads.js";
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -49,7 +48,7 @@ export async function nextContractNumber(tx: Db, year: string): Promise<string> 
  * with 409, rolling back everything the caller did in its transaction.
  */
 export async function moveContract(
-  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date } },
+  ctx: AuditContext & { clock: { now(): Date } },
   contract: ContractRow,
   to: ContractStatus,
   values: Partial<typeof contracts.$inferInsert> = {},
@@ -68,7 +67,7 @@ export async function moveContract(
   }
   // Every transition is audited; a null actor is a job (dunning, end of term) or the customer.
   await recordAudit(
-    { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
+    { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip, by: ctx.by },
     {
       entity: "contracts",
       entityId: contract.id,

@@ -4,11 +4,12 @@ import {
   assertCanTransitionAsset,
   type ContractStatus,
 } from "@ssp/domain";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { exitQuote, issueExitInvoice } from "../billing/exit-invoice.js";
 import { refundPayments } from "../billing/invoice-actions.js";
-import { invoiceBalance } from "../billing/invoice-ledger.js";
+import { invoiceBalance, moveInvoice } from "../billing/invoice-ledger.js";
+import { closeCursor } from "../billing/invoices.repository.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
@@ -96,6 +97,9 @@ export async function cancelContract(
     coolingOffDays: contract.terms.coolingOffDays,
     on: input.date,
   });
+  // No billing batch may be issuing for it while it is withdrawn: its cursor goes first (waiting
+  // for a batch that holds it), so every invoice ever issued is seen below.
+  await closeCursor(ctx.tx, { partnerId: contract.partnerId, contractId: contract.id });
   let refunded = 0;
   const issued = await ctx.tx.select().from(invoices).where(eq(invoices.contractId, contract.id));
   for (const invoice of issued) {
@@ -108,17 +112,7 @@ export async function cancelContract(
         key: `cancel-${contract.id}-inv-${invoice.id}`,
       });
   }
-  if (issued.length > 0) {
-    await ctx.tx
-      .update(invoices)
-      .set({ status: "void" })
-      .where(
-        inArray(
-          invoices.id,
-          issued.map((i) => i.id),
-        ),
-      );
-  }
+  for (const invoice of issued.filter((i) => i.status !== "void")) await moveInvoice(ctx.tx, invoice, "void");
   const ended = await moveContract(ctx, contract, "cancelled", {
     endedOn: input.date,
     endReason: input.reason,

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: Record<string, string>,
+    /** More for the client in the reply's body (e.g. the id of the run a 409 is about). */
+    readonly detail?: Record<string, string | number>,
   ) {
     super(message);
     this.name = "AppError";
@@ -53,7 +55,7 @@ interface PgErrorLike {
   constraint?: string;
 }
 
-function pgError(error: unknown): PgErrorLike | undefined {
+export function pgError(error: unknown): PgErrorLike | undefined {
   let e: unknown = error;
   for (let depth = 0; e && depth < 3; depth++) {
     const code = (e as PgErrorLike).code;
@@ -93,7 +95,10 @@ export function toAppError(error: unknown): AppError {
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   const app = toAppError(error);
   if (app.code === "internal_error") console.error(error);
-  res
-    .status(app.status)
-    .json({ code: app.code, message: app.message, ...(app.errors ? { errors: app.errors } : {}) });
+  res.status(app.status).json({
+    code: app.code,
+    message: app.message,
+    ...(app.errors ? { errors: app.errors } : {}),
+    ...(app.detail ?? {}),
+  });
 };

@@ -26,6 +26,7 @@ export const RESOURCES = [
   "invoices",
   "payments",
   "billing-runs",
+  "jobs",
   "reports",
   "data-export",
 ] as const;
@@ -65,6 +66,8 @@ const TABLE: Record<Resource, Partial<Record<Role, readonly Action[]>>> = {
   invoices: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   payments: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   "billing-runs": { operator: READ, owner: ["list", "show", "create"], finance: ["list", "show", "create"] },
+  // Every job run (billing, dunning, end of term, …): who watches the money watches the jobs.
+  jobs: { operator: READ, owner: READ, finance: READ },
   // Finance reports and their exports (CSV/XLSX): money, so owner and finance only.
   reports: { owner: ["list"], finance: ["list"] },
   // The take-out archive of all of a partner's data: the owner alone.

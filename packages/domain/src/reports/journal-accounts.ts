@@ -1,4 +1,4 @@
-import { type InvoiceLine, VAT_FREE_LINE_KINDS } from "../billing/billing-schedule.js";
+import { type InvoiceLine, VAT_FREE_LINE_KINDS } from "../billing/invoice.js";
 import { assertWon } from "../money/won.js";
 
 /**
