@@ -57,11 +57,17 @@ describe("finance downloads the billing register from the Reports page", () => {
     await page.getByTestId("metric-mrr").waitFor();
     await shot("01-dashboard");
 
-    // The demo's installed contracts are first invoiced by today's billing run.
+    // The demo's installed contracts were invoiced at installation; today's run is the safety net.
     const health = await (await page.request.get(`${api.url}/api/health`)).json();
     const today: string = health.today;
     const run = await page.request.post(`${api.url}/api/billing/runs`, { data: { date: today } });
     expect(run.ok()).toBe(true);
+    const { id } = await run.json();
+    for (let i = 0; i < 300; i++) {
+      const job = await (await page.request.get(`${api.url}/api/jobs/${id}`)).json();
+      if (job.status !== "running") break;
+      await page.waitForTimeout(100);
+    }
     const listed = await (
       await page.request.get(
         `${api.url}/api/invoices?range=[0,999]&filter=${encodeURIComponent(JSON.stringify({}))}`,

@@ -33,9 +33,16 @@ async function planVersion(t: TestApp, partnerId: number, nth: number): Promise<
   return rows[nth]!.id;
 }
 
+/** A billing run for the day through the API, waited for until its job has ended. */
 async function run(t: TestApp, agent: TestAgent, date: string): Promise<void> {
   t.clock.set(date);
-  await agent.post("/api/billing/runs").send({ date }).expect(201);
+  const started = await agent.post("/api/billing/runs").send({ date }).expect(202);
+  for (let i = 0; i < 500; i++) {
+    const job = await agent.get(`/api/jobs/${started.body.id}`).expect(200);
+    if (job.body.status !== "running") return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`the billing run of ${date} did not end`);
 }
 
 export async function seedFinanceQuarter(t: TestApp): Promise<FinanceQuarter> {
