@@ -439,6 +439,10 @@ export const enMessages: TranslationMessages = {
         type: "Type",
         source: "Source",
       },
+      archiveTitle: "Take your data with you",
+      archiveHelp:
+        "Every table (CSV), the sealed contracts and installation receipts (PDF) and a README of the columns, as one ZIP that restores into another SSP installation.",
+      archiveDownload: "Download all data (ZIP)",
       names: {
         "billing-register": "Billing register",
         "sales-summary": "Sales summary (for the VAT return)",

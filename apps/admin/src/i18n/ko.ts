@@ -645,6 +645,10 @@ export const koMessages: TranslationMessages = {
         type: "구분",
         source: "구분",
       },
+      archiveTitle: "데이터 내보내기",
+      archiveHelp:
+        "모든 표(CSV), 봉인된 계약서와 설치 확인서(PDF), 열 설명(README)을 한 ZIP 파일로 받습니다. 다른 SSP 설치에 그대로 복원할 수 있습니다.",
+      archiveDownload: "전체 데이터 ZIP 받기",
       names: {
         "billing-register": "청구 내역(매출 대장)",
         "sales-summary": "매출 집계(부가세 신고용)",

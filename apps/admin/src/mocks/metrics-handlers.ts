@@ -85,4 +85,18 @@ export const metricsHandlers = [
       },
     });
   }),
+
+  http.get(`${API_URL}/data-export.zip`, () => {
+    const session = mockApi.session;
+    if (!session) return unauthorized();
+    if (session.role !== "owner")
+      return HttpResponse.json({ code: "forbidden", message: "Your role may not do this" }, { status: 403 });
+    mockApi.lastReport = { file: "data-export.zip", query: {} };
+    return new HttpResponse(new Uint8Array([0x50, 0x4b, 0x05, 0x06]), {
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": 'attachment; filename="ssp-demo.zip"',
+      },
+    });
+  }),
 ];

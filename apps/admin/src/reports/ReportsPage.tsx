@@ -12,6 +12,7 @@ import {
 import { useState } from "react";
 import { Title, useTranslate } from "react-admin";
 import { seoulToday } from "../shared/seoul-today";
+import { useRole } from "../shared/use-role";
 import { REPORT_NAMES, type ReportName } from "./download-report";
 import { REPORT_FILTERS } from "./report-filters";
 import { useReportDownload } from "./use-report-download";
@@ -29,7 +30,8 @@ export function ReportsPage() {
   const [from, setFrom] = useState(monthStart(today));
   const [to, setTo] = useState(today);
   const [filter, setFilter] = useState<Record<string, string>>({});
-  const { start, progress, busy } = useReportDownload();
+  const { start, archive, progress, busy } = useReportDownload();
+  const { can } = useRole();
   const fields = REPORT_FILTERS[name];
   const chosen = Object.fromEntries(
     Object.entries(filter).filter(([k, v]) => v && fields.some((f) => f.field === k)),
@@ -109,6 +111,19 @@ export function ReportsPage() {
           </Stack>
         </CardContent>
       </Card>
+      {can("data-export", "list") && (
+        <Card sx={{ mt: 2 }}>
+          <CardContent>
+            <Typography variant="h6">{translate("ssp.reports.archiveTitle")}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              {translate("ssp.reports.archiveHelp")}
+            </Typography>
+            <Button variant="outlined" disabled={busy} onClick={() => archive()}>
+              {translate("ssp.reports.archiveDownload")}
+            </Button>
+          </CardContent>
+        </Card>
+      )}
     </Box>
   );
 }

@@ -53,11 +53,17 @@ function fileName(res: Response, fallback: string): string {
  * Downloads a report with the session cookie, reporting the bytes received as they come (the
  * size is not known in advance: the API streams), then hands the file to the browser to save.
  */
-export async function downloadReport(
-  request: ReportRequest,
+export function downloadReport(request: ReportRequest, onProgress: (bytes: number) => void): Promise<string> {
+  return downloadFile(reportUrl(request), `${request.name}.${request.format}`, onProgress);
+}
+
+/** Any streamed download of the API (a report, the data archive), saved under the API's name. */
+export async function downloadFile(
+  url: string,
+  fallbackName: string,
   onProgress: (bytes: number) => void,
 ): Promise<string> {
-  const res = await fetch(reportUrl(request), { credentials: "include" });
+  const res = await fetch(url, { credentials: "include" });
   if (!res.ok || !res.body) throw new Error(await errorText(res));
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -69,17 +75,17 @@ export async function downloadReport(
     received += value.length;
     onProgress(received);
   }
-  const name = fileName(res, `${request.name}.${request.format}`);
-  const url = URL.createObjectURL(
+  const name = fileName(res, fallbackName);
+  const blob = URL.createObjectURL(
     new Blob(chunks as BlobPart[], { type: res.headers.get("content-type") ?? "" }),
   );
   const link = document.createElement("a");
-  link.href = url;
+  link.href = blob;
   link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  setTimeout(() => URL.revokeObjectURL(blob), 60_000);
   return name;
 }
 

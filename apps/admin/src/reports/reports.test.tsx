@@ -32,6 +32,19 @@ describe("the Reports page", () => {
     await screen.findByText(/The period ends before it starts/, undefined, SLOW);
   });
 
+  it("lets the owner, and only the owner, take all of the data as one ZIP", async () => {
+    renderApp({ as: "owner", route: "#/reports" });
+    await userEvent.click(await screen.findByRole("button", { name: "전체 데이터 ZIP 받기" }, SLOW));
+    await screen.findByText("받기 완료: ssp-demo.zip", undefined, SLOW);
+    expect(mockApi.lastReport?.file).toBe("data-export.zip");
+  });
+
+  it("shows finance no data take-out", async () => {
+    renderApp({ as: "finance", route: "#/reports" });
+    await screen.findByText("기간: 발행일 기준", undefined, SLOW);
+    expect(screen.queryByRole("button", { name: "전체 데이터 ZIP 받기" })).not.toBeInTheDocument();
+  });
+
   it("is not in the menu of a manager", async () => {
     renderApp({ as: "manager" });
     await screen.findByTestId("dashboard-counts", undefined, SLOW);
