@@ -4,20 +4,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type RunningApi, startApi } from "./api-server";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = join(REPO_ROOT, "artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { type RunningApi, startApi } from "./api-server";
+import { ARTIFACTS, CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
 describe("finance downloads the billing register from the Reports page", () => {
   let api: RunningApi;
@@ -30,7 +18,7 @@ describe("finance downloads the billing register from the Reports page", () => {
     api = await startApi();
     profile = mkdtempSync(join(tmpdir(), "ssp-e2e-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       locale: "ko-KR",
