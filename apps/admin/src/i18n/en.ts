@@ -672,6 +672,7 @@ export const enMessages: TranslationMessages = {
       failed: "Failed",
     },
     jobName: {
+      metrics: "Dashboard figures",
       billing: "Billing",
       dunning: "Collections",
       "end-of-term": "End of term",
@@ -705,6 +706,7 @@ export const enMessages: TranslationMessages = {
         "end-of-term":
           "Completed %{completed} · ownership passed %{transferred} · returns opened %{returnsOpened} · waiting %{waiting}",
         "payment-methods": "Deactivated %{deactivated} · failed %{failed}",
+        metrics: "%{months} closed month(s) computed",
       },
     },
     overdueBucket: { "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "90+ days" },

@@ -878,6 +878,7 @@ export const koMessages: TranslationMessages = {
       failed: "실패",
     },
     jobName: {
+      metrics: "대시보드 집계",
       billing: "정기 청구",
       dunning: "수납·연체 처리",
       "end-of-term": "만기 처리",
@@ -911,6 +912,7 @@ export const koMessages: TranslationMessages = {
         "end-of-term":
           "만기 완료 %{completed}건 · 소유권 이전 %{transferred}건 · 반납 요청 %{returnsOpened}건 · 대기 %{waiting}건",
         "payment-methods": "해지 %{deactivated}건 · 실패 %{failed}건",
+        metrics: "마감된 %{months}개월 집계",
       },
     },
     overdueBucket: { "1-30": "1–30일", "31-60": "31–60일", "61-90": "61–90일", "90+": "90일 초과" },

@@ -196,7 +196,16 @@ describe("catching up what was never billed", () => {
       "dunning:2:2026-08-03:startup:completed",
       "end-of-term:1:2026-08-03:startup:completed",
       "end-of-term:2:2026-08-03:startup:completed",
+      "metrics:1:2026-08-03:startup:completed",
+      "metrics:2:2026-08-03:startup:completed",
     ]);
+    // The dashboard's closed months of the past year are kept before anyone asks for them.
+    expect(
+      await countOf(
+        t.database,
+        "metric_months where partner_id = 1 and month between '2025-08-01' and '2026-07-01'",
+      ),
+    ).toBe(12);
     const [crashed] = rowsOf<{ status: string; error: string }>(
       await t.database.db.execute(
         sql`select status, error from job_runs where trigger = 'cron' and run_date = '2026-08-03'`,
@@ -217,9 +226,9 @@ describe("catching up what was never billed", () => {
     expect(await Promise.all([catchUpDailyJobs(deps), catchUpDailyJobs(deps)])).toEqual([[], []]);
     expect(await countOf(t.database, "job_runs")).toBe(runs);
     expect(await invoicesOf(id)).toHaveLength(1);
-    // Before 06:00 the latest billing day is yesterday's: a server started at 05:00 on 4 August
-    // runs nothing of the 4th yet.
-    t.clock.set("2026-08-04T05:00:00+09:00");
+    // Before their hours the latest occurrence is yesterday's: a server started at 04:30 on
+    // 4 August runs nothing of the 4th yet.
+    t.clock.set("2026-08-04T04:30:00+09:00");
     expect(await catchUpDailyJobs(deps)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { addDay } from "../clock.js";
 import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import { jobRuns } from "../db/schema/index.js";
 import type { AppDeps } from "../http/context.js";
+import { keepClosedMonths } from "../metrics/dashboard.js";
 
 /** What the jobs run on: the database, the clock, and the payment gateway. */
 export type JobDeps = Pick<AppDeps, "database" | "clock"> & {
@@ -16,6 +17,8 @@ import { type JobName, type JobRunRow, type JobTrigger, markInterruptedRuns, run
 
 /** The daily jobs (SPEC §6), in the order a day runs them, with their hour in Seoul. */
 export const DAILY_JOBS = [
+  // Last month's dashboard figures, kept before anyone opens the dashboard.
+  { job: "metrics", hour: 5 },
   { job: "billing", hour: 6 },
   { job: "dunning", hour: 7 },
   // After collections, so that a contract whose last invoice was recovered today completes.
@@ -50,15 +53,25 @@ export async function runDailyJob(
     );
   }
   const runs: JobRunRow[] = [];
+  const job: Exclude<DailyJobName, "billing"> = input.job;
   for (const partnerId of input.partnerId ? [input.partnerId] : await partnerIds(deps.database.db)) {
     const run = await runJob(
       deps.database,
-      { job: input.job, partnerId, date: input.date, trigger: input.trigger },
+      { job, partnerId, date: input.date, trigger: input.trigger },
       async (handle) => {
         const common = { db: deps.database.db, date: input.date, now, partnerId, jobRunId: handle.id };
-        const counts =
-          input.job === "dunning" ? await runDunning({ ...common, gateway }) : await runEndOfTerm(common);
-        return { ...counts };
+        switch (job) {
+          case "dunning":
+            return { ...(await runDunning({ ...common, gateway })) };
+          case "end-of-term":
+            return { ...(await runEndOfTerm(common)) };
+          case "metrics":
+            return {
+              ...(await deps.database.db.transaction((tx) =>
+                keepClosedMonths(tx, { partnerId, today: input.date }),
+              )),
+            };
+        }
       },
     );
     if (run !== "locked") runs.push(run);

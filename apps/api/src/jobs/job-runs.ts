@@ -4,7 +4,7 @@ import type { Database } from "../db/client.js";
 import { jobRunFailures, jobRuns } from "../db/schema/index.js";
 import { AppError, pgError } from "../http/errors.js";
 
-export type JobName = "billing" | "dunning" | "end-of-term" | "payment-methods";
+export type JobName = "billing" | "dunning" | "end-of-term" | "payment-methods" | "metrics";
 export type JobTrigger = "cron" | "cli" | "api" | "startup";
 export type JobRunRow = typeof jobRuns.$inferSelect;
 

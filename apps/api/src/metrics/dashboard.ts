@@ -1,7 +1,7 @@
 import { type DashboardSection, dashboardSections, ratio } from "@ssp/domain";
 import { addMonths, endOfMonth, format, parseISO } from "date-fns";
 import { and, between, eq, sql } from "drizzle-orm";
-import { rowsOf } from "../db/client.js";
+import { type Db, rowsOf } from "../db/client.js";
 import { metricMonths } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { REPORT_SETTINGS } from "../reports/report-source.js";
@@ -25,13 +25,23 @@ export function seriesMonths(input: { from: string; to: string; today: string })
 }
 
 /**
- * Figures per month: a closed month's from `metric_months` (computed the first time it is asked
- * for, then kept unchanged), the running month's computed now, up to today.
+ * Figures per month: a closed month's from `metric_months` (kept by the daily `metrics` job, or
+ * computed the first time it is asked for, then kept unchanged), the running month's computed
+ * now, up to today.
  */
 async function figuresFor(ctx: StaffContext, partnerId: number, months: ReturnType<typeof seriesMonths>) {
+  return closedAndRunningMonths(ctx.tx, { partnerId, months, today: ctx.clock.today() });
+}
+
+/** Each month's figures, a closed one read from (or, the first time, written to) `metric_months`. */
+export async function closedAndRunningMonths(
+  tx: Db,
+  input: { partnerId: number; months: ReturnType<typeof seriesMonths>; today: string },
+): Promise<MonthFigures[]> {
+  const { partnerId, months } = input;
   const stored = new Map(
     (
-      await ctx.tx
+      await tx
         .select()
         .from(metricMonths)
         .where(
@@ -43,17 +53,44 @@ async function figuresFor(ctx: StaffContext, partnerId: number, months: ReturnTy
     ).map((r) => [r.month, r.figures as MonthFigures]),
   );
   const result: MonthFigures[] = [];
-  if (months.some((m) => !stored.has(m.from))) await ctx.tx.execute(REPORT_SETTINGS);
+  if (months.some((m) => !stored.has(m.from))) await tx.execute(REPORT_SETTINGS);
   for (const m of months) {
     let figures = stored.get(m.from);
     if (!figures) {
-      figures = await monthFigures(ctx.tx, { partnerId, from: m.from, to: m.to, today: ctx.clock.today() });
+      figures = await monthFigures(tx, { partnerId, from: m.from, to: m.to, today: input.today });
       if (m.closed)
-        await ctx.tx.insert(metricMonths).values({ partnerId, month: m.from, figures }).onConflictDoNothing();
+        await tx.insert(metricMonths).values({ partnerId, month: m.from, figures }).onConflictDoNothing();
     }
     result.push(figures);
   }
   return result;
+}
+
+/**
+ * The daily `metrics` job: the closed months of the last year that are not kept yet are computed
+ * and kept, so that no one opening the dashboard waits for a year of history (at a million
+ * contracts a month takes seconds). Idempotent: a month kept is never computed again.
+ */
+export async function keepClosedMonths(
+  tx: Db,
+  input: { partnerId: number; today: string },
+): Promise<{ months: number }> {
+  const thisMonth = input.today.slice(0, 7);
+  const from = format(addMonths(parseISO(`${thisMonth}-01`), -12), "yyyy-MM");
+  const closed = seriesMonths({ from, to: thisMonth, today: input.today }).filter((m) => m.closed);
+  const kept = await tx
+    .select({ month: metricMonths.month })
+    .from(metricMonths)
+    .where(
+      and(
+        eq(metricMonths.partnerId, input.partnerId),
+        between(metricMonths.month, closed[0]!.from, closed.at(-1)!.from),
+      ),
+    );
+  const missing = closed.filter((m) => !kept.some((k) => k.month === m.from));
+  if (missing.length > 0)
+    await closedAndRunningMonths(tx, { partnerId: input.partnerId, months: missing, today: input.today });
+  return { months: missing.length };
 }
 
 /** What a section shows of a month's figures. */
