@@ -12,8 +12,11 @@ import { registerBillingRoutes } from "./billing/billing.routes.js";
 import { ApiRoutes } from "./http/api-routes.js";
 import type { AppDeps } from "./http/context.js";
 import { AppError, errorHandler } from "./http/errors.js";
+import { rejectEncodedBody, rejectUnreadablePath, rejectUnstorableText } from "./http/input-guard.js";
 import { openApiDocument } from "./http/openapi.js";
 import { type OutboxRunner, outboxRunner } from "./notifications/outbox.js";
+import { processLogger } from "./observability/logger.js";
+import { requestLog } from "./observability/request-log.js";
 import { registerResourceRoutes } from "./routes.js";
 import { registerPublicSigningRoutes } from "./signing/public-signing.routes.js";
 import { registerPublicSignupRoutes } from "./signup/public-signup.routes.js";
@@ -25,8 +28,19 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
   // Client addresses go into audit rows and rate-limit keys, so only a proxy on this host is
   // believed about X-Forwarded-For (`TRUST_PROXY` changes that for a real deployment).
   app.set("trust proxy", deps.config.trustProxy);
-  app.use(cors({ origin: deps.config.corsOrigins, credentials: true, exposedHeaders: ["Content-Range"] }));
-  app.use(express.json({ limit: "1mb" }));
+  const logger = deps.logger ?? processLogger();
+  app.use(requestLog(logger));
+  app.use(rejectUnreadablePath);
+  app.use(
+    cors({
+      origin: deps.config.corsOrigins,
+      credentials: true,
+      exposedHeaders: ["Content-Range", "X-Request-Id", "Retry-After"],
+    }),
+  );
+  app.use(rejectEncodedBody);
+  app.use(express.json({ limit: "1mb", inflate: false }));
+  app.use(rejectUnstorableText);
   app.use(cookieParser());
   app.use("/api", sessionMiddleware(deps));
   app.use("/api/auth/login", loginRateLimit(deps.config.loginRateLimit, deps.database.db));
@@ -80,6 +94,6 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
       res.sendFile(join(dist, "index.html"));
     });
   }
-  app.use(errorHandler);
+  app.use(errorHandler(logger));
   return Object.assign(app, { outbox });
 }

@@ -19,6 +19,7 @@ function testCertificate(): SigningCertificate {
 import { type FixedClock, fixedClock } from "../src/clock.js";
 import { type Database, openDatabase, rowsOf } from "../src/db/client.js";
 import type { Adapters, AppDeps } from "../src/http/context.js";
+import { createLogger } from "../src/observability/logger.js";
 import { seedDemoFunnel } from "../src/seed/demo-funnel.js";
 import { DEMO_PASSWORD, seedDemo } from "../src/seed/demo-seed.js";
 
@@ -30,6 +31,8 @@ export interface TestApp {
   databaseName: string | undefined;
   database: Database;
   clock: FixedClock;
+  /** Every log line the app wrote, parsed (JSON objects, one per line). */
+  logs: Record<string, unknown>[];
   /** A supertest agent logged in as the given demo user. */
   login(email: string): Promise<TestAgent>;
   close(): Promise<void>;
@@ -58,9 +61,11 @@ export async function startTestApp(
     today: clock.today(),
     customersPerPartner: options.customersPerPartner ?? 30,
   });
+  const logs: Record<string, unknown>[] = [];
   const deps: AppDeps = {
     database,
     clock,
+    logger: capturingLogger(logs),
     certificate: testCertificate(),
     adapters: {
       creditBureau: new SandboxBureau(),
@@ -85,6 +90,7 @@ export async function startTestApp(
     databaseName,
     database,
     clock,
+    logs,
     async login(email) {
       const agent = request.agent(app);
       const res = await agent.post("/api/auth/login").send({ email, password: DEMO_PASSWORD });
@@ -98,6 +104,23 @@ export async function startTestApp(
       await dispose();
     },
   };
+}
+
+/**
+ * The app's logger, writing into `lines` (so tests can read what was logged) and, for errors,
+ * to stderr as well, so a failing test shows the server's side.
+ */
+function capturingLogger(lines: Record<string, unknown>[]) {
+  return createLogger({
+    level: "info",
+    destination: {
+      write(line: string) {
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        lines.push(parsed);
+        if (parsed.level === "error" || parsed.level === "fatal") process.stderr.write(line);
+      },
+    },
+  });
 }
 
 async function freshDatabase(): Promise<{

@@ -4,6 +4,7 @@ import type { Request, Response, Router } from "express";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { inTenantTransaction } from "../db/tenant.js";
+import { setRouteOf } from "../observability/request-log.js";
 import { type Actor, type AppDeps, type StaffContext, scopeOf } from "./context.js";
 import { forbidden, fromZodError, notFound, unauthorized } from "./errors.js";
 
@@ -66,6 +67,7 @@ export class ApiRoutes {
   ): void {
     this.document(def, true);
     this.router[def.method](def.path, async (req: Request, res: Response) => {
+      setRouteOf(res, `/api${def.path}`);
       const actor = req.actor;
       if (!actor) throw unauthorized();
       if (def.access !== "any" && !can(actor.role, def.access.resource, def.access.action)) throw forbidden();
@@ -105,6 +107,7 @@ export class ApiRoutes {
   ): void {
     this.document(def, false);
     this.router[def.method](def.path, async (req: Request, res: Response) => {
+      setRouteOf(res, `/api${def.path}`);
       const reply = await handler(parseInput(def, req), res);
       if (def.method !== "get") this.afterCommit();
       send(res, reply);

@@ -7,6 +7,7 @@ import type { Database, Db } from "../db/client.js";
 import type { TenantScope } from "../db/tenant.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
 import type { Mailer } from "../notifications/mailer.js";
+import type { Logger } from "../observability/logger.js";
 
 /** The logged-in staff member a request acts for. */
 export interface Actor {
@@ -45,6 +46,8 @@ export interface AppDeps {
   adapters: Adapters;
   /** The installation's sealing certificate (generated into DATA_DIR on first start). */
   certificate: SigningCertificate;
+  /** Where log lines go (JSON on stdout unless a test captures them). */
+  logger?: Logger;
 }
 
 /** Everything a staff use case needs, inside the request's one transaction. */

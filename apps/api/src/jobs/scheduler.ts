@@ -5,6 +5,7 @@ import { deactivatePendingMethods } from "../billing/payment-method-retirement.j
 import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import type { AppDeps } from "../http/context.js";
 import type { OutboxRunner } from "../notifications/outbox.js";
+import { processLogger } from "../observability/logger.js";
 
 /**
  * In-process schedules (SPEC §6), times in Asia/Seoul: the outbox every minute (each write request
@@ -24,7 +25,7 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
       const result = await withBillingLock(deps.database, `${name}:${date}`, () => job(date));
       if (result !== "locked") input.outbox.kick();
     } catch (error) {
-      console.error(`${name} for ${date} failed`, error);
+      processLogger().error({ err: error, job: name, date }, "job failed");
     }
   };
   const options = (name: string) => ({ timezone: "Asia/Seoul", name });
@@ -62,7 +63,7 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
         try {
           await deactivatePendingMethods({ db: deps.database.db, gateway, now: now() });
         } catch (error) {
-          console.error("payment-method deactivation failed", error);
+          processLogger().error({ err: error, job: "payment-method-retirement" }, "job failed");
         }
       },
       options("payment-method-retirement"),
