@@ -22,6 +22,11 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("SSP <no-reply@ssp.local>"),
   SIGNING_P12_PATH: z.string().optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
+  /**
+   * Base64 keys of 32 bytes, comma-separated (the first seals, all open): partners' secrets are
+   * encrypted with it. Without it one is generated into DATA_DIR/secrets.key on first start.
+   */
+  SECRETS_KEY: z.string().optional(),
   /** API processes on PostgreSQL (node:cluster); embedded PGlite always runs one. */
   API_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
 });

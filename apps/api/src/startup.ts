@@ -8,6 +8,8 @@ import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.
 import { type Env, REPO_ROOT } from "./env.js";
 import type { AppDeps } from "./http/context.js";
 import { smtpMailer } from "./notifications/mailer.js";
+import { sealPlainSecrets } from "./partners/seal-plain-secrets.js";
+import { loadOrCreateSecretBox } from "./security/secret-box.js";
 import { seedDemoFunnel } from "./seed/demo-funnel.js";
 import { seedDemo } from "./seed/demo-seed.js";
 
@@ -24,6 +26,7 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
     p12Path: env.SIGNING_P12_PATH,
     passphrase: env.SIGNING_P12_PASSPHRASE,
   });
+  const secretBox = await loadOrCreateSecretBox({ keyText: env.SECRETS_KEY, dataDir: env.dataDir });
   return {
     database,
     clock: systemClock(),
@@ -42,6 +45,7 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
       loginRateLimit: { windowMs: 15 * 60_000, max: 10 },
       publicRateLimit: { windowMs: 60_000, max: 120 },
       adminDist: join(REPO_ROOT, "apps/admin/dist"),
+      secretBox,
     },
   };
 }
@@ -54,6 +58,7 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
  */
 export async function prepare(env: Env, deps: AppDeps): Promise<boolean> {
   await deps.database.migrate();
+  await sealPlainSecrets(deps.database.db, deps.config.secretBox);
   const seeded =
     env.SEED === "demo" ? await seedDemo(deps.database.db, { today: deps.clock.today() }) : false;
   if (seeded) await seedDemoFunnel(deps);

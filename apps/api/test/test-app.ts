@@ -20,8 +20,12 @@ import { type FixedClock, fixedClock } from "../src/clock.js";
 import { type Database, openDatabase, rowsOf } from "../src/db/client.js";
 import type { Adapters, AppDeps } from "../src/http/context.js";
 import { createLogger } from "../src/observability/logger.js";
+import { SecretBox } from "../src/security/secret-box.js";
 import { seedDemoFunnel } from "../src/seed/demo-funnel.js";
 import { DEMO_PASSWORD, seedDemo } from "../src/seed/demo-seed.js";
+
+/** A fixed key, so a test can open what the app sealed. */
+export const TEST_SECRET_BOX = new SecretBox([Buffer.alloc(32, 7)]);
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
@@ -81,6 +85,7 @@ export async function startTestApp(
       trustProxy: "loopback",
       loginRateLimit: { windowMs: 60_000, max: 5 },
       publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
+      secretBox: TEST_SECRET_BOX,
     },
   };
   if (options.funnel) await seedDemoFunnel(deps);

@@ -8,6 +8,7 @@ import type { TenantScope } from "../db/tenant.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
 import type { Mailer } from "../notifications/mailer.js";
 import type { Logger } from "../observability/logger.js";
+import type { SecretBox } from "../security/secret-box.js";
 
 /** The logged-in staff member a request acts for. */
 export interface Actor {
@@ -27,6 +28,8 @@ export interface AppConfig {
   /** Express `trust proxy`: whose X-Forwarded-For to believe for client IPs. */
   trustProxy: string | boolean | number;
   adminDist?: string;
+  /** Seals and opens the secrets partners store (SECRETS_KEY; security/secret-box.ts). */
+  secretBox: SecretBox;
 }
 
 /** Everything outside the machine, each behind an interface chosen in one place. */
