@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { isRole, mayManageUser } from "@ssp/domain";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { hashPassword } from "../auth/passwords.js";
 import { announceSessionChange } from "../auth/session-changes.js";
 import { users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
-import { AppError, notFound, validationFailed } from "../http/errors.js";
+import { AppError, forbidden, notFound, validationFailed } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
 import type { TUserCreateRequest, TUserUpdateRequest } from "./users.schemas.js";
 
@@ -34,8 +35,29 @@ function partnerFor(ctx: StaffContext, input: TUserCreateRequest): number | null
   return input.partnerId;
 }
 
+/** Whether the partner has an active owner (an operator may create only a partner's first). */
+async function hasActiveOwner(ctx: StaffContext, partnerId: number): Promise<boolean> {
+  const [row] = await ctx.tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.partnerId, partnerId), eq(users.role, "owner"), eq(users.active, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
   const partnerId = partnerFor(ctx, input);
+  const partnerHasOwner =
+    partnerId !== null && ctx.actor.role === "operator" && (await hasActiveOwner(ctx, partnerId));
+  if (
+    !mayManageUser({
+      actorRole: ctx.actor.role,
+      action: "create",
+      target: { role: input.role, partnerId },
+      partnerHasOwner,
+    })
+  )
+    throw forbidden();
   const [row] = await ctx.tx
     .insert(users)
     .values({
@@ -54,6 +76,15 @@ export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
 export async function editUser(ctx: StaffContext, id: number, input: TUserUpdateRequest) {
   const existing = await findScoped<UserRow>(ctx.tx, ctx.scope, userTable, id);
   if (!existing) throw notFound("User");
+  if (
+    !isRole(existing.role) ||
+    !mayManageUser({
+      actorRole: ctx.actor.role,
+      action: "edit",
+      target: { role: existing.role, partnerId: existing.partnerId },
+    })
+  )
+    throw forbidden();
   if (id === ctx.actor.userId && (!input.active || input.role !== existing.role)) {
     throw new AppError(422, "cannot_demote_self", "You cannot deactivate yourself or change your own role");
   }
