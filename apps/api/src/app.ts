@@ -18,6 +18,8 @@ import { type OutboxRunner, outboxRunner } from "./notifications/outbox.js";
 import { processLogger } from "./observability/logger.js";
 import { requestLog } from "./observability/request-log.js";
 import { registerResourceRoutes } from "./routes.js";
+import { requireSameOrigin } from "./security/same-origin.js";
+import { isDocumentPath, securityHeaders } from "./security/security-headers.js";
 import { registerPublicSigningRoutes } from "./signing/public-signing.routes.js";
 import { registerPublicSignupRoutes } from "./signup/public-signup.routes.js";
 
@@ -30,6 +32,10 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
   app.set("trust proxy", deps.config.trustProxy);
   const logger = deps.logger ?? processLogger();
   app.use(requestLog(logger));
+  const headers = securityHeaders({ secure: deps.config.secureCookies });
+  app.use("/api", (req, res, next) =>
+    (isDocumentPath(req.path) ? headers.documents : headers.api)(req, res, next),
+  );
   app.use(rejectUnreadablePath);
   app.use(
     cors({
@@ -38,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
       exposedHeaders: ["Content-Range", "X-Request-Id", "Retry-After"],
     }),
   );
+  app.use("/api", requireSameOrigin(deps.config));
   app.use(rejectEncodedBody);
   app.use(express.json({ limit: "1mb", inflate: false }));
   app.use(rejectUnstorableText);
@@ -84,6 +91,7 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
 
   const dist = deps.config.adminDist;
   if (dist && existsSync(join(dist, "index.html"))) {
+    app.use(headers.pages);
     app.use(express.static(dist, { index: false, maxAge: "1h" }));
     // The customer's public pages are their own small apps; everything else is the admin.
     const page = (name: string) =>

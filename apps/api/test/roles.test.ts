@@ -31,15 +31,13 @@ describe("roles: the operator is read-mostly, a technician sees only their own d
       const res = await operator.put(`/api/users/${csId}`).send(body);
       expect([res.status, res.body.code], JSON.stringify(body)).toEqual([403, "forbidden"]);
     }
-    const created = await operator
-      .post("/api/users")
-      .send({
-        email: "second.owner@demo.kr",
-        name: "둘째",
-        role: "owner",
-        password: "Quiet-Harbor-Lamp-42",
-        partnerId: 1,
-      });
+    const created = await operator.post("/api/users").send({
+      email: "second.owner@demo.kr",
+      name: "둘째",
+      role: "owner",
+      password: "Quiet-Harbor-Lamp-42",
+      partnerId: 1,
+    });
     expect(created.status).toBe(403);
     expect(await countOf(t.database, "audit_logs")).toBe(audits);
     // The partner's owner still manages them.

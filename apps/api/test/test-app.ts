@@ -55,6 +55,8 @@ export async function startTestApp(
     funnel?: boolean;
     /** Public pages' requests per minute per address (default 1,000: enough for any test). */
     publicRateLimit?: number;
+    /** A folder with the built admin's pages, to serve them as `npm start` does. */
+    adminDist?: string;
   } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(options.today ?? "2026-11-23");
@@ -86,6 +88,7 @@ export async function startTestApp(
       loginRateLimit: { windowMs: 60_000, max: 5 },
       publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
       secretBox: TEST_SECRET_BOX,
+      adminDist: options.adminDist,
     },
   };
   if (options.funnel) await seedDemoFunnel(deps);
