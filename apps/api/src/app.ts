@@ -6,7 +6,12 @@ import cors from "cors";
 import { sql } from "drizzle-orm";
 import express from "express";
 import { registerAuthRoutes } from "./auth/auth.routes.js";
-import { loginRateLimit, publicRateLimit } from "./auth/login-rate-limit.js";
+import {
+  loginAddressRateLimit,
+  loginRateLimit,
+  publicRateLimit,
+  sessionAttemptLimit,
+} from "./auth/login-rate-limit.js";
 import { sessionMiddleware } from "./auth/session-middleware.js";
 import { registerBillingRoutes } from "./billing/billing.routes.js";
 import { ApiRoutes } from "./http/api-routes.js";
@@ -50,7 +55,10 @@ export function createApp(deps: AppDeps): express.Express & { outbox: OutboxRunn
   app.use(rejectUnstorableText);
   app.use(cookieParser());
   app.use("/api", sessionMiddleware(deps));
+  app.use("/api/auth/login", loginAddressRateLimit(deps.config.loginRateLimit, deps.database.db));
   app.use("/api/auth/login", loginRateLimit(deps.config.loginRateLimit, deps.database.db));
+  app.use(["/api/auth/totp/verify", "/api/auth/totp/enable"], sessionAttemptLimit(deps.database.db, "totp"));
+  app.use("/api/auth/password", sessionAttemptLimit(deps.database.db, "password"));
   app.use("/api/public", publicRateLimit(deps.config.publicRateLimit, deps.database.db));
 
   const router = express.Router();

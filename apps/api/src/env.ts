@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ROLES } from "@ssp/domain";
 import { z } from "zod";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -27,6 +28,17 @@ const ZEnv = z.object({
    * encrypted with it. Without it one is generated into DATA_DIR/secrets.key on first start.
    */
   SECRETS_KEY: z.string().optional(),
+  /** Roles that must sign in with a TOTP code, comma-separated (an owner can require it of all). */
+  TWO_FACTOR_ROLES: z
+    .string()
+    .default("operator,owner,finance")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES))),
   /** API processes on PostgreSQL (node:cluster); embedded PGlite always runs one. */
   API_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
 });

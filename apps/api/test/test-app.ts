@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Role } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import request from "supertest";
@@ -55,6 +56,10 @@ export async function startTestApp(
     funnel?: boolean;
     /** Public pages' requests per minute per address (default 1,000: enough for any test). */
     publicRateLimit?: number;
+    /** Roles that must sign in with a second factor (none unless a test is about it). */
+    twoFactorRoles?: Role[];
+    /** Failed logins per address per minute (default 200). */
+    loginsPerAddress?: number;
     /** A folder with the built admin's pages, to serve them as `npm start` does. */
     adminDist?: string;
   } = {},
@@ -85,7 +90,9 @@ export async function startTestApp(
       secureCookies: false,
       corsOrigins: ["http://localhost:5173"],
       trustProxy: "loopback",
-      loginRateLimit: { windowMs: 60_000, max: 5 },
+      loginRateLimit: { windowMs: 60_000, max: 5, maxPerAddress: options.loginsPerAddress ?? 200 },
+      // Tests that are not about the second factor sign in with a password alone.
+      twoFactorRoles: options.twoFactorRoles ?? [],
       publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
       secretBox: TEST_SECRET_BOX,
       adminDist: options.adminDist,

@@ -23,7 +23,10 @@ export interface AppConfig {
   publicUrl: string;
   secureCookies: boolean;
   corsOrigins: string[];
-  loginRateLimit: { windowMs: number; max: number };
+  /** Failed logins per address and e-mail (`max`), and per address alone (`maxPerAddress`). */
+  loginRateLimit: { windowMs: number; max: number; maxPerAddress: number };
+  /** Roles that must sign in with a second factor (TWO_FACTOR_ROLES). */
+  twoFactorRoles: Role[];
   publicRateLimit: { windowMs: number; max: number };
   /** Express `trust proxy`: whose X-Forwarded-For to believe for client IPs. */
   trustProxy: string | boolean | number;

@@ -29,12 +29,16 @@ const ZLateInterest = z.object({
   annualRatePercent: z.number().min(0).max(6, "At most 6% a year"),
 });
 
+/** The owner's switch: every user of the partner signs in with a second factor. */
+const ZSecurity = z.object({ requireTwoFactor: z.boolean() });
+
 const DEFAULTS = {
   credit: { approveAt: 700, reviewAt: 600 },
   dunning: { retryDays: [1, 3, 7], suspendAfterDays: 30, demandAfterInvoices: 3, demandDeadlineDays: 14 },
   notifications: { email: true, alimtalk: false },
   kakao: { enabled: false, restApiKey: "" },
   lateInterest: { enabled: false, annualRatePercent: 6 },
+  security: { requireTwoFactor: false },
 };
 
 /** The settings as stored: every section present (defaults for those an older row lacks). */
@@ -47,6 +51,7 @@ export const ZPartnerSettings = z
     notifications: ZNotifications.default(DEFAULTS.notifications),
     kakao: ZKakaoLogin.default(DEFAULTS.kakao),
     lateInterest: ZLateInterest.default(DEFAULTS.lateInterest),
+    security: ZSecurity.default(DEFAULTS.security),
   })
   .default(DEFAULTS);
 
@@ -71,6 +76,7 @@ export const ZPartnerSettingsInput = z.object({
   notifications: ZNotifications.partial().optional(),
   kakao: ZKakaoLogin.omit({ clientSecret: true }).partial().extend({ clientSecret: ZSecretInput }).optional(),
   lateInterest: ZLateInterest.partial().optional(),
+  security: ZSecurity.partial().optional(),
 });
 
 const ZSlug = z

@@ -1,8 +1,10 @@
 import { isRole, mayManageUser } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import { assertPasswordPolicy } from "../auth/password-policy.js";
 import { hashPassword } from "../auth/passwords.js";
 import { announceSessionChange } from "../auth/session-changes.js";
+import { revokeUserSessionsInTenant } from "../auth/sessions.js";
 import { users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, forbidden, notFound, validationFailed } from "../http/errors.js";
@@ -20,6 +22,7 @@ export const userJson = (r: UserRow) => ({
   name: r.name,
   role: r.role,
   active: r.active,
+  twoFactorEnabled: r.totpEnabledAt !== null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -47,6 +50,11 @@ async function hasActiveOwner(ctx: StaffContext, partnerId: number): Promise<boo
 
 export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
   const partnerId = partnerFor(ctx, input);
+  assertPasswordPolicy({
+    field: "password",
+    password: input.password,
+    userInputs: [input.email, input.name],
+  });
   const partnerHasOwner =
     partnerId !== null && ctx.actor.role === "operator" && (await hasActiveOwner(ctx, partnerId));
   if (
@@ -90,6 +98,12 @@ export async function editUser(ctx: StaffContext, id: number, input: TUserUpdate
   }
   if (input.role === "operator" && existing.role !== "operator")
     throw validationFailed({ role: "Only the platform can create operators" });
+  if (input.password)
+    assertPasswordPolicy({
+      field: "password",
+      password: input.password,
+      userInputs: [existing.email, input.name],
+    });
   const [row] = await ctx.tx
     .update(users)
     .set({
@@ -98,16 +112,25 @@ export async function editUser(ctx: StaffContext, id: number, input: TUserUpdate
       active: input.active,
       updatedAt: ctx.clock.now(),
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+      ...(input.resetTwoFactor
+        ? { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }
+        : {}),
     })
     .where(eq(users.id, id))
     .returning();
-  // Deactivation and role changes apply to live sessions at once, in every API process.
-  await announceSessionChange(ctx.tx, { userId: id });
+  // A new password, a reset second factor or a deactivation ends every session of the user (a
+  // stolen one must not outlive it); role changes apply to live sessions at once. In every API
+  // process (NOTIFY on commit).
+  if (input.password || input.resetTwoFactor || !input.active) await revokeUserSessionsInTenant(ctx.tx, id);
+  else await announceSessionChange(ctx.tx, { userId: id });
   const [before, after] = [userJson(existing), userJson(row!)];
   await recordAudit(ctx, {
     entity: "users",
     entityId: id,
-    action: input.password ? "update+password" : "update",
+    action: [
+      input.password ? "update+password" : "update",
+      input.resetTwoFactor ? "+two_factor_reset" : "",
+    ].join(""),
     partnerId: existing.partnerId,
     before,
     after,
