@@ -93,7 +93,7 @@ describe("a manager registers a customer in the browser", () => {
     const row = rows.filter({ hasText: name });
     expect(await row.count()).toBe(1);
     // Lists never show the whole number.
-    await expect(row.innerText()).resolves.toContain(`010-****-${phone.slice(-4)}`);
+    await expect(row.textContent()).resolves.toContain(`010-****-${phone.slice(-4)}`);
     await shot("06-customer-search");
 
     await row.click();

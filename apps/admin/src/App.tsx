@@ -16,6 +16,7 @@ import { createDataProvider } from "./dataProvider";
 import deliveries from "./deliveries";
 import { i18nProvider } from "./i18n/i18nProvider";
 import invoices from "./invoices";
+import jobs from "./jobs";
 import notifications from "./notifications";
 import orders from "./orders";
 import partners from "./partners";
@@ -71,6 +72,7 @@ export function App({
           <Resource name="invoices" {...invoices} />
           <Resource name="payments" {...payments} />
           <Resource name="billing-runs" {...billingRuns} />
+          <Resource name="jobs" {...jobs} />
           <Resource name="products" {...products} />
           <Resource name="plans" {...plans} />
           <Resource name="assets" {...assets} />

@@ -113,16 +113,13 @@ export interface PaymentAttempt {
   attemptedAt: string;
 }
 
-export interface BillingRunSummary {
+/** A billing run just started (202): watch it at GET /api/jobs/:id. */
+export interface BillingRunStarted {
   id: Identifier;
+  job: "billing";
   runDate: string;
   dryRun: boolean;
-  issued: number;
-  charged: number;
-  failed: number;
-  skipped: number;
-  amount: number;
-  durationMs: number;
+  status: "running";
 }
 
 export interface DunningSummary {
@@ -200,7 +197,7 @@ export interface SspDataProvider extends DataProvider {
     invoiceId: Identifier,
     params: { amount: number; paidOn: string; reference: string },
   ): Promise<{ data: RaRecord }>;
-  runBilling(params: { date: string; dryRun: boolean }): Promise<{ data: BillingRunSummary }>;
+  runBilling(params: { date: string; dryRun: boolean }): Promise<{ data: BillingRunStarted }>;
   runDunning(params: { date: string }): Promise<{ data: DunningSummary }>;
 }
 

@@ -36,7 +36,7 @@ export async function main(args: string[]): Promise<void> {
   if (reuse) {
     // Same contracts, a clean slate of billing: every run starts from "nothing invoiced yet".
     await db.execute(
-      sql`truncate invoices, invoice_lines, payments, billing_runs, late_interest_charges, credit_notes, refunds`,
+      sql`truncate invoices, invoice_lines, payments, job_runs, job_run_failures, late_interest_charges, credit_notes, refunds`,
     );
     await db.execute(sql`vacuum analyze`);
   } else {
@@ -82,7 +82,7 @@ export async function main(args: string[]): Promise<void> {
   const gateway = new SandboxGateway();
   const bill = (date: string) =>
     runBilling({
-      db,
+      database,
       gateway,
       date,
       now: () => new Date(`${date}T06:00:00+09:00`),

@@ -3,32 +3,43 @@ process.env.TZ = "Asia/Seoul";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
-import { billingWorkers, runBilling, withBillingLock } from "./billing/billing-run.js";
-import { runDunning } from "./billing/dunning-run.js";
+import { billingWorkers, runBilling } from "./billing/billing-run.js";
 import { deactivatePendingMethods } from "./billing/payment-method-retirement.js";
 import { systemClock } from "./clock.js";
-import { runEndOfTerm } from "./contracts/end-of-term-run.js";
 import { openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
+import { runDailyJob } from "./jobs/daily-jobs.js";
+import { markInterruptedRuns, runJob } from "./jobs/job-runs.js";
 
 /**
  * `pnpm --filter @ssp/api job <billing|dunning|end-of-term> --date YYYY-MM-DD [--dry-run]`: run a
- * job for a date from the shell, against the same database the server uses, behind the same
- * advisory lock as the scheduler. `job payment-methods` deactivates ended contracts' payment
- * methods at the gateway now (the date only names its lock).
+ * job for a date from the shell, against the same database the server uses, partner by partner,
+ * each partner's run recorded and behind the same advisory lock as the scheduler's. `job
+ * payment-methods` deactivates ended contracts' payment methods at the gateway now.
  */
 const [job, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
   args: rest,
-  options: { date: { type: "string" }, "dry-run": { type: "boolean" }, "batch-size": { type: "string" } },
+  options: {
+    date: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "batch-size": { type: "string" },
+    partner: { type: "string" },
+  },
 });
 const env = readEnv();
 const clock = systemClock();
 const date = values.date ?? clock.today();
 const JOBS = ["billing", "dunning", "end-of-term", "payment-methods"];
-if (!job || !JOBS.includes(job) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+const partnerId = values.partner ? Number(values.partner) : undefined;
+if (
+  !job ||
+  !JOBS.includes(job) ||
+  !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+  (partnerId !== undefined && !(Number.isInteger(partnerId) && partnerId > 0))
+) {
   console.error(
-    "usage: job billing|dunning|end-of-term|payment-methods [--date YYYY-MM-DD] [--dry-run] [--batch-size N]",
+    "usage: job billing|dunning|end-of-term|payment-methods [--date YYYY-MM-DD] [--partner ID] [--dry-run] [--batch-size N]",
   );
   process.exit(2);
 }
@@ -37,29 +48,32 @@ const database = await openDatabase({
   dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
 });
 await database.migrate();
+// A run of an earlier process that died is marked failed before anything else runs.
+await markInterruptedRuns(database);
 const now = () => clock.now();
-const gateway = () => paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir });
+const gateway = paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir });
+const deps = { database, clock, adapters: { paymentGateway: gateway } };
 const run = (): Promise<unknown> => {
   switch (job) {
-    case "dunning":
-      return runDunning({ db: database.db, gateway: gateway(), date, now });
-    case "end-of-term":
-      return runEndOfTerm({ db: database.db, date, now });
     case "payment-methods":
-      return deactivatePendingMethods({ db: database.db, gateway: gateway(), now: now() });
-    default:
+      return runJob(database, { job, partnerId: null, date, trigger: "cli" }, async () => ({
+        ...(await deactivatePendingMethods({ db: database.db, gateway, now: now() })),
+      }));
+    case "billing":
       return runBilling({
-        db: database.db,
-        gateway: gateway(),
+        database,
+        gateway,
         date,
         now,
         trigger: "cli",
+        partnerId,
         workers: billingWorkers(database),
         dryRun: values["dry-run"] ?? false,
         batchSize: values["batch-size"] ? Number(values["batch-size"]) : undefined,
       });
+    default:
+      return runDailyJob(deps, { job: job as "dunning" | "end-of-term", date, trigger: "cli", partnerId });
   }
 };
-const result = await withBillingLock(database, `${job}:${date}`, run);
-console.log(result === "locked" ? `another instance is running ${job} for ${date}` : JSON.stringify(result));
+console.log(JSON.stringify(await run()));
 await database.close();

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { addDays, format, parseISO } from "date-fns";
 
 export const SEOUL = "Asia/Seoul";
 
@@ -40,4 +40,9 @@ function toInstant(at: Date | string): Date {
   if (at instanceof Date) return at;
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return new TZDate(`${at}T09:00:00`, SEOUL);
   return new Date(at);
+}
+
+/** A Seoul calendar date moved by `n` days. */
+export function addDay(date: string, n: number): string {
+  return format(addDays(parseISO(date), n), "yyyy-MM-dd");
 }

@@ -4,6 +4,7 @@ import { registerContractRoutes } from "./contracts/contracts.routes.js";
 import { registerCustomerRoutes } from "./customers/customers.routes.js";
 import type { ApiRoutes } from "./http/api-routes.js";
 import { registerInstallationRoutes } from "./installation/installation.routes.js";
+import { registerJobRoutes } from "./jobs/jobs.routes.js";
 import { registerMetricRoutes } from "./metrics/metrics.routes.js";
 import { registerNotificationRoutes } from "./notifications/notifications.routes.js";
 import { registerOrderRoutes } from "./orders/orders.routes.js";
@@ -25,5 +26,6 @@ export function registerResourceRoutes(routes: ApiRoutes): void {
   registerPartnerRoutes(routes);
   registerUserRoutes(routes);
   registerNotificationRoutes(routes);
+  registerJobRoutes(routes);
   registerAuditLogRoutes(routes);
 }

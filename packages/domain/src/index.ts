@@ -4,6 +4,8 @@ export * from "./assets/asset-lifecycle.js";
 export * from "./assets/depreciation.js";
 export * from "./billing/arrears.js";
 export * from "./billing/billing-schedule.js";
+export * from "./billing/invoice.js";
+export * from "./billing/invoice-lifecycle.js";
 export * from "./billing/late-interest.js";
 export * from "./billing/termination-quote.js";
 export * from "./contracts/contract-lifecycle.js";

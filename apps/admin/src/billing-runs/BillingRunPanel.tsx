@@ -1,22 +1,23 @@
 import { Alert, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { useState } from "react";
 import { Button, Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from "react-admin";
-import type { BillingRunSummary, DunningSummary, SspDataProvider } from "../dataProvider";
+import type { BillingRunStarted, DunningSummary, SspDataProvider } from "../dataProvider";
+import { JobProgress } from "../jobs/JobProgress";
 import { errorMessage } from "../shared/error-message";
 import { isIsoDate, seoulToday } from "../shared/seoul-today";
 import { useRole } from "../shared/use-role";
-import { useWon } from "../shared/use-won";
 
 type Confirming = "run" | "dunning" | null;
 type Result =
-  | { kind: "preview" | "run"; summary: BillingRunSummary }
+  | { kind: "started"; run: BillingRunStarted }
   | { kind: "dunning"; summary: DunningSummary }
   | { kind: "error"; message: string };
 
 /**
  * 특정일 청구 실행 (owner, finance): preview a date's run (dryRun, nothing issued), run it after
- * confirming, or run the day's collections. A run is idempotent per (contract, period start), so
- * running a date twice only skips what was issued.
+ * confirming, or run the day's collections. A run starts at once (202) and its progress shows
+ * until it ends; it issues every period started by the date and not yet invoiced, so running a
+ * date twice issues nothing more.
  */
 export function BillingRunPanel() {
   const { can } = useRole();
@@ -24,7 +25,6 @@ export function BillingRunPanel() {
   const dataProvider = useDataProvider<SspDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const won = useWon();
   const [date, setDate] = useState(seoulToday);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [pending, setPending] = useState(false);
@@ -35,7 +35,6 @@ export function BillingRunPanel() {
     setPending(true);
     try {
       setResult(await action());
-      // A preview is recorded as a run too, so the list below changes either way.
       refresh();
     } catch (error) {
       const message = translate(errorMessage(error), { _: errorMessage(error) });
@@ -49,7 +48,7 @@ export function BillingRunPanel() {
   const billing = (dryRun: boolean) =>
     call(async () => {
       const { data } = await dataProvider.runBilling({ date, dryRun });
-      return { kind: dryRun ? "preview" : "run", summary: data };
+      return { kind: "started", run: data };
     });
   const dunning = () =>
     call(async () => {
@@ -96,20 +95,19 @@ export function BillingRunPanel() {
             onClick={() => setConfirming("dunning")}
           />
         </Stack>
-        {result && (
+        {result?.kind === "started" && (
+          // The run's list below changes when it ends (a preview is recorded as a run too).
+          <JobProgress key={String(result.run.id)} id={result.run.id} onEnd={() => refresh()} />
+        )}
+        {result && result.kind !== "started" && (
           <Alert
-            severity={result.kind === "error" ? "error" : result.kind === "preview" ? "info" : "success"}
+            severity={result.kind === "error" ? "error" : "success"}
             sx={{ mt: 2 }}
             data-testid="billing-run-result"
           >
             {result.kind === "error"
               ? result.message
-              : result.kind === "dunning"
-                ? translate("ssp.billingRuns.dunningResult", { ...result.summary })
-                : translate(
-                    result.kind === "preview" ? "ssp.billingRuns.previewResult" : "ssp.billingRuns.runResult",
-                    { ...result.summary, amount: won(result.summary.amount) },
-                  )}
+              : translate("ssp.billingRuns.dunningResult", { ...result.summary })}
           </Alert>
         )}
       </CardContent>

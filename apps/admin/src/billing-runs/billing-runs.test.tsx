@@ -18,9 +18,13 @@ describe("billing run panel", () => {
 
     await user.click(within(panel).getByRole("button", { name: "미리보기" }));
     await waitFor(() => expect(runPosts()).toEqual([{ date: "2026-04-05", dryRun: true }]), SLOW);
-    expect(await within(panel).findByTestId("billing-run-result", undefined, SLOW)).toHaveTextContent(
-      "발행 예정 1건 · 29,900원",
+    // The API answers 202 with the run still going; the panel follows the run until it ends.
+    expect(await within(panel).findByTestId("job-result", undefined, SLOW)).toHaveTextContent(
+      "완료 · 발행 예정 1건 (누락분 0건) · 29,900원",
     );
+    expect(
+      mockApi.requests.some((r) => r.method === "GET" && /^\/api\/jobs\/\d+$/.test(r.url.pathname)),
+    ).toBe(true);
     expect(mockApi.rows.invoices).toHaveLength(3);
 
     await user.click(within(panel).getByRole("button", { name: "실행" }));
@@ -29,15 +33,16 @@ describe("billing run panel", () => {
     await user.click(within(dialog).getByRole("button", { name: "확인" }));
     await waitFor(() => expect(runPosts().at(-1)).toEqual({ date: "2026-04-05", dryRun: false }), SLOW);
     await waitFor(
-      () => expect(within(panel).getByTestId("billing-run-result")).toHaveTextContent("발행 1건 · 수납 1건"),
+      () =>
+        expect(within(panel).getByTestId("job-result")).toHaveTextContent("발행 1건 (누락분 0건) · 수납 1건"),
       SLOW,
     );
     expect(mockApi.rows.invoices).toHaveLength(4);
-    // The list is refreshed with the two new runs (the preview is recorded too).
+    // The list is refreshed with the new run; the preview is kept out of it unless asked for.
     await waitFor(
       () =>
         expect(screen.getAllByRole("row").filter((r) => r.textContent?.includes("2026. 4. 5."))).toHaveLength(
-          2,
+          1,
         ),
       SLOW,
     );
@@ -63,5 +68,12 @@ describe("billing run panel", () => {
     expect(await within(panel).findByTestId("billing-run-result", undefined, SLOW)).toHaveTextContent(
       "재시도 1건 · 회수 0건 · 정지 1건",
     );
+  });
+
+  it("lists every job run with the failed ones marked, and shows a run's result", async () => {
+    renderApp({ as: "finance", route: "#/jobs" });
+    const failed = await screen.findByText("수납·연체 처리", undefined, SLOW);
+    expect(failed.closest("tr")).toHaveTextContent("실패");
+    expect(screen.getByText("정기 청구").closest("tr")).toHaveTextContent("완료");
   });
 });

@@ -18,26 +18,50 @@ export function financeRows(): Record<string, MockRecord[]> {
       attempt({ id: 2, invoiceId: 2, status: "failed", gatewayRef: null, failureCode: "insufficient_funds" }),
     ],
     "credit-notes": [],
-    "billing-runs": [
+    "billing-runs": [billingRun],
+    jobs: [
+      billingRun,
       {
-        id: 1,
-        partnerId: 1,
-        runDate: "2026-03-05",
-        dryRun: false,
-        status: "finished",
-        issued: 1,
-        charged: 0,
-        failed: 0,
-        skipped: 0,
-        preview: null,
-        startedAt: "2026-03-04T21:00:00.000Z",
-        finishedAt: "2026-03-04T21:00:01.200Z",
-        durationMs: 1200,
-        trigger: "scheduler",
+        ...billingRun,
+        id: 2,
+        job: "dunning",
+        runDate: "2026-03-06",
+        status: "failed",
+        counts: {},
+        progress: { done: 0, total: null },
+        error: "database error 57P01",
       },
     ],
   };
 }
+
+const billingCounts = {
+  due: 1,
+  issued: 1,
+  caughtUp: 0,
+  charged: 0,
+  failed: 0,
+  skipped: 0,
+  contractsFailed: 0,
+  amount: 24_900,
+};
+const billingRun = {
+  id: 1,
+  job: "billing",
+  partnerId: 1,
+  runDate: "2026-03-05",
+  dryRun: false,
+  status: "completed",
+  trigger: "cron",
+  ...billingCounts,
+  counts: billingCounts,
+  progress: { done: 1, total: 1 },
+  error: null,
+  startedAt: "2026-03-04T21:00:00.000Z",
+  finishedAt: "2026-03-04T21:00:01.200Z",
+  durationMs: 1200,
+  failures: [],
+};
 
 const RENT = 24_900; // 29,900 less the 5,000 promotion
 

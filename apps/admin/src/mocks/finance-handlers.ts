@@ -264,7 +264,8 @@ export const financeHandlers = [
   }),
 
   // Issues one rent invoice per active contract whose billing day is the date's day, once per
-  // (contract, period start); a dry run only counts.
+  // (contract, period start); a dry run only counts. Like the API it answers 202 with the run
+  // still "running"; the run's record (GET /jobs/:id) already says how it ended.
   http.post(`${API_URL}/billing/runs`, async ({ request }) => {
     if (!mockApi.session) return unauthorized();
     const { date, dryRun } = await body(request);
@@ -279,7 +280,7 @@ export const financeHandlers = [
       rows("invoices").some((i) => i.contractId === c.id && i.periodStart === date);
     const toIssue = due.filter((c) => !already(c));
     const amount = sum(toIssue.map((c) => Number((c.terms as PlanTerms).monthlyFee)));
-    const runId = nextId("billing-runs");
+    const runId = nextId("jobs");
     if (dryRun !== true) {
       for (const contract of toIssue) {
         const fee = Number((contract.terms as PlanTerms).monthlyFee);
@@ -293,28 +294,40 @@ export const financeHandlers = [
         addAttempt(invoice, { amount: fee, method: "sandbox", gatewayRef: `SBX-PAY-${nextId("payments")}` });
       }
     }
-    const summary = {
-      id: runId,
-      runDate: date,
-      dryRun: dryRun === true,
+    const counts = {
+      due: toIssue.length,
       issued: toIssue.length,
+      caughtUp: 0,
       charged: dryRun === true ? 0 : toIssue.length,
       failed: 0,
-      skipped: due.length - toIssue.length,
+      skipped: 0,
+      contractsFailed: 0,
       amount,
-      durationMs: 12,
     };
     const now = new Date().toISOString();
-    rows("billing-runs").push({
-      ...summary,
+    const run = {
+      id: runId,
+      job: "billing",
       partnerId: 1,
-      status: "finished",
-      preview: dryRun === true ? { amount } : null,
-      startedAt: now,
-      finishedAt: now,
+      runDate: date,
+      dryRun: dryRun === true,
       trigger: "api",
-    });
-    return HttpResponse.json(summary, { status: 201 });
+      startedAt: now,
+    };
+    const ended = {
+      ...run,
+      ...counts,
+      counts,
+      status: "completed",
+      progress: { done: toIssue.length, total: toIssue.length },
+      error: null,
+      finishedAt: now,
+      durationMs: 12,
+      failures: [],
+    };
+    rows("jobs").push(ended);
+    rows("billing-runs").push(ended);
+    return HttpResponse.json({ ...run, status: "running" }, { status: 202 });
   }),
 
   http.post(`${API_URL}/billing/dunning`, async ({ request }) => {

@@ -47,9 +47,9 @@ function databaseUrlOf(app: TestApp): string {
 }
 
 const totals = async (partnerId: number) =>
-  rowsOf<{ invoices: number; amount: number; lines: number; payments: number; paid: number; dupes: number }>(
+  rowsOf<{ invoices: number; amount: string; lines: number; payments: number; paid: number; dupes: number }>(
     await t.database.db.execute(sql`select
-      count(*)::int as invoices, coalesce(sum(total), 0)::int as amount,
+      count(*)::int as invoices, coalesce(sum(total), 0)::bigint::text as amount,
       (select count(*)::int from invoice_lines where partner_id = ${partnerId}) as lines,
       (select count(*)::int from payments where partner_id = ${partnerId}) as payments,
       count(*) filter (where status = 'paid')::int as paid,
@@ -60,7 +60,7 @@ const totals = async (partnerId: number) =>
 describe.runIf(TEST_DATABASE_URL)("a billing run killed half way (PostgreSQL)", () => {
   it("ends, after a re-run, with exactly the totals of an uninterrupted run", async () => {
     await runBilling({
-      db: t.database.db,
+      database: t.database,
       gateway: new SandboxGateway(),
       date: "2026-11-05",
       now: () => t.clock.now(),
@@ -68,7 +68,8 @@ describe.runIf(TEST_DATABASE_URL)("a billing run killed half way (PostgreSQL)", 
       partnerId: 1,
     });
     const uninterrupted = await totals(1);
-    expect(uninterrupted.invoices).toBe(COUNT);
+    // Activated a month before the run: the run catches up October's first invoice and bills November's.
+    expect(uninterrupted.invoices).toBe(2 * COUNT);
 
     const cli = () => {
       const child = spawn(
@@ -94,10 +95,18 @@ describe.runIf(TEST_DATABASE_URL)("a billing run killed half way (PostgreSQL)", 
     await exited;
     const partial = await totals(2);
     expect(partial.invoices).toBeGreaterThan(0);
-    expect(partial.paid).toBeLessThan(COUNT);
+    expect(partial.paid).toBeLessThan(2 * COUNT);
 
     const again = cli();
     expect(await again.exited).toBe(0);
     expect(await totals(2)).toEqual(uninterrupted);
+    // The killed run is not left "running": the next run found it dead and marked it failed.
+    const runs = rowsOf<{ status: string; error: string | null }>(
+      await t.database.db.execute(
+        sql`select status, error from job_runs where job = 'billing' and partner_id = 2 order by id`,
+      ),
+    );
+    expect(runs.map((r) => r.status)).toEqual(["failed", "completed"]);
+    expect(runs[0]!.error).toMatch(/interrupted/);
   }, 180_000);
 });

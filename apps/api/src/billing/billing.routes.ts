@@ -1,10 +1,11 @@
-import { desc, eq } from "drizzle-orm";
-import { billingRuns, invoices, payments } from "../db/schema/index.js";
+import { and, desc, eq } from "drizzle-orm";
+import { invoices, jobRuns, payments } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
-import { AppError } from "../http/errors.js";
+import { AppError, validationFailed } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { partnerScope } from "../http/scope.js";
+import { jobRunJson } from "../jobs/jobs.routes.js";
 import {
   ZBankTransferRequest,
   ZBillingRunFilter,
@@ -14,7 +15,7 @@ import {
   ZInvoiceFilter,
   ZPaymentFilter,
 } from "./billing.schemas.js";
-import { billingWorkers, runBilling, withBillingLock } from "./billing-run.js";
+import { billingWorkers, startBilling } from "./billing-run.js";
 import { runDunning } from "./dunning-run.js";
 import { invoiceWhere, paymentWhere } from "./finance-filters.js";
 import { collectInvoice, issueCreditNote, recordBankTransfer } from "./invoice-actions.js";
@@ -23,7 +24,7 @@ import { deactivatePendingMethods } from "./payment-method-retirement.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
-type RunRow = typeof billingRuns.$inferSelect;
+type RunRow = typeof jobRuns.$inferSelect;
 
 const invoiceJson = (r: InvoiceRow, today: string) => ({
   ...r,
@@ -89,58 +90,58 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
   });
   registerReads<RunRow, typeof ZBillingRunFilter.shape>(routes, {
     resource: "billing-runs",
-    title: "billing runs: issued, charged, failed, skipped, duration",
-    table: billingRuns,
-    partnerColumn: billingRuns.partnerId,
-    sort: { id: billingRuns.id, runDate: billingRuns.runDate, startedAt: billingRuns.startedAt },
+    title: "billing runs (job runs of the job `billing`): issued, charged, failed, skipped, duration",
+    table: jobRuns,
+    partnerColumn: jobRuns.partnerId,
+    sort: { id: jobRuns.id, runDate: jobRuns.runDate, startedAt: jobRuns.startedAt },
     defaultSort: ["id", "DESC"],
     filters: ZBillingRunFilter,
-    where: (f) => [f.runDate ? eq(billingRuns.runDate, f.runDate) : undefined],
-    toJson: (rows) =>
-      rows.map((r) => ({
-        ...r,
-        startedAt: r.startedAt.toISOString(),
-        finishedAt: r.finishedAt?.toISOString() ?? null,
-      })),
+    where: (f) => [
+      eq(jobRuns.job, "billing"),
+      f.runDate ? eq(jobRuns.runDate, f.runDate) : undefined,
+      f.dryRun === undefined ? undefined : eq(jobRuns.dryRun, f.dryRun),
+      f.status ? eq(jobRuns.status, f.status) : undefined,
+    ],
+    toJson: (rows) => rows.map(jobRunJson),
   });
   routes.staff(
     {
       method: "post",
       path: "/billing/runs",
-      summary: "Run billing for a date (dryRun: preview what would be issued)",
+      summary:
+        "Start billing for a date (dryRun: preview what would be issued, caught-up periods included); 202 with the run to watch at GET /api/jobs/:id",
       tag,
       body: ZBillingRunRequest,
       access: { resource: "billing-runs", action: "create" },
       outsideTransaction: true,
     },
     async (ctx, { body }) => {
+      // Billing customers before the day comes is not a preview of anything.
+      if (body.date > ctx.clock.today())
+        throw validationFailed({ date: "A billing run cannot be for a day that has not come yet" });
+      if (ctx.actor.partnerId === null)
+        throw new AppError(403, "forbidden", "Billing runs are started by a partner's staff");
       // The run commits batch by batch on its own connections, as the platform, limited to the
-      // caller's partner; the request transaction only authorises it.
-      const run = () =>
-        runBilling({
-          db: deps.database.db,
-          gateway: deps.adapters.paymentGateway,
-          date: body.date,
-          now: () => deps.clock.now(),
-          trigger: "api",
-          workers: billingWorkers(deps.database),
-          partnerId: ctx.actor.partnerId ?? undefined,
-          dryRun: body.dryRun,
-        });
-      // A real run takes the same advisory lock as the cron job and the CLI: one run per date at
-      // a time, whoever starts it. (SKIP LOCKED would keep overlapping runs correct, but the
-      // loser would report a misleading partial summary.) A dry run writes no invoices or
-      // payments, so a preview never waits for, or blocks, a run.
-      const summary = body.dryRun
-        ? await run()
-        : await withBillingLock(deps.database, `billing:${body.date}`, run);
-      if (summary === "locked")
+      // caller's partner, behind the same lock per partner and date as the cron job and the CLI;
+      // a dry run writes no invoices, so a preview never waits for, or blocks, a run.
+      const start = await startBilling(deps.database, {
+        gateway: deps.adapters.paymentGateway,
+        now: () => deps.clock.now(),
+        workers: billingWorkers(deps.database),
+        partnerId: ctx.actor.partnerId,
+        date: body.date,
+        trigger: "api",
+        dryRun: body.dryRun,
+      });
+      if (start.status === "locked")
         throw new AppError(
           409,
           "billing_run_in_progress",
           `A billing run for ${body.date} is already in progress`,
+          undefined,
+          start.runningId === null ? undefined : { runId: start.runningId },
         );
-      return { status: 201, body: summary };
+      return { status: 202, body: jobRunJson(start.run) };
     },
   );
   routes.staff(
@@ -154,11 +155,11 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
     async (ctx) => {
       const rows = await ctx.tx
         .select()
-        .from(billingRuns)
-        .where(partnerScope(billingRuns.partnerId, ctx.scope))
-        .orderBy(desc(billingRuns.id))
+        .from(jobRuns)
+        .where(and(eq(jobRuns.job, "billing"), partnerScope(jobRuns.partnerId, ctx.scope)))
+        .orderBy(desc(jobRuns.id))
         .limit(50);
-      return { body: rows };
+      return { body: rows.map(jobRunJson) };
     },
   );
   const invoiceEdit = { resource: "billing-runs", action: "create" } as const;

@@ -1,3 +1,4 @@
+import { MAX_LEDGER_WON } from "@ssp/domain";
 import { z } from "zod";
 import { ZIsoDate } from "../shared/zod-fields.js";
 
@@ -37,13 +38,19 @@ export const ZPaymentFilter = z.object({
 });
 export type TPaymentFilter = z.infer<typeof ZPaymentFilter>;
 
-export const ZBillingRunFilter = z.object({ runDate: ZIsoDate.optional() });
+export const JOB_RUN_STATUSES = ["running", "completed", "completed_with_failures", "failed"] as const;
+
+export const ZBillingRunFilter = z.object({
+  runDate: ZIsoDate.optional(),
+  dryRun: z.boolean("true or false").optional(),
+  status: z.enum(JOB_RUN_STATUSES, `One of: ${JOB_RUN_STATUSES.join(", ")}`).optional(),
+});
 
 const ZPositiveWon = z
   .number({ error: "Enter an amount in won" })
   .int("Won has no fractions")
   .positive("Must be more than zero")
-  .max(1_000_000_000);
+  .max(MAX_LEDGER_WON, `At most ${MAX_LEDGER_WON.toLocaleString("ko-KR")}원`);
 export const ZCreditNoteRequest = z.object({
   amount: ZPositiveWon,
   reason: z.string().trim().min(2, "Give a reason").max(500),

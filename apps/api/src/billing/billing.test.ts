@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type TestAgent from "supertest/lib/agent.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOf, startTestApp, TEST_DATABASE_URL, type TestApp } from "../../test/test-app.js";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
@@ -25,7 +26,7 @@ afterAll(() => t.close());
 
 const run = (date: string, extra: Partial<Parameters<typeof runBilling>[0]> = {}) =>
   runBilling({
-    db: t.database.db,
+    database: t.database,
     gateway: new SandboxGateway(),
     date,
     now: () => t.clock.now(),
@@ -50,15 +51,34 @@ async function contractsActivatedOn(input: { date: string; count: number; paymen
   });
 }
 
-describe("billing run", () => {
-  it("issues the first invoice (stub + registration fee) on activation and charges it once", async () => {
-    const finance = await t.login("finance@demo.kr");
-    const preview = await finance.post("/api/billing/runs").send({ date: TODAY, dryRun: true }).expect(201);
-    expect(preview.body).toMatchObject({ dryRun: true, issued: 2 });
-    expect(await countOf(t.database, "invoices")).toBe(0);
+/** Starts a run through the API (202 with the run) and waits for the job to say how it ended. */
+async function runThroughApi(agent: TestAgent, body: { date: string; dryRun?: boolean }) {
+  const started = await agent.post("/api/billing/runs").send(body).expect(202);
+  expect(started.body).toMatchObject({
+    job: "billing",
+    status: "running",
+    runDate: body.date,
+    trigger: "api",
+  });
+  for (let i = 0; i < 500; i++) {
+    const job = await agent.get(`/api/jobs/${started.body.id}`).expect(200);
+    if (job.body.status !== "running") return job.body;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("the run did not end");
+}
 
-    const res = await finance.post("/api/billing/runs").send({ date: TODAY }).expect(201);
-    expect(res.body).toMatchObject({ issued: 2, charged: 2, failed: 0, skipped: 0 });
+describe("billing run", () => {
+  it("issues and collects the first invoice (stub + registration fee) when the installation is recorded", async () => {
+    const finance = await t.login("finance@demo.kr");
+    // The demo funnel recorded two installations today: each was invoiced and charged right then.
+    expect(await countOf(t.database, "invoices")).toBe(2);
+    const preview = await runThroughApi(finance, { date: TODAY, dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, status: "completed", issued: 0 });
+    const res = await runThroughApi(finance, { date: TODAY });
+    expect(res).toMatchObject({ status: "completed", issued: 0, charged: 0, failed: 0 });
+    expect(await countOf(t.database, "invoices")).toBe(2);
+
     const invoices = await finance.get("/api/invoices").query({ sort: '["id","ASC"]' }).expect(200);
     expect(invoices.body).toHaveLength(2);
     const shown = await finance.get(`/api/invoices/${invoices.body[0].id}`).expect(200);
@@ -99,7 +119,7 @@ describe("billing run", () => {
   it("issues nothing twice when the same date runs again", async () => {
     const before = [await countOf(t.database, "invoices"), await countOf(t.database, "payments")];
     const again = await run(TODAY);
-    expect(again).toMatchObject({ issued: 0, skipped: 2, charged: 0 });
+    expect(again).toMatchObject({ due: 0, issued: 0, charged: 0 });
     expect([await countOf(t.database, "invoices"), await countOf(t.database, "payments")]).toEqual(before);
   });
 
@@ -217,18 +237,25 @@ describe("billing run", () => {
 
   it("refuses a bad date, and roles that may not bill", async () => {
     const finance = await t.login("finance@demo.kr");
-    const runs = await countOf(t.database, "billing_runs");
+    const runs = await countOf(t.database, "job_runs");
     const bad = await finance.post("/api/billing/runs").send({ date: "2026-02-30" }).expect(400);
     expect(bad.body.errors).toHaveProperty("date");
+    // Billing customers for a day that has not come yet is refused, not previewed.
+    const early = await finance.post("/api/billing/runs").send({ date: "2026-11-24" }).expect(400);
+    expect(early.body.errors).toHaveProperty("date");
     const cs = await t.login("cs@demo.kr");
     await cs.post("/api/billing/runs").send({ date: TODAY }).expect(403);
-    expect(await countOf(t.database, "billing_runs")).toBe(runs);
+    await cs.get("/api/jobs").expect(403);
+    expect(await countOf(t.database, "job_runs")).toBe(runs);
     const list = await finance.get("/api/billing/runs").expect(200);
-    expect(list.body[0]).toMatchObject({ status: "finished", trigger: "api" });
+    expect(list.body.find((r: { trigger: string }) => r.trigger === "api")).toMatchObject({
+      status: "completed",
+      job: "billing",
+    });
   });
 
   it.runIf(TEST_DATABASE_URL)(
-    "issues each invoice exactly once and charges once when four runs race (PostgreSQL)",
+    "issues each invoice exactly once and charges once when runs of the same and of later dates race (PostgreSQL)",
     async () => {
       const [plan] = rowsOf<{ id: number }>(
         await t.database.db.execute(
@@ -243,48 +270,62 @@ describe("billing run", () => {
         billingDay: 5,
       });
       const gateway = new CountingGateway();
+      // Two runs of the same date (one takes the partner's lock, the other finds it taken) and two
+      // of later dates, which catch up the same periods at the same time on their own locks.
       const results = await Promise.all(
-        [1, 2, 3, 4].map(() => run("2026-11-05", { batchSize: 50, gateway })),
-      );
-      expect(results.reduce((s, r) => s + r.issued, 0)).toBe(400);
-      expect(results.reduce((s, r) => s + r.charged, 0)).toBe(400);
-      const [counts] = rowsOf<{ invoices: number; distinct_contracts: number; payments: number }>(
-        await t.database.db.execute(sql`
-        select count(*)::int as invoices, count(distinct i.contract_id)::int as distinct_contracts,
-               (select count(*)::int from payments p join invoices j on j.id = p.invoice_id where j.contract_id between ${firstContractId} and ${lastContractId}) as payments
-        from invoices i where i.contract_id between ${firstContractId} and ${lastContractId} and i.period_start = '2026-11-05'`),
-      );
-      expect(counts).toEqual({ invoices: 400, distinct_contracts: 400, payments: 400 });
-      // At the gateway itself: every due invoice was charged exactly once, and nothing else was.
-      const due = rowsOf<{ number: string }>(
-        await t.database.db.execute(
-          sql`select number from invoices where contract_id between ${firstContractId} and ${lastContractId} and period_start = '2026-11-05'`,
+        ["2026-11-05", "2026-11-05", "2026-11-06", "2026-11-07"].map((date) =>
+          run(date, { batchSize: 50, gateway, partnerId: 2 }),
         ),
       );
-      expect(due).toHaveLength(400);
+      expect(results.filter((r) => r.locked.length > 0)).toHaveLength(1);
+      // October's caught-up invoice and November's, for each of the 400 contracts.
+      expect(results.reduce((s, r) => s + r.issued, 0)).toBe(800);
+      expect(results.reduce((s, r) => s + r.charged, 0)).toBe(800);
+      const [counts] = rowsOf<{ invoices: number; distinct_periods: number; payments: number }>(
+        await t.database.db.execute(sql`
+        select count(*)::int as invoices, count(distinct (i.contract_id, i.period_start))::int as distinct_periods,
+               (select count(*)::int from payments p join invoices j on j.id = p.invoice_id where j.contract_id between ${firstContractId} and ${lastContractId}) as payments
+        from invoices i where i.contract_id between ${firstContractId} and ${lastContractId}`),
+      );
+      expect(counts).toEqual({ invoices: 800, distinct_periods: 800, payments: 800 });
+      // At the gateway itself: every invoice was charged exactly once, and nothing else was.
+      const due = rowsOf<{ number: string }>(
+        await t.database.db.execute(
+          sql`select number from invoices where contract_id between ${firstContractId} and ${lastContractId}`,
+        ),
+      );
       expect(due.filter((i) => gateway.charges.get(i.number) !== 1)).toEqual([]);
-      expect([...gateway.charges.values()].reduce((s, n) => s + n, 0)).toBe(400);
+      expect([...gateway.charges.values()].reduce((s, n) => s + n, 0)).toBe(800);
     },
   );
 
   it.runIf(TEST_DATABASE_URL)(
-    "answers 409 billing_run_in_progress while another run of the same date holds the lock (PostgreSQL)",
+    "answers 409 billing_run_in_progress with the running run's id while the partner's run of that date holds the lock (PostgreSQL)",
     async () => {
       const finance = await t.login("finance@demo.kr");
       const date = "2026-11-06";
-      const runs = await countOf(t.database, "billing_runs");
-      // Hold the advisory lock the cron job and the CLI take, as a run in progress would.
+      const runs = await countOf(t.database, "job_runs where job = 'billing' and dry_run = false");
+      // Hold partner 1's lock for the date, as its run in progress would, with its record.
       await t.database.db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:billing:${date}`}))`);
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:billing:1:${date}`}))`);
+        const [held] = rowsOf<{ id: number }>(
+          await t.database.db.execute(sql`
+            insert into job_runs (job, partner_id, run_date, trigger) values ('billing', 1, ${date}, 'cron') returning id`),
+        );
         const busy = await finance.post("/api/billing/runs").send({ date }).expect(409);
-        expect(busy.body.code).toBe("billing_run_in_progress");
-        expect(await countOf(t.database, "billing_runs")).toBe(runs);
-        // A preview writes nothing, so it neither waits for nor blocks a run.
-        await finance.post("/api/billing/runs").send({ date, dryRun: true }).expect(201);
-        // Another date is not held up.
-        await finance.post("/api/billing/runs").send({ date: "2026-11-07" }).expect(201);
+        expect(busy.body).toMatchObject({ code: "billing_run_in_progress", runId: held!.id });
+        expect(await countOf(t.database, "job_runs where job = 'billing' and dry_run = false")).toBe(
+          runs + 1,
+        );
+        // Another partner's run of the same date is not held up by it…
+        const owner2 = await t.login("owner@barun.kr");
+        expect((await runThroughApi(owner2, { date })).status).toBe("completed");
+        // …nor is a preview, which writes nothing, nor another date.
+        expect((await runThroughApi(finance, { date, dryRun: true })).status).toBe("completed");
+        expect((await runThroughApi(finance, { date: "2026-11-07" })).status).toBe("completed");
+        await t.database.db.execute(sql`update job_runs set status = 'failed' where id = ${held!.id}`);
       });
-      await finance.post("/api/billing/runs").send({ date }).expect(201);
+      expect((await runThroughApi(finance, { date })).status).toBe("completed");
     },
   );
 });

@@ -31,6 +31,8 @@ export function chargeRequest(input: {
   invoice: InvoiceIdentity;
   attempt: number;
   amount: number;
+  /** The part of `amount` that carries no VAT (taxFreePartOf). */
+  taxFree: number;
   token: string;
 }): ChargeInput {
   return {
@@ -38,6 +40,7 @@ export function chargeRequest(input: {
     orderId: gatewayOrderId(input.invoice),
     orderName: input.invoice.number,
     amount: input.amount,
+    taxFreeAmount: input.taxFree,
     idempotencyKey: attemptKey(input.invoice, input.attempt),
   };
 }

@@ -1,9 +1,10 @@
+import { taxFreePartOf } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { enqueueEmails } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
-import type { DueContract, IssuedInvoice } from "./issue-invoices.js";
+import { intArray, VAT_FREE_KINDS_SQL } from "./invoices.repository.js";
 
 /** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
 export interface FirstAttemptDue {
@@ -15,6 +16,9 @@ export interface FirstAttemptDue {
   number: string;
   /** What attempt 1 charges: the total less credit notes (no payment exists before attempt 1). */
   owed: number;
+  total: number;
+  /** The invoice's tax-free part (penalty, late interest), for the gateway's VAT figures. */
+  tax_free: number;
   token: string | null;
   gateway: string | null;
 }
@@ -73,7 +77,13 @@ async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promis
   if (!inv.token) return { ...base, s: "failed", m: "none", r: null, f: "no_payment_method" };
   try {
     const result = await gateway.charge(
-      chargeRequest({ invoice: identity, attempt: 1, amount: inv.owed, token: inv.token }),
+      chargeRequest({
+        invoice: identity,
+        attempt: 1,
+        amount: inv.owed,
+        taxFree: taxFreePartOf({ amount: inv.owed, total: inv.total, taxFree: inv.tax_free }),
+        token: inv.token,
+      }),
     );
     return result.status === "succeeded"
       ? { ...base, s: "succeeded", m: inv.gateway, r: result.gatewayRef, f: null }
@@ -119,7 +129,7 @@ async function noticeDeclines(tx: Db, invoiceIds: readonly number[]): Promise<vo
     await tx.execute(sql`
       select i.id, i.partner_id, i.number, p.amount as owed, c.party->>'email' as email, c.party->>'name' as name
       from invoices i join contracts c on c.id = i.contract_id join payments p on p.invoice_id = i.id and p.attempt = 1
-      where i.id = any(${sql.raw(`array[${invoiceIds.join(",")}]`)}::int[])`),
+      where i.id = any(${intArray(invoiceIds)})`),
   );
   await enqueueEmails(
     tx,
@@ -134,45 +144,6 @@ async function noticeDeclines(tx: Db, invoiceIds: readonly number[]): Promise<vo
         vars: { customer: d.name, number: d.number, amount: d.owed.toLocaleString("ko-KR"), attempt: "1" },
       })),
   );
-}
-
-/**
- * Attempt 1 on the invoices this transaction just issued (nobody else can see them yet, so
- * they need no claim), then the status of each set to what really happened.
- */
-export async function collectIssuedInvoices(input: {
-  tx: Db;
-  gateway: PaymentGateway;
-  now: Date;
-  issued: readonly IssuedInvoice[];
-  interest: ReadonlyMap<number, number>;
-  methods: readonly Pick<DueContract, "id" | "token" | "gateway">[];
-}): Promise<{ charged: number; failed: number }> {
-  const method = new Map(input.methods.map((c) => [c.id, c]));
-  const { paid, unpaid } = await chargeFirstAttempts({
-    tx: input.tx,
-    gateway: input.gateway,
-    now: input.now,
-    issuedHere: true,
-    invoices: input.issued.map((inv) => ({
-      ...inv,
-      owed: inv.total + (input.interest.get(inv.id) ?? 0),
-      token: method.get(inv.contract_id)?.token ?? null,
-      gateway: method.get(inv.contract_id)?.gateway ?? null,
-    })),
-  });
-  const written = new Map(input.issued.map((inv) => [inv.id, inv.status]));
-  const fix = [
-    ...paid.filter((id) => written.get(id) !== "paid").map((id) => ({ i: id, s: "paid" })),
-    ...unpaid.filter((id) => written.get(id) !== "open").map((id) => ({ i: id, s: "open" })),
-  ];
-  if (fix.length > 0) {
-    await input.tx.execute(sql`
-      update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${input.now.toISOString()}::timestamptz end
-      from json_to_recordset(${JSON.stringify(fix)}::json) as x(i int, s text)
-      where i.id = x.i`);
-  }
-  return { charged: paid.length, failed: unpaid.length };
 }
 
 /**
@@ -193,8 +164,9 @@ export async function collectPaymentBatch(input: {
     const partner = input.partnerId ? sql`and i.partner_id = ${input.partnerId}` : sql``;
     const claimed = rowsOf<FirstAttemptDue>(
       await tx.execute(sql`
-        select i.id, i.partner_id, i.contract_id, i.period_kind, i.period_start::text, i.number, pm.token, pm.gateway,
-          i.total - coalesce((select sum(cn.amount) from credit_notes cn where cn.invoice_id = i.id), 0)::int as owed
+        select i.id, i.partner_id, i.contract_id, i.period_kind, i.period_start::text, i.number, pm.token, pm.gateway, i.total,
+          i.total - coalesce((select sum(cn.amount) from credit_notes cn where cn.invoice_id = i.id), 0)::int as owed,
+          coalesce((select sum(l.amount) from invoice_lines l where l.invoice_id = i.id and l.kind = any(${VAT_FREE_KINDS_SQL})), 0)::int as tax_free
         from invoices i
         left join lateral (
           select token, gateway from payment_methods
@@ -216,7 +188,7 @@ export async function collectPaymentBatch(input: {
     if (paid.length > 0) {
       await tx.execute(sql`
         update invoices set status = 'paid', paid_at = ${input.now.toISOString()}::timestamptz
-        where id = any(${sql.raw(`array[${paid.join(",")}]`)}::int[])`);
+        where id = any(${intArray(paid)})`);
     }
     return { claimed: claimed.length, charged: paid.length, failed: unpaid.length };
   });

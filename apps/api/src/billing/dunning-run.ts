@@ -1,4 +1,4 @@
-import { arrearsAction, attemptDueOn, type DunningPolicy } from "@ssp/domain";
+import { arrearsAction, attemptDueOn, type DunningPolicy, taxFreePartOf } from "@ssp/domain";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
@@ -10,6 +10,7 @@ import { partnerSettings } from "../partners/partner-settings.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
 import { exitQuote, issueExitInvoice } from "./exit-invoice.js";
 import { invoiceBalance, reactivateContract, settleInvoice } from "./invoice-ledger.js";
+import { taxFreeOf } from "./invoices.repository.js";
 import { retirePaymentMethods } from "./payment-method-retirement.js";
 
 export interface DunningSummary {
@@ -34,6 +35,8 @@ export async function runDunning(input: {
   date: string;
   now: () => Date;
   partnerId?: number;
+  /** The job run this is, named by the audit rows of what it changes. */
+  jobRunId?: number;
 }): Promise<DunningSummary> {
   const summary: DunningSummary = {
     retried: 0,
@@ -60,7 +63,13 @@ export async function runDunning(input: {
         policy = (await partnerSettings(tx, candidate.partner_id)).dunning;
         policies.set(candidate.partner_id, policy);
       }
-      const ctx = { tx, actor: null, ip: undefined, clock: { now: input.now, today: () => input.date } };
+      const ctx = {
+        tx,
+        actor: null,
+        ip: undefined,
+        by: { kind: "system" as const, jobRunId: input.jobRunId ?? null },
+        clock: { now: input.now, today: () => input.date },
+      };
       const [contract] = await tx
         .select()
         .from(contracts)
@@ -74,14 +83,16 @@ export async function runDunning(input: {
         .orderBy(asc(invoices.dueDate));
 
       const dueAttempt = async (invoice: (typeof open)[number]) => {
-        const made = await tx
-          .select({ attempt: payments.attempt })
-          .from(payments)
-          .where(eq(payments.invoiceId, invoice.id));
+        const [made] = rowsOf<{ n: number; last: string | null }>(
+          await tx.execute(sql`
+            select count(*)::int as n, max((attempted_at at time zone 'Asia/Seoul')::date)::text as last
+            from payments where invoice_id = ${invoice.id}`),
+        );
         return attemptDueOn({
           dueDate: invoice.dueDate,
           today: input.date,
-          attemptsMade: made.length,
+          attemptsMade: made!.n,
+          lastAttemptOn: made!.last,
           policy,
         });
       };
@@ -110,7 +121,19 @@ export async function runDunning(input: {
         const key = attemptKey(invoice, attempt);
         const result = method
           ? await input.gateway
-              .charge(chargeRequest({ invoice, attempt, amount: balance, token: method.token }))
+              .charge(
+                chargeRequest({
+                  invoice,
+                  attempt,
+                  amount: balance,
+                  taxFree: taxFreePartOf({
+                    amount: balance,
+                    total: invoice.total,
+                    taxFree: await taxFreeOf(tx, invoice.id),
+                  }),
+                  token: method.token,
+                }),
+              )
               .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "" }))
           : { status: "declined" as const, code: "no_payment_method", message: "" };
         const inserted = await tx

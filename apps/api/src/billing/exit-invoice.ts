@@ -1,9 +1,10 @@
-import { line, type TerminationQuote, terminationQuote } from "@ssp/domain";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { DomainError, exitInvoice, type TerminationQuote, terminationQuote } from "@ssp/domain";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { ContractRow } from "../contracts/contracts.repository.js";
-import { type Db, rowsOf } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import { invoices, lateInterestCharges } from "../db/schema/index.js";
 import type { InvoiceRow } from "./invoice-ledger.js";
+import { insertInvoices } from "./invoices.repository.js";
 import { interestOwedOn, lateInterestRateBp } from "./late-interest-charges.js";
 
 /** Interest the contract owes on a date: accrued on its open invoices, plus recorded but not yet charged. */
@@ -68,28 +69,25 @@ export async function issueExitInvoice(
   input: { contract: ContractRow; exit: ExitQuote; date: string },
 ): Promise<number | null> {
   const { quote, interest } = input.exit;
-  if (quote.total === 0) return null;
-  const lines = quote.items.map((item, position) => ({
-    position,
-    ...line(item.kind, item.description, item.amount),
-  }));
-  const supply = lines.reduce((s, l) => s + l.supply, 0);
-  const vat = lines.reduce((s, l) => s + l.vat, 0);
-  const [invoice] = rowsOf<{ id: number }>(
-    await tx.execute(sql`
-      insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
-                            issue_date, due_date, supply, vat, total)
-      values (${input.contract.partnerId}, 'INV-' || to_char(${input.date}::date, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
-              ${input.contract.id}, ${input.contract.customerId}, 'exit', 0, ${input.date}::date, ${input.date}::date,
-              ${input.date}::date, ${input.date}::date, ${supply}, ${vat}, ${quote.total})
-      returning id`),
-  );
-  await tx.execute(sql`
-    insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
-    select ${invoice!.id}, ${input.contract.partnerId}, x.position, x.kind, x.description, x.supply, x.vat, x.amount
-    from json_to_recordset(${JSON.stringify(lines)}::json) as x(position int, kind text, description text, supply int, vat int, amount int)`);
-  await recordInterestCharged(tx, { interest, date: input.date, invoiceId: invoice!.id });
-  return invoice!.id;
+  const content = exitInvoice(quote);
+  if (!content) return null;
+  const [invoice] = await insertInvoices(tx, [
+    {
+      partnerId: input.contract.partnerId,
+      contractId: input.contract.id,
+      customerId: input.contract.customerId,
+      periodKind: "exit",
+      periodIndex: 0,
+      periodStart: input.date,
+      periodEnd: input.date,
+      date: input.date,
+      content,
+      status: "open",
+    },
+  ]);
+  if (!invoice) throw new DomainError("illegal_transition", "This contract already has an exit invoice");
+  await recordInterestCharged(tx, { interest, date: input.date, invoiceId: invoice.id });
+  return invoice.id;
 }
 
 /** The interest the exit invoice charged, written down against the invoices that earned it. */

@@ -40,8 +40,8 @@ beforeAll(async () => {
       sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
     ),
   );
-  // In date order, so each run finds only its own contract's first invoice due. Billing day 28
-  // is never a run date here, so no contract gets a second (full-period) invoice.
+  // In date order, each run bills its own contract's first invoice; the contract then stops billing
+  // (its cursor goes), so that a later run does not catch up its full periods: one invoice per case.
   for (const [name, c] of Object.entries(CASES) as [Case, (typeof CASES)[Case]][]) {
     const { firstContractId } = await seedActiveContracts(t.database.db, {
       partnerId: 1,
@@ -53,12 +53,13 @@ beforeAll(async () => {
     });
     caseOfContract.set(firstContractId, name);
     await runBilling({
-      db: t.database.db,
+      database: t.database,
       gateway: new SandboxGateway(),
       date: c.on,
       now: () => new Date(c.at),
       trigger: "cli",
     });
+    await t.database.db.execute(sql`delete from billing_cursors where contract_id = ${firstContractId}`);
   }
   for (const r of rowsOf<{ id: number; contract_id: number }>(
     await t.database.db.execute(sql`select id, contract_id from invoices`),

@@ -1,3 +1,4 @@
+import { taxFreePartOf } from "@ssp/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
@@ -8,6 +9,7 @@ import { AppError, notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
 import { type InvoiceRow, invoiceBalance, settleInvoice } from "./invoice-ledger.js";
+import { taxFreeOf } from "./invoices.repository.js";
 
 const invoiceTable = { table: invoices, partnerColumn: invoices.partnerId };
 
@@ -111,7 +113,19 @@ export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
   const attempt = await nextAttempt(ctx, invoice.id);
   const key = attemptKey(invoice, attempt);
   const result = await ctx.adapters.paymentGateway
-    .charge(chargeRequest({ invoice, attempt, amount: balance, token: method.token }))
+    .charge(
+      chargeRequest({
+        invoice,
+        attempt,
+        amount: balance,
+        taxFree: taxFreePartOf({
+          amount: balance,
+          total: invoice.total,
+          taxFree: await taxFreeOf(ctx.tx, invoice.id),
+        }),
+        token: method.token,
+      }),
+    )
     .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "gateway unreachable" }));
   const [row] = await ctx.tx
     .insert(payments)

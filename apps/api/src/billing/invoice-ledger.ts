@@ -1,10 +1,17 @@
-import { arrearsCleared, invoiceBalanceOf } from "@ssp/domain";
+import {
+  arrearsCleared,
+  DomainError,
+  type InvoiceStatus,
+  invoiceBalanceOf,
+  invoiceLifecycle,
+  invoiceSettlement,
+} from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { AuditContext } from "../audit/record-audit.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
 import { type ContractRow, moveContract } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contractDemands, contracts, invoices } from "../db/schema/index.js";
-import type { Actor } from "../http/context.js";
 import { recordLateInterest } from "./late-interest-charges.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -30,22 +37,45 @@ export async function invoiceBalance(
 }
 
 /**
- * After money arrives (or a credit note), an invoice that owes nothing is paid (or void when it was
- * credited in full without payment). When that clears the contract's arrears (SPEC §3 Billing),
- * the open formal demand (최고) is answered and closed — left open, its passed deadline would
- * terminate the contract at the very next lateness — and a suspended contract is re-activated.
+ * The one way an issued invoice changes status (the billing run's own just-written rows aside):
+ * the domain checks the step, and the row changes only from the status the caller read — a caller
+ * that did not lock it and lost a race gets 409 and its transaction rolls back.
+ */
+export async function moveInvoice(
+  tx: Db,
+  invoice: Pick<InvoiceRow, "id" | "status">,
+  to: InvoiceStatus,
+  paidAt: Date | null = null,
+): Promise<void> {
+  invoiceLifecycle.assertCanTransition(invoice.status as InvoiceStatus, to);
+  const [moved] = await tx
+    .update(invoices)
+    .set({ status: to, paidAt: to === "paid" ? paidAt : to === "void" ? null : undefined })
+    .where(and(eq(invoices.id, invoice.id), eq(invoices.status, invoice.status)))
+    .returning({ id: invoices.id });
+  if (!moved) throw new DomainError("illegal_transition", `The invoice is no longer ${invoice.status}`);
+}
+
+/**
+ * After money arrives (or a credit note), an invoice is settled by the domain's rule: paid when
+ * money covers it, void when it was credited away. When that clears the contract's arrears (SPEC
+ * §3 Billing), the open formal demand (최고) is answered and closed — left open, its passed
+ * deadline would terminate the contract at the very next lateness — and a suspended contract is
+ * re-activated.
  */
 export async function settleInvoice(
-  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date; today(): string } },
+  ctx: AuditContext & { clock: { now(): Date; today(): string } },
   invoice: InvoiceRow,
 ) {
-  const { balance, paid } = await invoiceBalance(ctx.tx, invoice);
-  if (balance > 0 || invoice.status !== "open") return;
-  await ctx.tx
-    .update(invoices)
-    .set({ status: paid > 0 ? "paid" : "void", paidAt: paid > 0 ? ctx.clock.now() : null })
-    .where(eq(invoices.id, invoice.id));
-  if (paid > 0) await recordLateInterest(ctx.tx, invoice, ctx.clock.today());
+  const amounts = await invoiceBalance(ctx.tx, invoice);
+  const { settlesTo } = invoiceSettlement({
+    status: invoice.status as InvoiceStatus,
+    total: invoice.total,
+    ...amounts,
+  });
+  if (settlesTo === null) return;
+  await moveInvoice(ctx.tx, invoice, settlesTo, ctx.clock.now());
+  if (settlesTo === "paid") await recordLateInterest(ctx.tx, invoice, ctx.clock.today());
   const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, invoice.contractId));
   if (!contract || !["active", "suspended"].includes(contract.status)) return;
   const overdue = await ctx.tx

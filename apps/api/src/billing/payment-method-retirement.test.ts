@@ -140,7 +140,7 @@ describe("retirePaymentMethods", () => {
     const method = await contractPayingWith("kakaopay", 1, { activatedOn: "2026-11-20", billingDay: 20 });
     await retireInTenantTransaction(method);
     await runBilling({
-      db: t.database.db,
+      database: t.database,
       gateway: kakao,
       date: "2026-11-20",
       now: () => NOW,

@@ -65,6 +65,10 @@ export async function seedActiveContracts(
       )
       select min(id)::int as first, max(id)::int as last from made`),
   );
+  // Each bills from its activation on, as an installation leaves it.
+  await db.execute(sql`
+    insert into billing_cursors (partner_id, contract_id, next_period_on)
+    select partner_id, id, activated_on from contracts where id between ${range[0]!.first} and ${range[0]!.last}`);
   if (input.paymentMethod !== false) {
     await db.execute(sql`
       insert into payment_methods (partner_id, customer_id, contract_id, gateway, token, display)

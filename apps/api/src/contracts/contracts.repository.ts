@@ -1,10 +1,9 @@
-import { type ContractStatus, contractLifecycle } from "@ssp/domain";
-import { eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit.js";
+import { type ContractStatus, contractLifecycle, DomainError } from "@ssp/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contracts } from "../db/schema/index.js";
 import type { TenantScope } from "../db/tenant.js";
-import type { Actor } from "../http/context.js";
 import { findScoped } from "../http/resource-reads.js";
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -12,6 +11,26 @@ export const contractTable = { table: contracts, partnerColumn: contracts.partne
 
 export function findContract(tx: Db, scope: TenantScope, id: number): Promise<ContractRow | undefined> {
   return findScoped<ContractRow>(tx, scope, contractTable, id);
+}
+
+/**
+ * Loads a contract in the caller's scope and locks it (SELECT … FOR UPDATE) for the rest of the
+ * transaction. A use case that decides on a contract's status or money (cancel, terminate,
+ * installation) locks it first: a concurrent request on the same contract then waits and decides
+ * on what this one wrote, instead of both deciding on the same stale row.
+ */
+export async function lockContract(tx: Db, scope: TenantScope, id: number): Promise<ContractRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(contracts)
+    .where(
+      scope.kind === "partner"
+        ? and(eq(contracts.id, id), eq(contracts.partnerId, scope.partnerId))
+        : eq(contracts.id, id),
+    )
+    .limit(1)
+    .for("update");
+  return row;
 }
 
 /** SSP-<year>-<000123>, from one sequence for the installation. */
@@ -22,9 +41,14 @@ export async function nextContractNumber(tx: Db, year: string): Promise<string> 
   return `SSP-${year}-${String(row!.n).padStart(6, "0")}`;
 }
 
-/** The one way a contract changes status; the domain refuses illegal steps (409). */
+/**
+ * The one way a contract changes status: the domain refuses illegal steps (409), and the row
+ * changes only from the status the caller read — if another request moved it since (a caller that
+ * did not lock it with {@link lockContract}), this step was decided on a stale row and is refused
+ * with 409, rolling back everything the caller did in its transaction.
+ */
 export async function moveContract(
-  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date } },
+  ctx: AuditContext & { clock: { now(): Date } },
   contract: ContractRow,
   to: ContractStatus,
   values: Partial<typeof contracts.$inferInsert> = {},
@@ -33,11 +57,17 @@ export async function moveContract(
   const [row] = await ctx.tx
     .update(contracts)
     .set({ ...values, status: to, updatedAt: ctx.clock.now() })
-    .where(eq(contracts.id, contract.id))
+    .where(and(eq(contracts.id, contract.id), eq(contracts.status, contract.status)))
     .returning();
+  if (!row) {
+    throw new DomainError(
+      "illegal_transition",
+      `The contract is no longer ${contract.status}; reload it and try again`,
+    );
+  }
   // Every transition is audited; a null actor is a job (dunning, end of term) or the customer.
   await recordAudit(
-    { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
+    { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip, by: ctx.by },
     {
       entity: "contracts",
       entityId: contract.id,

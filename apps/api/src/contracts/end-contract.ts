@@ -4,23 +4,24 @@ import {
   assertCanTransitionAsset,
   type ContractStatus,
 } from "@ssp/domain";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { exitQuote, issueExitInvoice } from "../billing/exit-invoice.js";
 import { refundPayments } from "../billing/invoice-actions.js";
-import { invoiceBalance } from "../billing/invoice-ledger.js";
+import { invoiceBalance, moveInvoice } from "../billing/invoice-ledger.js";
+import { closeCursor } from "../billing/invoices.repository.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveOrder } from "../orders/move-order.js";
-import { type ContractRow, contractJson, findContract, moveContract } from "./contracts.repository.js";
-
-async function loadActive(ctx: StaffContext, id: number): Promise<ContractRow> {
-  const contract = await findContract(ctx.tx, ctx.scope, id);
-  if (!contract) throw notFound("Contract");
-  return contract;
-}
+import {
+  type ContractRow,
+  contractJson,
+  findContract,
+  lockContract,
+  moveContract,
+} from "./contracts.repository.js";
 
 /** The itemized exit quote for a date, with late interest where the partner charges it. */
 export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: string) {
@@ -35,7 +36,9 @@ export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: s
 }
 
 export async function terminationQuoteFor(ctx: StaffContext, input: { contractId: number; date: string }) {
-  return (await quoteFor(ctx, await loadActive(ctx, input.contractId), input.date)).quote;
+  const contract = await findContract(ctx.tx, ctx.scope, input.contractId);
+  if (!contract) throw notFound("Contract");
+  return (await quoteFor(ctx, contract, input.date)).quote;
 }
 
 /**
@@ -46,7 +49,9 @@ export async function terminateContract(
   ctx: StaffContext,
   input: { contractId: number; date: string; reason: string },
 ) {
-  const contract = await loadActive(ctx, input.contractId);
+  // Locked first: a concurrent cancel or second termination waits, then finds it ended (409).
+  const contract = await lockContract(ctx.tx, ctx.scope, input.contractId);
+  if (!contract) throw notFound("Contract");
   const exit = await quoteFor(ctx, contract, input.date);
   const quote = exit.quote;
   const invoiceId = await issueExitInvoice(ctx.tx, { contract, exit, date: input.date });
@@ -84,7 +89,7 @@ export async function cancelContract(
   ctx: StaffContext,
   input: { contractId: number; date: string; reason: string },
 ) {
-  const contract = await findContract(ctx.tx, ctx.scope, input.contractId);
+  const contract = await lockContract(ctx.tx, ctx.scope, input.contractId);
   if (!contract) throw notFound("Contract");
   assertCanCancelContract({
     status: contract.status as ContractStatus,
@@ -92,6 +97,9 @@ export async function cancelContract(
     coolingOffDays: contract.terms.coolingOffDays,
     on: input.date,
   });
+  // No billing batch may be issuing for it while it is withdrawn: its cursor goes first (waiting
+  // for a batch that holds it), so every invoice ever issued is seen below.
+  await closeCursor(ctx.tx, { partnerId: contract.partnerId, contractId: contract.id });
   let refunded = 0;
   const issued = await ctx.tx.select().from(invoices).where(eq(invoices.contractId, contract.id));
   for (const invoice of issued) {
@@ -104,17 +112,7 @@ export async function cancelContract(
         key: `cancel-${contract.id}-inv-${invoice.id}`,
       });
   }
-  if (issued.length > 0) {
-    await ctx.tx
-      .update(invoices)
-      .set({ status: "void" })
-      .where(
-        inArray(
-          invoices.id,
-          issued.map((i) => i.id),
-        ),
-      );
-  }
+  for (const invoice of issued.filter((i) => i.status !== "void")) await moveInvoice(ctx.tx, invoice, "void");
   const ended = await moveContract(ctx, contract, "cancelled", {
     endedOn: input.date,
     endReason: input.reason,

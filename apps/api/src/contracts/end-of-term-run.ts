@@ -5,6 +5,7 @@ import {
   endOfTermOutcome,
 } from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
+import { cursorOf } from "../billing/invoices.repository.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { assetEvents, assets, contracts, invoices, tasks } from "../db/schema/index.js";
@@ -32,6 +33,8 @@ export async function runEndOfTerm(input: {
   date: string;
   now: () => Date;
   partnerId?: number;
+  /** The job run this is, named by the audit rows of what it changes. */
+  jobRunId?: number;
 }): Promise<EndOfTermSummary> {
   const summary: EndOfTermSummary = { completed: 0, transferred: 0, returnsOpened: 0, waiting: 0 };
   const partner = input.partnerId ? sql`and partner_id = ${input.partnerId}` : sql``;
@@ -42,7 +45,13 @@ export async function runEndOfTerm(input: {
       where status in ('active', 'suspended') and ends_on < ${input.date}::date ${partner}
       order by id`),
   );
-  const ctx = (tx: Db) => ({ tx, actor: null, ip: undefined, clock: { now: input.now } });
+  const ctx = (tx: Db) => ({
+    tx,
+    actor: null,
+    ip: undefined,
+    by: { kind: "system" as const, jobRunId: input.jobRunId ?? null },
+    clock: { now: input.now },
+  });
   for (const candidate of candidates) {
     await input.db.transaction(async (tx) => {
       const [contract] = await tx
@@ -67,7 +76,10 @@ export async function runEndOfTerm(input: {
         endsOn: contract.endsOn,
         today: input.date,
         ownershipTransfer: contract.terms.ownershipTransfer,
-        owesInvoices: owing.length > 0,
+        // A period not yet invoiced (a missed billing run) is owed too: bill it before completing.
+        owesInvoices:
+          owing.length > 0 ||
+          (await cursorOf(tx, { partnerId: contract.partnerId, contractId: contract.id })) !== null,
       });
       if (outcome.kind === "wait") {
         if (outcome.reason === "unpaid" || outcome.reason === "not_active") summary.waiting++;

@@ -68,7 +68,7 @@ describe("end of term", () => {
     unpaid = await contractWithAsset({ ownershipTransfer: false, paymentMethod: false });
     for (let month = 1; month <= 12; month++) {
       await runBilling({
-        db: t.database.db,
+        database: t.database,
         gateway: new SandboxGateway(),
         date: `2026-${String(month).padStart(2, "0")}-05`,
         now: () => t.clock.now(),

@@ -25,6 +25,14 @@ export interface Database {
   readerFor(scope: TenantScope): Db | undefined;
   /** LISTEN on a channel (its own connection); resolves to a function that stops listening. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Advisory locks held by this process across instances (a job run's "one at a time"): session
+   * locks on a connection of their own, so that holding one never takes a connection from the
+   * pool. They go when the process dies, which is how a dead run is told from a live one. A key
+   * this process holds is not taken again by it. PGlite is one process: always granted.
+   */
+  tryLock(key: string): Promise<boolean>;
+  unlock(key: string): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,6 +51,8 @@ export async function openDatabase(options: {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, { max: options.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema });
+    const lockClient = postgres(options.databaseUrl, { max: 1, idle_timeout: 0, onnotice: () => {} });
+    const held = new Set<string>();
     const readers = new TenantReaders({
       url: options.databaseUrl,
       maxTenants: 8,
@@ -57,20 +67,44 @@ export async function openDatabase(options: {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
       },
+      tryLock: async (key) => {
+        if (held.has(key)) return false;
+        held.add(key);
+        const [row] = await lockClient`select pg_try_advisory_lock(hashtext(${key})) as ok`.catch((error) => {
+          held.delete(key);
+          throw error;
+        });
+        if (!row?.ok) held.delete(key);
+        return Boolean(row?.ok);
+      },
+      unlock: async (key) => {
+        if (!held.delete(key)) return;
+        await lockClient`select pg_advisory_unlock(hashtext(${key}))`;
+      },
       migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: async () => {
         await readers.close();
+        await lockClient.end({ timeout: 5 });
         await client.end({ timeout: 5 });
       },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const held = new Set<string>();
   const db = drizzlePglite({ client, schema });
   return {
     db,
     kind: "pglite",
     readerFor: () => undefined,
+    tryLock: async (key) => {
+      if (held.has(key)) return false;
+      held.add(key);
+      return true;
+    },
+    unlock: async (key) => {
+      held.delete(key);
+    },
     listen: async (channel, onMessage) => {
       const stop = await client.listen(channel, onMessage);
       return async () => stop();

@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: Record<string, string>,
+    /** More for the client in the reply's body (e.g. the id of the run a 409 is about). */
+    readonly detail?: Record<string, string | number>,
   ) {
     super(message);
     this.name = "AppError";
@@ -55,7 +57,7 @@ interface PgErrorLike {
   constraint?: string;
 }
 
-function pgError(error: unknown): PgErrorLike | undefined {
+export function pgError(error: unknown): PgErrorLike | undefined {
   let e: unknown = error;
   for (let depth = 0; e && depth < 3; depth++) {
     const code = (e as PgErrorLike).code;
@@ -184,6 +186,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       code: app.code,
       message: app.message,
       ...(app.errors ? { errors: app.errors } : {}),
+      ...(app.detail ?? {}),
       ...(requestId ? { requestId } : {}),
     });
   };

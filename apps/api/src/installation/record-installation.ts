@@ -1,5 +1,7 @@
 import { type AssetStatus, assertCanTransitionAsset, billingSchedule } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
+import { billContractNow } from "../billing/billing-run.js";
+import { openCursor } from "../billing/invoices.repository.js";
 import { storeDocument } from "../contracts/contract-documents.js";
 import { contractJson, moveContract } from "../contracts/contracts.repository.js";
 import { assetEvents, assets, contracts, deliveries, partners, users } from "../db/schema/index.js";
@@ -104,9 +106,21 @@ export async function recordInstallation(
     note: `설치 완료 ${input.date} (${asset!.serialNumber})`,
     detail: { receiptSha256: receipt.sha256 },
   });
+  // Billing starts at installation: the first invoice is issued and collected now (a backdated
+  // installation also gets every full period since), the customer sees the first charge on
+  // installation day; the daily run is the safety net.
+  await openCursor(ctx.tx, { partnerId: contract!.partnerId, contractId: contract!.id, from: input.date });
+  const billed = await billContractNow(ctx, {
+    gateway: ctx.adapters.paymentGateway,
+    now: () => ctx.clock.now(),
+    partnerId: contract!.partnerId,
+    contractId: contract!.id,
+    date: ctx.clock.today(),
+  });
   return {
     order: { id: installed.id, status: installed.status },
     contract: contractJson(active),
     receiptSha256: receipt.sha256,
+    billed: { issued: billed.issued, charged: billed.charged, amount: billed.amount },
   };
 }

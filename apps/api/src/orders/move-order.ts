@@ -1,9 +1,7 @@
 import { type OrderStatus, orderLifecycle } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit.js";
-import type { Db } from "../db/client.js";
+import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { orderEvents, orders } from "../db/schema/index.js";
-import type { Actor } from "../http/context.js";
 import { AppError } from "../http/errors.js";
 import type { OrderRow } from "./orders.repository.js";
 
@@ -13,7 +11,7 @@ import type { OrderRow } from "./orders.repository.js";
  * `actor` is null when the customer moves the order from a public page.
  */
 export async function moveOrder(
-  ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date } },
+  ctx: AuditContext & { clock: { now(): Date } },
   order: OrderRow,
   to: OrderStatus,
   extra: {
@@ -47,18 +45,17 @@ export async function moveOrder(
     note: extra.note ?? null,
     detail: extra.detail ?? null,
   });
-  if (ctx.actor) {
-    await recordAudit(
-      { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip },
-      {
-        entity: "orders",
-        entityId: order.id,
-        action: `status:${to}`,
-        partnerId: order.partnerId,
-        before: { status: order.status },
-        after: { status: to },
-      },
-    );
-  }
+  // Every step is audited, whoever took it: staff, the customer on a public page, or a job.
+  await recordAudit(
+    { tx: ctx.tx, actor: ctx.actor, ip: ctx.ip, by: ctx.by },
+    {
+      entity: "orders",
+      entityId: order.id,
+      action: `status:${to}`,
+      partnerId: order.partnerId,
+      before: { status: order.status },
+      after: { status: to },
+    },
+  );
   return row;
 }

@@ -1,23 +1,24 @@
-import { planTermErrors } from "@ssp/domain";
+import { PLAN_LIMITS, planTermErrors } from "@ssp/domain";
 import { z } from "zod";
 import { ZName, ZWon } from "../shared/zod-fields.js";
 
+const capped = (max: number) => ZWon.max(max, `At most ${max.toLocaleString("ko-KR")}원`);
 const months = (max: number) => z.number().int("Whole months").min(0).max(max);
 
 export const ZPlanTerms = z.object({
   kind: z.enum(["rental", "subscription"]),
-  monthlyFee: ZWon.min(1, "Enter the monthly fee"),
-  termMonths: months(120).min(1).nullable(),
-  mandatoryMonths: months(120),
-  registrationFee: ZWon.default(0),
+  monthlyFee: capped(PLAN_LIMITS.monthlyFee).min(1, "Enter the monthly fee"),
+  termMonths: months(PLAN_LIMITS.termMonths).min(1).nullable(),
+  mandatoryMonths: months(PLAN_LIMITS.termMonths),
+  registrationFee: capped(PLAN_LIMITS.registrationFee).default(0),
   registrationFeeWaived: z.boolean().default(false),
   ownershipTransfer: z.boolean().default(false),
   serviceIntervalMonths: months(24).min(1).nullable().default(null),
   earlyTerminationRate: z.number().int("Whole percent").min(0).max(100).default(10),
-  removalFee: ZWon.default(0),
+  removalFee: capped(PLAN_LIMITS.removalFee).default(0),
   coolingOffDays: z.number().int().min(0).max(90).default(14),
-  discountAmount: ZWon.default(0),
-  discountMonths: months(120).default(0),
+  discountAmount: capped(PLAN_LIMITS.monthlyFee).default(0),
+  discountMonths: months(PLAN_LIMITS.termMonths).default(0),
 });
 
 /** Create and edit take the same body: the plan's name and product, and its full terms. */

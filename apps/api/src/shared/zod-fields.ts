@@ -1,3 +1,4 @@
+import { MAX_LEDGER_WON } from "@ssp/domain";
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 
@@ -14,11 +15,12 @@ export const ZIsoDate = z
 
 /** Field schemas shared by several resources, named for what they accept. */
 
+/** An amount in won: whole, not negative, and within what one ledger row holds (21억). */
 export const ZWon = z
   .number({ error: "Enter an amount in won" })
   .int("Won has no fractions")
   .min(0, "Cannot be negative")
-  .max(1_000_000_000_000, "Too large");
+  .max(MAX_LEDGER_WON, `At most ${MAX_LEDGER_WON.toLocaleString("ko-KR")}원`);
 
 export const ZName = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
 

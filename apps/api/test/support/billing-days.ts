@@ -16,7 +16,7 @@ export async function liveDays(t: TestApp, gateway: PaymentGateway, from: string
   for (let d = from; d <= to; d = addDay(d, 1)) {
     t.clock.set(d);
     const now = () => t.clock.now();
-    await runBilling({ db: t.database.db, gateway, date: d, now, trigger: "cron" });
+    await runBilling({ database: t.database, gateway, date: d, now, trigger: "cron" });
     await runDunning({ db: t.database.db, gateway, date: d, now });
     await runEndOfTerm({ db: t.database.db, date: d, now });
   }

@@ -26,6 +26,7 @@ export const RESOURCES = [
   "invoices",
   "payments",
   "billing-runs",
+  "jobs",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -63,6 +64,8 @@ const TABLE: Record<Resource, Partial<Record<Role, readonly Action[]>>> = {
   invoices: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   payments: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   "billing-runs": { operator: READ, owner: ["list", "show", "create"], finance: ["list", "show", "create"] },
+  // Every job run (billing, dunning, end of term, …): who watches the money watches the jobs.
+  jobs: { operator: READ, owner: READ, finance: READ },
 };
 
 export function can(role: Role, resource: Resource, action: Action): boolean {

@@ -8,11 +8,55 @@ describe("collection attempts", () => {
     const due = "2026-03-05";
     expect(attemptDueOn({ dueDate: due, today: "2026-03-05", attemptsMade: 0, policy })).toBe(1);
     expect(attemptDueOn({ dueDate: due, today: "2026-03-06", attemptsMade: 1, policy })).toBe(2);
-    expect(attemptDueOn({ dueDate: due, today: "2026-03-07", attemptsMade: 2, policy })).toBeNull();
+    expect(
+      attemptDueOn({
+        dueDate: due,
+        today: "2026-03-07",
+        attemptsMade: 2,
+        lastAttemptOn: "2026-03-06",
+        policy,
+      }),
+    ).toBeNull();
     expect(attemptDueOn({ dueDate: due, today: "2026-03-08", attemptsMade: 2, policy })).toBe(3);
     expect(attemptDueOn({ dueDate: due, today: "2026-03-12", attemptsMade: 3, policy })).toBe(4);
-    expect(attemptDueOn({ dueDate: due, today: "2026-03-12", attemptsMade: 4, policy })).toBeNull();
+    expect(
+      attemptDueOn({
+        dueDate: due,
+        today: "2026-03-12",
+        attemptsMade: 4,
+        lastAttemptOn: "2026-03-12",
+        policy,
+      }),
+    ).toBeNull();
     expect(attemptDueOn({ dueDate: due, today: "2026-03-13", attemptsMade: 4, policy })).toBeNull();
+  });
+  it("makes an attempt whose day was missed on the next day with a run, one a day at most", () => {
+    const due = "2026-03-05";
+    // Down from D+1 to D+5: attempt 2 on D+6, attempt 3 (due since D+3) on D+7 — not both on D+6.
+    expect(
+      attemptDueOn({ dueDate: due, today: "2026-03-11", attemptsMade: 1, lastAttemptOn: due, policy }),
+    ).toBe(2);
+    expect(
+      attemptDueOn({
+        dueDate: due,
+        today: "2026-03-11",
+        attemptsMade: 2,
+        lastAttemptOn: "2026-03-11",
+        policy,
+      }),
+    ).toBeNull();
+    expect(
+      attemptDueOn({
+        dueDate: due,
+        today: "2026-03-12",
+        attemptsMade: 2,
+        lastAttemptOn: "2026-03-11",
+        policy,
+      }),
+    ).toBe(3);
+    // A caught-up invoice is due on the run's date: its retries count from there, not its period.
+    expect(attemptDueOn({ dueDate: "2026-03-09", today: "2026-03-09", attemptsMade: 1, policy })).toBeNull();
+    expect(attemptDueOn({ dueDate: "2026-03-09", today: "2026-03-10", attemptsMade: 1, policy })).toBe(2);
   });
   it("follows the partner's retry days", () => {
     expect(

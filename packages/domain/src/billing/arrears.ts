@@ -21,22 +21,26 @@ export const daysBetween = (from: string, to: string) =>
   differenceInCalendarDays(parseISO(to), parseISO(from));
 
 /**
- * Which collection attempt falls on `today` for an unpaid invoice: attempt 1 on the due date
- * (the billing run), then one more on each retry day (D+1, D+3, D+7 by default). Null when no
- * attempt is due or the attempt was already made.
+ * Which collection attempt is due on `today` for an unpaid invoice: attempt 1 on the due date
+ * (the billing run), then one more on each retry day (D+1, D+3, D+7 by default). An attempt whose
+ * day passed without a run (the server was down) is made on the next day that has one — at most
+ * one attempt a day, so a day run twice, or a run after an outage, never charges twice in a row.
+ * Null when no attempt is due.
  */
 export function attemptDueOn(input: {
   dueDate: string;
   today: string;
   attemptsMade: number;
+  /** The Seoul day of the latest attempt, if any. */
+  lastAttemptOn?: string | null;
   policy: DunningPolicy;
 }): number | null {
-  const age = daysBetween(input.dueDate, input.today);
   const schedule = [0, ...input.policy.retryDays];
-  const index = schedule.indexOf(age);
-  if (index < 0) return null;
-  const attempt = index + 1;
-  return attempt === input.attemptsMade + 1 ? attempt : null;
+  const attempt = input.attemptsMade + 1;
+  if (attempt > schedule.length) return null;
+  if (daysBetween(input.dueDate, input.today) < schedule[attempt - 1]!) return null;
+  if (input.lastAttemptOn && input.lastAttemptOn >= input.today) return null;
+  return attempt;
 }
 
 export interface ArrearsInput {

@@ -2,7 +2,8 @@ import { addDays, format, parseISO } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PlanTerms } from "../plans/plan-terms.js";
-import { billingSchedule, line, nextBillingDate, periodStartingOn, stubCharge } from "./billing-schedule.js";
+import type { SchedulePeriod } from "./billing-schedule.js";
+import { billingSchedule, nextBillingDate, periodsDue, stubCharge } from "./billing-schedule.js";
 
 const terms: PlanTerms = {
   kind: "rental",
@@ -143,7 +144,7 @@ describe("billing schedule", () => {
     );
   });
 
-  it("finds exactly the schedule's periods by their start date, and nothing on other days", () => {
+  it("issues, over runs on random days (some skipped, some repeated), exactly the schedule", () => {
     const day = 24 * 3600 * 1000;
     fc.assert(
       fc.property(
@@ -152,7 +153,8 @@ describe("billing schedule", () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 0, max: 6 }),
         fc.boolean(),
-        (offset, billingDay, termMonths, discountMonths, waived) => {
+        fc.array(fc.integer({ min: 0, max: 45 }), { minLength: 1, maxLength: 60 }),
+        (offset, billingDay, termMonths, discountMonths, waived, gaps) => {
           const activatedOn = format(new Date(Date.UTC(2025, 0, 1) + offset * day), "yyyy-MM-dd");
           const plan = {
             ...terms,
@@ -163,28 +165,64 @@ describe("billing schedule", () => {
             registrationFeeWaived: waived,
           };
           const schedule = billingSchedule({ terms: plan, activatedOn, billingDay });
-          const starts = new Map(schedule.periods.map((p) => [p.start, p]));
-          for (let d = -3; d < 40 * 31; d += 7) {
-            const date = format(addDays(parseISO(activatedOn), d), "yyyy-MM-dd");
-            expect(periodStartingOn({ terms: plan, activatedOn, billingDay, date })).toEqual(
-              starts.get(date) ?? null,
-            );
+          const issued: SchedulePeriod[] = [];
+          let from: string | null = activatedOn;
+          let date = activatedOn;
+          for (const gap of gaps) {
+            date = format(addDays(parseISO(date), gap), "yyyy-MM-dd"); // gap 0: the same date again
+            if (from === null) break;
+            const due = periodsDue({ terms: plan, activatedOn, billingDay, from, through: date });
+            for (const p of due.periods) expect(p.start <= date).toBe(true);
+            issued.push(...due.periods);
+            from = due.next;
           }
-          for (const p of schedule.periods)
-            expect(periodStartingOn({ terms: plan, activatedOn, billingDay, date: p.start })).toEqual(p);
+          expect(issued).toEqual(schedule.periods.filter((p) => p.start <= date));
+          if (from !== null) expect(from).toBe(schedule.periods[issued.length]!.start);
+          else expect(issued).toHaveLength(schedule.periods.length);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
-});
 
-describe("invoice lines", () => {
-  it("splits VAT out of a price (29,900 → 27,182 + 2,718)", () => {
-    expect(line("rent", "렌탈료", 29_900)).toMatchObject({ supply: 27_182, vat: 2_718, amount: 29_900 });
+  it("catches up a backdated activation: the stub with its registration fee and every full period since", () => {
+    // Installed 2026-11-20 (recorded later), billing day 5, run on 2026-12-09.
+    const due = periodsDue({
+      terms,
+      activatedOn: "2026-11-20",
+      billingDay: 5,
+      from: "2026-11-20",
+      through: "2026-12-09",
+    });
+    expect(due.periods.map((p) => [p.kind, p.start, p.amount])).toEqual([
+      ["stub", "2026-11-20", Math.floor((29_900 * 15) / 30) + 100_000],
+      ["full", "2026-12-05", 29_900],
+    ]);
+    expect(due.next).toBe("2027-01-05");
   });
 
-  it.each(["penalty", "late_interest"] as const)("puts no VAT on %s: damages are not a supply", (kind) => {
-    expect(line(kind, "", 98_670)).toMatchObject({ supply: 98_670, vat: 0, amount: 98_670 });
+  it("bills an ended contract's periods up to the day it ended, and nothing after", () => {
+    const due = periodsDue({
+      terms,
+      activatedOn: "2026-03-05",
+      billingDay: 5,
+      from: "2026-05-05",
+      through: "2026-09-01",
+      endedOn: "2026-06-05",
+    });
+    expect(due.periods.map((p) => p.start)).toEqual(["2026-05-05", "2026-06-05"]);
+    expect(due.next).toBeNull();
+  });
+
+  it("refuses to start from a day on which no period starts", () => {
+    expect(() =>
+      periodsDue({
+        terms,
+        activatedOn: "2026-03-05",
+        billingDay: 5,
+        from: "2026-04-06",
+        through: "2026-05-01",
+      }),
+    ).toThrow(/No period/);
   });
 });

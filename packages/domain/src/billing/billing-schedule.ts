@@ -8,26 +8,8 @@ import {
   parseISO,
 } from "date-fns";
 import { DomainError } from "../domain-error.js";
-import { splitVat } from "../money/vat.js";
-import { assertWon } from "../money/won.js";
 import type { PlanTerms } from "../plans/plan-terms.js";
-
-/** One line of an invoice; VAT is split per line (SPEC §4). */
-export interface InvoiceLine {
-  kind:
-    | "rent"
-    | "registration_fee"
-    | "late_interest"
-    | "penalty"
-    | "removal_fee"
-    | "registration_clawback"
-    | "promotion_clawback"
-    | "relocation_fee";
-  description: string;
-  supply: number;
-  vat: number;
-  amount: number;
-}
+import { type InvoiceLine, line } from "./invoice.js";
 
 export interface SchedulePeriod {
   kind: "stub" | "full";
@@ -45,20 +27,6 @@ export interface Schedule {
 }
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
-
-/**
- * Line kinds that are damages, not the price of a supply: a penalty (위약금) and late-payment
- * interest (연체이자) are outside VAT, so their whole amount is supply (docs/decisions/0005).
- */
-export const VAT_FREE_LINE_KINDS: ReadonlySet<InvoiceLine["kind"]> = new Set(["penalty", "late_interest"]);
-
-/** One invoice line with its VAT split: prices are VAT-inclusive, damages carry none. */
-export function line(kind: InvoiceLine["kind"], description: string, amount: number): InvoiceLine {
-  const { supply, vat } = VAT_FREE_LINE_KINDS.has(kind)
-    ? { supply: assertWon(amount), vat: 0 }
-    : splitVat(amount);
-  return { kind, description, supply, vat, amount };
-}
 
 /** The first billing day on or after `date`. */
 export function nextBillingDate(date: string, billingDay: number): string {
@@ -80,37 +48,111 @@ export function stubCharge(input: { monthlyFee: number; activatedOn: string; bil
   return { days, amount, end: iso(addDays(firstFull, -1)) };
 }
 
-/** Full period n (1-based) from the first billing date: rent less any promotion, never below zero. */
-function fullPeriod(terms: PlanTerms, firstFull: string, n: number): SchedulePeriod {
-  const first = parseISO(firstFull);
-  const start = addMonths(first, n - 1);
-  const end = addDays(addMonths(first, n), -1);
-  const discount = n <= terms.discountMonths ? Math.min(terms.discountAmount, terms.monthlyFee) : 0;
-  const description = `월 렌탈료 ${iso(start)} ~ ${iso(end)}${discount > 0 ? ` (프로모션 ${discount.toLocaleString("ko-KR")}원 할인)` : ""}`;
-  const rent = line("rent", description, terms.monthlyFee - discount);
-  return { kind: "full", index: n, start: iso(start), end: iso(end), lines: [rent], amount: rent.amount };
-}
-
-/**
- * The period that starts on `date`, if any, exactly as `billingSchedule` would list it (first
- * invoice with its registration fee). The billing run asks this for every contract due that day,
- * without building whole schedules.
- */
-export function periodStartingOn(input: {
+/** Where a contract's periods fall: the optional stub, then full periods from the first billing date. */
+interface PeriodFrame {
   terms: PlanTerms;
   activatedOn: string;
   billingDay: number;
-  date: string;
-}): SchedulePeriod | null {
-  const { terms, activatedOn, billingDay, date } = input;
-  if (date < activatedOn) return null;
-  const firstFull = nextBillingDate(activatedOn, billingDay);
-  if (date === activatedOn)
-    return billingSchedule({ terms, activatedOn, billingDay, horizonMonths: 1 }).periods[0]!;
-  if (parseISO(date).getDate() !== billingDay || date < firstFull) return null;
-  const n = differenceInCalendarMonths(parseISO(date), parseISO(firstFull)) + 1;
-  if (terms.termMonths !== null && n > terms.termMonths) return null;
-  return fullPeriod(terms, firstFull, n);
+  /** The first billing date on or after activation: full period 1 starts here. */
+  firstFull: string;
+  hasStub: boolean;
+}
+
+function frameOf(input: { terms: PlanTerms; activatedOn: string; billingDay: number }): PeriodFrame {
+  if (!Number.isInteger(input.billingDay) || input.billingDay < 1 || input.billingDay > 28) {
+    throw new DomainError("business_rule", "The billing day must be between 1 and 28");
+  }
+  const firstFull = nextBillingDate(input.activatedOn, input.billingDay);
+  return { ...input, firstFull, hasStub: firstFull !== input.activatedOn };
+}
+
+/** The start of period `index` (0: the stub). */
+function startOf(frame: PeriodFrame, index: number): string {
+  return index === 0 ? frame.activatedOn : iso(addMonths(parseISO(frame.firstFull), index - 1));
+}
+
+/** Whether period `index` exists: no stub without one, no full period past a fixed term. */
+function exists(frame: PeriodFrame, index: number): boolean {
+  if (index === 0) return frame.hasStub;
+  return frame.terms.termMonths === null || index <= frame.terms.termMonths;
+}
+
+/**
+ * Period `index` (0: the stub; n ≥ 1: full period n) with its lines: the rent (the stub pro rata,
+ * a full period less any promotion, never below zero) and, on the contract's first period, the
+ * registration fee unless waived.
+ */
+function periodAt(frame: PeriodFrame, index: number): SchedulePeriod {
+  const { terms } = frame;
+  const lines: InvoiceLine[] = [];
+  let start: string;
+  let end: string;
+  if (index === 0) {
+    const stub = stubCharge({
+      monthlyFee: terms.monthlyFee,
+      activatedOn: frame.activatedOn,
+      billingDay: frame.billingDay,
+    });
+    start = frame.activatedOn;
+    end = stub.end;
+    lines.push(line("rent", `일할 렌탈료 ${start} ~ ${end} (${stub.days}일)`, stub.amount));
+  } else {
+    const first = parseISO(frame.firstFull);
+    start = iso(addMonths(first, index - 1));
+    end = iso(addDays(addMonths(first, index), -1));
+    const discount = index <= terms.discountMonths ? Math.min(terms.discountAmount, terms.monthlyFee) : 0;
+    const description = `월 렌탈료 ${start} ~ ${end}${discount > 0 ? ` (프로모션 ${discount.toLocaleString("ko-KR")}원 할인)` : ""}`;
+    lines.push(line("rent", description, terms.monthlyFee - discount));
+  }
+  const firstIndex = frame.hasStub ? 0 : 1;
+  if (index === firstIndex && terms.registrationFee > 0 && !terms.registrationFeeWaived) {
+    lines.push(line("registration_fee", "등록비", terms.registrationFee));
+  }
+  const amount = lines.reduce((sum, l) => sum + l.amount, 0);
+  return { kind: index === 0 ? "stub" : "full", index, start, end, lines, amount };
+}
+
+/** The index of the period that starts on `date`; refuses a date on which no period starts. */
+function indexStartingOn(frame: PeriodFrame, date: string): number {
+  if (frame.hasStub && date === frame.activatedOn) return 0;
+  const index = differenceInCalendarMonths(parseISO(date), parseISO(frame.firstFull)) + 1;
+  if (index < 1 || startOf(frame, index) !== date) {
+    throw new DomainError("business_rule", `No period of this contract starts on ${date}`, { date });
+  }
+  return index;
+}
+
+/** What a billing run must invoice for one contract, and where the next run picks up. */
+export interface PeriodsDue {
+  /** Every period from `from` that has started on or before `through`, in order. */
+  periods: SchedulePeriod[];
+  /** The start of the first period not returned, or null when the contract has no more periods. */
+  next: string | null;
+}
+
+/**
+ * The periods a contract must be invoiced for by `through` (SPEC §3 Billing: a run issues every
+ * period that has started on or before its date and is not yet invoiced): from the first period
+ * not yet invoiced (`from`, a period start) up to `through`, never past the term, and never a
+ * period starting after the contract ended (`endedOn`). A pure function of the contract, what is
+ * already invoiced and the target date — so catch-up, dry runs and simulations are the same code.
+ */
+export function periodsDue(input: {
+  terms: PlanTerms;
+  activatedOn: string;
+  billingDay: number;
+  from: string;
+  through: string;
+  endedOn?: string | null;
+}): PeriodsDue {
+  const frame = frameOf(input);
+  const last = input.endedOn && input.endedOn < input.through ? input.endedOn : input.through;
+  const open = (index: number) =>
+    exists(frame, index) && (!input.endedOn || startOf(frame, index) <= input.endedOn);
+  const periods: SchedulePeriod[] = [];
+  let index = indexStartingOn(frame, input.from);
+  for (; open(index) && startOf(frame, index) <= last; index++) periods.push(periodAt(frame, index));
+  return { periods, next: open(index) ? startOf(frame, index) : null };
 }
 
 /**
@@ -126,29 +168,10 @@ export function billingSchedule(input: {
   billingDay: number;
   horizonMonths?: number;
 }): Schedule {
-  const { terms, activatedOn, billingDay } = input;
-  if (!Number.isInteger(billingDay) || billingDay < 1 || billingDay > 28) {
-    throw new DomainError("business_rule", "The billing day must be between 1 and 28");
-  }
+  const frame = frameOf(input);
+  const count = input.terms.termMonths ?? input.horizonMonths ?? 12;
   const periods: SchedulePeriod[] = [];
-  const firstFull = nextBillingDate(activatedOn, billingDay);
-  if (firstFull !== activatedOn) {
-    const stub = stubCharge({ monthlyFee: terms.monthlyFee, activatedOn, billingDay });
-    periods.push({
-      kind: "stub",
-      index: 0,
-      start: activatedOn,
-      end: stub.end,
-      lines: [line("rent", `일할 렌탈료 ${activatedOn} ~ ${stub.end} (${stub.days}일)`, stub.amount)],
-      amount: 0,
-    });
-  }
-  const count = terms.termMonths ?? input.horizonMonths ?? 12;
-  for (let n = 1; n <= count; n++) periods.push(fullPeriod(terms, firstFull, n));
-  if (terms.registrationFee > 0 && !terms.registrationFeeWaived) {
-    periods[0]!.lines.push(line("registration_fee", "등록비", terms.registrationFee));
-  }
-  for (const p of periods) p.amount = p.lines.reduce((sum, l) => sum + l.amount, 0);
-  const endsOn = terms.termMonths === null ? null : periods[periods.length - 1]!.end;
+  for (let index = frame.hasStub ? 0 : 1; index <= count; index++) periods.push(periodAt(frame, index));
+  const endsOn = input.terms.termMonths === null ? null : periods[periods.length - 1]!.end;
   return { endsOn, periods };
 }

@@ -18,6 +18,19 @@ export interface PlanTerms {
   discountMonths: number;
 }
 
+/**
+ * The largest amounts a plan may ask (docs/decisions/0008): generous for a consumer or small
+ * business rental, and small enough that every invoice a plan can produce — the first one with
+ * its registration fee, or an exit of ten years' penalty plus every fee and clawback — stays
+ * within what one ledger row holds (MAX_LEDGER_WON, 21억 won).
+ */
+export const PLAN_LIMITS = {
+  monthlyFee: 10_000_000,
+  registrationFee: 10_000_000,
+  removalFee: 10_000_000,
+  termMonths: 120,
+} as const;
+
 export const PLAN_TERM_FIELDS = [
   "kind",
   "monthlyFee",

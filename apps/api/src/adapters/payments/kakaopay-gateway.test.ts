@@ -35,6 +35,7 @@ const chargeInput = {
   orderId: "INV-2024-05-0001",
   orderName: "CHP-7210N 정수기 5월 렌탈료",
   amount: 33000,
+  taxFreeAmount: 3000,
   idempotencyKey: "inv-41-a1",
 };
 
@@ -168,7 +169,7 @@ describe("KakaoPayGateway.charge", () => {
       item_name: "CHP-7210N 정수기 5월 렌탈료",
       quantity: 1,
       total_amount: 33000,
-      tax_free_amount: 0,
+      tax_free_amount: 3000,
     });
   });
 

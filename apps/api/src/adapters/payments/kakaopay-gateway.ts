@@ -279,13 +279,7 @@ export class KakaoPayGateway implements PaymentGateway {
     };
   }
 
-  async charge(input: {
-    token: string;
-    orderId: string;
-    orderName: string;
-    amount: number;
-    idempotencyKey: string;
-  }): Promise<ChargeResult> {
+  async charge(input: Parameters<PaymentGateway["charge"]>[0]): Promise<ChargeResult> {
     const { partnerUserId, sid } = decodeKakaoPayToken(input.token);
 
     const pending = await this.ledger.get(input.orderId);
@@ -321,7 +315,8 @@ export class KakaoPayGateway implements PaymentGateway {
         item_name: input.orderName,
         quantity: 1,
         total_amount: input.amount,
-        tax_free_amount: 0,
+        // The penalty and late-interest part carries no VAT; KakaoPay works out VAT on the rest.
+        tax_free_amount: input.taxFreeAmount,
       },
       this.lateAnswerMs,
     ).then(async (outcome) => {

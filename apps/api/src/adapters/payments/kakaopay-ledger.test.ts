@@ -29,6 +29,7 @@ const chargeInput = {
   orderId: "INV-2024-05-0001",
   orderName: "CHP-7210N 정수기 5월 렌탈료",
   amount: 33000,
+  taxFreeAmount: 3000,
   idempotencyKey: "inv-41-a1",
 };
 

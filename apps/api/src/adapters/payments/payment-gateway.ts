@@ -39,6 +39,11 @@ export interface PaymentGateway {
     orderId: string;
     orderName: string;
     amount: number;
+    /**
+     * The part of `amount` that carries no VAT (penalty, late interest): KakaoPay
+     * `tax_free_amount`, Toss `taxFreeAmount`, so that the gateway's VAT figures equal the invoice's.
+     */
+    taxFreeAmount: number;
     idempotencyKey: string;
   }): Promise<ChargeResult>;
   /**

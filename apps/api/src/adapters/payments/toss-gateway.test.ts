@@ -65,6 +65,7 @@ const chargeInput = {
   orderId: "INV-2024-05-0001",
   orderName: "INV-2024-05-0001",
   amount: 33000,
+  taxFreeAmount: 3000,
   idempotencyKey: "inv-41-a1",
 };
 const chargePath = "/v1/billing/Z_t5vOvQxrj4499PeiJcjen28-V2RyqgYTwN44Rdzk0%3D";
@@ -149,6 +150,7 @@ describe("TossGateway.charge", () => {
     expect(seen[0]!.body).toEqual({
       customerKey: "ssp-1-7",
       amount: 33000,
+      taxFreeAmount: 3000,
       orderId: "INV-2024-05-0001",
       orderName: "INV-2024-05-0001",
     });

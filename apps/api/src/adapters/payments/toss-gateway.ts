@@ -128,18 +128,14 @@ export class TossGateway implements PaymentGateway {
     };
   }
 
-  async charge(input: {
-    token: string;
-    orderId: string;
-    orderName: string;
-    amount: number;
-    idempotencyKey: string;
-  }): Promise<ChargeResult> {
+  async charge(input: Parameters<PaymentGateway["charge"]>[0]): Promise<ChargeResult> {
     const { customerKey, billingKey } = decodeTossToken(input.token);
     const outcome = await this.request("POST", `/v1/billing/${encodeURIComponent(billingKey)}`, {
       body: {
         customerKey,
         amount: input.amount,
+        // The penalty and late-interest part carries no VAT (Toss works out VAT on the rest).
+        taxFreeAmount: input.taxFreeAmount,
         orderId: input.orderId,
         orderName: input.orderName,
       },

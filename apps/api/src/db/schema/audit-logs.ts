@@ -7,6 +7,10 @@ export const auditLogs = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     partnerId: integer("partner_id"),
     userId: integer("user_id"),
+    /** Who acted: a staff `user` (user_id), the `customer` on a public page, or the `system` (a job run). */
+    actorKind: text("actor_kind").notNull().default("user"),
+    /** The customer's id, or the job run's id; the user's id for staff. */
+    actorId: integer("actor_id"),
     entity: text("entity").notNull(),
     entityId: text("entity_id").notNull(),
     action: text("action").notNull(),

@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   date,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -94,23 +92,24 @@ export const payments = pgTable(
   ],
 );
 
-/** Every billing run, with what it did (SPEC §3, GET /api/billing/runs). */
-export const billingRuns = pgTable("billing_runs", {
-  id: serial("id").primaryKey(),
-  partnerId: integer("partner_id"),
-  runDate: date("run_date", { mode: "string" }).notNull(),
-  dryRun: boolean("dry_run").notNull().default(false),
-  status: text("status").notNull().default("running"),
-  issued: integer("issued").notNull().default(0),
-  charged: integer("charged").notNull().default(0),
-  failed: integer("failed").notNull().default(0),
-  skipped: integer("skipped").notNull().default(0),
-  preview: jsonb("preview"),
-  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-  durationMs: integer("duration_ms"),
-  trigger: text("trigger").notNull(),
-});
+/**
+ * Where each contract's billing stands: the start of its first period not yet invoiced (SPEC §3
+ * Billing: a run issues every period started on or before its date and not yet invoiced). A run
+ * walks the cursors due by its date instead of every contract, and moves each one past what it
+ * issued in the same transaction; the row goes when the contract has no periods left (term over,
+ * ended and billed up to its end, or cancelled). Invoice identity stays (contract, period start),
+ * so a cursor left behind can never issue anything twice. No index on `next_period_on`, and
+ * room on each page (fillfactor, migration 0018): moving a cursor is a HOT update.
+ */
+export const billingCursors = pgTable(
+  "billing_cursors",
+  {
+    partnerId: integer("partner_id").notNull(),
+    contractId: integer("contract_id").notNull(),
+    nextPeriodOn: date("next_period_on", { mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "billing_cursors_pkey", columns: [t.partnerId, t.contractId] })],
+);
 
 /** Corrections to an issued invoice: never an edit, always a row of its own (SPEC §3). */
 export const creditNotes = pgTable(

@@ -6,6 +6,7 @@ export * from "./catalog.js";
 export * from "./contracts.js";
 export * from "./customers.js";
 export * from "./gateway-ledger.js";
+export * from "./jobs.js";
 export * from "./notifications.js";
 export * from "./orders.js";
 export * from "./partners.js";

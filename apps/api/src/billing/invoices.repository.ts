@@ -1,0 +1,310 @@
+import { type ComposedInvoice, type EarnedInterest, VAT_FREE_LINE_KINDS } from "@ssp/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../db/client.js";
+import { billingCursors } from "../db/schema/index.js";
+
+/**
+ * The invoice queries of billing, in one place: which contracts are due, the interest waiting to
+ * be charged, and the set-based writes of a batch. Each takes the caller's transaction; the domain
+ * decides what goes on an invoice, this only persists it.
+ */
+
+/** A contract with a period to invoice by the run's date, as a batch loads it. */
+export interface DueContract {
+  id: number;
+  partner_id: number;
+  customer_id: number;
+  /** The frozen terms as JSON text: parsed only for the first contract of its kind in a run. */
+  terms: string;
+  activated_on: string;
+  billing_day: number;
+  ended_on: string | null;
+  /** The start of the first period not yet invoiced (the billing cursor). */
+  next_period_on: string;
+  /** The contract's newest active auto-pay method. */
+  token: string | null;
+  gateway: string | null;
+}
+
+/** The contract's newest active auto-pay method (a lateral join on contracts `c`). */
+const ACTIVE_METHOD = sql`left join lateral (
+    select token, gateway from payment_methods
+    where contract_id = c.id and status = 'active' order by id desc limit 1
+  ) pm on true`;
+
+/**
+ * One batch of contracts with a period started on or before `date` and not yet invoiced, after
+ * `afterId` (and up to `uptoId`) in contract order, with their cursors locked (FOR UPDATE) when
+ * `lock`: an overlapping run (another date, an installation) waits for this batch and then reads
+ * where it left the cursor, so the two never work out the same periods. A dry run reads unlocked.
+ */
+export async function dueContracts(
+  db: Db,
+  input: {
+    partnerId: number;
+    date: string;
+    afterId: number;
+    uptoId: number;
+    limit: number;
+    lock: boolean;
+    /** Only this contract (an installation issuing its first invoice at once). */
+    contractId?: number;
+  },
+): Promise<DueContract[]> {
+  // The batch walks the cursor table's primary key (partner, contract): that is always the right
+  // plan, whatever the statistics of a table a run is busy rewriting say, and JIT compiling it
+  // would cost more than running it.
+  await db.execute(sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`);
+  const only = input.contractId === undefined ? sql`` : sql`and bc.contract_id = ${input.contractId}`;
+  return rowsOf<DueContract>(
+    await db.execute(sql`
+      select c.id, c.partner_id, c.customer_id, c.terms::text as terms,
+             c.activated_on::text as activated_on, c.billing_day, c.ended_on::text as ended_on,
+             bc.next_period_on::text as next_period_on, pm.token, pm.gateway
+      from billing_cursors bc
+      join contracts c on c.id = bc.contract_id
+      ${ACTIVE_METHOD}
+      where bc.partner_id = ${input.partnerId} and bc.contract_id > ${input.afterId} and bc.contract_id <= ${input.uptoId}
+        and bc.next_period_on <= ${input.date}::date ${only}
+      order by bc.partner_id, bc.contract_id
+      limit ${input.limit}
+      ${input.lock ? sql`for update of bc` : sql``}`),
+  );
+}
+
+/** How many of a partner's contracts are due by `date`, and the contract ids they span (for workers). */
+export async function dueSpan(
+  db: Db,
+  input: { partnerId: number; date: string },
+): Promise<{ due: number; lo: number; hi: number }> {
+  const [row] = rowsOf<{ due: number; lo: number | null; hi: number | null }>(
+    await db.execute(sql`
+      select count(*)::int as due, min(contract_id)::int as lo, max(contract_id)::int as hi
+      from billing_cursors where partner_id = ${input.partnerId} and next_period_on <= ${input.date}::date`),
+  );
+  return { due: row?.due ?? 0, lo: row?.lo ?? 0, hi: row?.hi ?? 0 };
+}
+
+/** Interest earned by late-paid invoices and not yet charged, by contract, locked for charging. */
+export async function pendingInterest(
+  db: Db,
+  contractIds: readonly number[],
+): Promise<Map<number, (EarnedInterest & { chargeId: number })[]>> {
+  const byContract = new Map<number, (EarnedInterest & { chargeId: number })[]>();
+  if (contractIds.length === 0) return byContract;
+  const rows = rowsOf<{
+    id: number;
+    contract_id: number;
+    amount: number;
+    from_date: string;
+    to_date: string;
+    annual_rate_bp: number;
+    late_number: string;
+  }>(
+    await db.execute(sql`
+      select c.id, c.contract_id, c.amount, c.from_date::text, c.to_date::text, c.annual_rate_bp,
+             late.number as late_number
+      from late_interest_charges c join invoices late on late.id = c.invoice_id
+      where c.charged_invoice_id is null and c.contract_id = any(${intArray(contractIds)})
+      order by c.id
+      for update of c`),
+  );
+  for (const r of rows) {
+    const list = byContract.get(r.contract_id) ?? [];
+    list.push({
+      chargeId: r.id,
+      lateInvoiceNumber: r.late_number,
+      from: r.from_date,
+      to: r.to_date,
+      annualRateBp: r.annual_rate_bp,
+      amount: r.amount,
+    });
+    byContract.set(r.contract_id, list);
+  }
+  return byContract;
+}
+
+/** An invoice to write: whose, which period, its composed content, and the status it is written with. */
+export interface NewInvoice {
+  partnerId: number;
+  contractId: number;
+  customerId: number;
+  periodKind: "stub" | "full" | "exit";
+  periodIndex: number;
+  periodStart: string;
+  periodEnd: string;
+  /** Issued and due on this date (a caught-up period too: never overdue when issued). */
+  date: string;
+  content: ComposedInvoice;
+  status: "open" | "paid";
+  paidAt?: Date | null;
+  billingRunId?: number | null;
+  /** The interest records this invoice charges (its `late_interest` lines). */
+  interestChargeIds?: readonly number[];
+}
+
+export interface IssuedInvoice {
+  id: number;
+  contract_id: number;
+  partner_id: number;
+  number: string;
+  period_kind: string;
+  period_start: string;
+  total: number;
+  tax_free: number;
+  status: string;
+}
+
+/**
+ * Writes invoices and their lines in two statements; one that already exists (same contract,
+ * period kind and start) is skipped, and only those written come back. The interest records an
+ * invoice charges point at it from then on.
+ */
+export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): Promise<IssuedInvoice[]> {
+  if (invoices.length === 0) return [];
+  const rows = invoices.map((inv) => ({
+    p: inv.partnerId,
+    c: inv.contractId,
+    cu: inv.customerId,
+    k: inv.periodKind,
+    ix: inv.periodIndex,
+    ps: inv.periodStart,
+    pe: inv.periodEnd,
+    d: inv.date,
+    s: inv.content.supply,
+    v: inv.content.vat,
+    t: inv.content.total,
+    st: inv.status,
+    pa: inv.status === "paid" ? (inv.paidAt ?? new Date()).toISOString() : null,
+    r: inv.billingRunId ?? null,
+  }));
+  const inserted = rowsOf<Omit<IssuedInvoice, "tax_free">>(
+    await db.execute(sql`
+      insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
+                            issue_date, due_date, supply, vat, total, billing_run_id, status, paid_at)
+      select x.p, 'INV-' || to_char(x.d, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
+             x.c, x.cu, x.k, x.ix, x.ps, x.pe, x.d, x.d, x.s, x.v, x.t, x.r, x.st, x.pa
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as x(p int, c int, cu int, k text, ix int, ps date, pe date, d date, s int, v int, t int, r int, st text, pa timestamptz)
+      on conflict (contract_id, period_start, period_kind) do nothing
+      returning id, contract_id, partner_id, number, period_kind, period_start::text as period_start, total, status`),
+  );
+  const source = new Map(
+    invoices.map((inv) => [`${inv.contractId}|${inv.periodKind}|${inv.periodStart}`, inv]),
+  );
+  const written = inserted.map((row) => ({
+    row,
+    invoice: source.get(`${row.contract_id}|${row.period_kind}|${row.period_start}`)!,
+  }));
+  const lines = written.flatMap(({ row, invoice }) =>
+    invoice.content.lines.map((l, position) => ({ i: row.id, p: row.partner_id, position, ...l })),
+  );
+  if (lines.length > 0) {
+    await db.execute(sql`
+      insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
+      select x.i, x.p, x.position, x.kind, x.description, x.supply, x.vat, x.amount
+      from json_to_recordset(${JSON.stringify(lines)}::json)
+        as x(i int, p int, position int, kind text, description text, supply int, vat int, amount int)`);
+  }
+  const charged = written.flatMap(({ row, invoice }) =>
+    (invoice.interestChargeIds ?? []).map((id) => ({ id, target: row.id })),
+  );
+  if (charged.length > 0) {
+    await db.execute(sql`
+      update late_interest_charges c set charged_invoice_id = x.target
+      from json_to_recordset(${JSON.stringify(charged)}::json) as x(id int, target int)
+      where c.id = x.id`);
+  }
+  return written.map(({ row, invoice }) => ({ ...row, tax_free: invoice.content.taxFree }));
+}
+
+/** Sets invoices to what their first collection really did (they were written as it most likely ends). */
+export async function setInvoiceStatuses(
+  db: Db,
+  changes: readonly { id: number; status: "open" | "paid" }[],
+  paidAt: Date,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await db.execute(sql`
+    update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${paidAt.toISOString()}::timestamptz end
+    from json_to_recordset(${JSON.stringify(changes.map((c) => ({ i: c.id, s: c.status })))}::json) as x(i int, s text)
+    where i.id = x.i`);
+}
+
+/** Moves each contract's cursor past what was issued; a contract with no periods left loses its cursor. */
+export async function moveCursors(
+  db: Db,
+  moves: readonly { partnerId: number; contractId: number; next: string | null }[],
+): Promise<void> {
+  const ahead = moves.filter((m) => m.next !== null);
+  const done = moves.filter((m) => m.next === null);
+  if (ahead.length > 0) {
+    await db.execute(sql`
+      update billing_cursors bc set next_period_on = x.n
+      from json_to_recordset(${JSON.stringify(ahead.map((m) => ({ p: m.partnerId, c: m.contractId, n: m.next })))}::json)
+        as x(p int, c int, n date)
+      where bc.partner_id = x.p and bc.contract_id = x.c`);
+  }
+  if (done.length > 0) {
+    await db.execute(sql`
+      delete from billing_cursors bc
+      using json_to_recordset(${JSON.stringify(done.map((m) => ({ p: m.partnerId, c: m.contractId })))}::json) as x(p int, c int)
+      where bc.partner_id = x.p and bc.contract_id = x.c`);
+  }
+}
+
+/** An activated contract starts billing from its activation date. */
+export async function openCursor(db: Db, input: { partnerId: number; contractId: number; from: string }) {
+  await db
+    .insert(billingCursors)
+    .values({ partnerId: input.partnerId, contractId: input.contractId, nextPeriodOn: input.from })
+    .onConflictDoUpdate({
+      target: [billingCursors.partnerId, billingCursors.contractId],
+      set: { nextPeriodOn: input.from },
+    });
+}
+
+/**
+ * A cancelled contract bills nothing more: its cursor goes, locked first so that a billing batch
+ * holding it finishes (and its invoices become visible to the cancellation) before it does.
+ */
+export async function closeCursor(db: Db, input: { partnerId: number; contractId: number }): Promise<void> {
+  await db
+    .delete(billingCursors)
+    .where(
+      and(eq(billingCursors.partnerId, input.partnerId), eq(billingCursors.contractId, input.contractId)),
+    );
+}
+
+/** The cursor of a contract, if it still has periods to bill (end of term waits for them). */
+export async function cursorOf(
+  db: Db,
+  input: { partnerId: number; contractId: number },
+): Promise<string | null> {
+  const [row] = await db
+    .select({ next: billingCursors.nextPeriodOn })
+    .from(billingCursors)
+    .where(
+      and(eq(billingCursors.partnerId, input.partnerId), eq(billingCursors.contractId, input.contractId)),
+    );
+  return row?.next ?? null;
+}
+
+export function intArray(ids: readonly number[]) {
+  return sql.raw(`array[${ids.map((id) => Math.trunc(Number(id))).join(",")}]::int[]`);
+}
+
+/** The line kinds that carry no VAT, as a SQL array (the domain's list). */
+export const VAT_FREE_KINDS_SQL = sql.raw(
+  `array[${[...VAT_FREE_LINE_KINDS].map((k) => `'${k.replace(/[^a-z_]/g, "")}'`).join(",")}]::text[]`,
+);
+
+/** An invoice's tax-free part: the sum of its lines that carry no VAT. */
+export async function taxFreeOf(db: Db, invoiceId: number): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      select coalesce(sum(amount), 0)::int as n from invoice_lines
+      where invoice_id = ${invoiceId} and kind = any(${VAT_FREE_KINDS_SQL})`),
+  );
+  return row?.n ?? 0;
+}
