@@ -137,7 +137,7 @@ describe("partner secrets: write-only, sealed at rest, never in the audit log", 
     );
     expect(await sealPlainSecrets(t.database.db, TEST_SECRET_BOX)).toBe(0);
 
-    const migration = readFileSync(join(MIGRATIONS_FOLDER, "0018_redact_audit_secrets.sql"), "utf8");
+    const migration = readFileSync(join(MIGRATIONS_FOLDER, "0020_redact_audit_secrets.sql"), "utf8");
     for (const statement of migration.split("--> statement-breakpoint"))
       await t.database.db.execute(sql.raw(statement));
     const audit = rowsOf(

@@ -60,7 +60,7 @@ export async function revokeUserSessions(db: Db, userId: number, keepToken?: str
   await announceSessionChange(db, { userId });
 }
 
-/** The same from a staff request's tenant transaction (migration 0020's function). */
+/** The same from a staff request's tenant transaction (migration 0021's function). */
 export async function revokeUserSessionsInTenant(tx: Db, userId: number): Promise<void> {
   await tx.execute(sql`select revoke_user_sessions(${userId})`);
   await announceSessionChange(tx, { userId });

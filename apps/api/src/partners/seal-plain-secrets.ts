@@ -6,7 +6,7 @@ import { SECRET_FIELDS } from "./partner-secrets.js";
 
 /**
  * Once per start: a secret stored before secrets were sealed (plain text in `partners.settings`)
- * is sealed now. Audit rows that held such secrets were scrubbed by migration 0018.
+ * is sealed now. Audit rows that held such secrets were scrubbed by migration 0020.
  */
 export async function sealPlainSecrets(db: Db, box: SecretBox): Promise<number> {
   const rows = await db.select({ id: partners.id, settings: partners.settings }).from(partners);
