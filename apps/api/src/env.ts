@@ -28,6 +28,10 @@ const ZEnv = z.object({
    * encrypted with it. Without it one is generated into DATA_DIR/secrets.key on first start.
    */
   SECRETS_KEY: z.string().optional(),
+  /** Each statement of a request is stopped past this many milliseconds (503 query_timeout). */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** The bearer token Prometheus must send to GET /metrics; unset, only localhost may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Roles that must sign in with a TOTP code, comma-separated (an owner can require it of all). */
   TWO_FACTOR_ROLES: z
     .string()

@@ -17,6 +17,7 @@ export function openAppDatabase(env: Env): Promise<Database> {
   return openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
   });
 }
 
@@ -44,6 +45,8 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
       trustProxy: env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY,
       loginRateLimit: { windowMs: 15 * 60_000, max: 10, maxPerAddress: 30 },
       twoFactorRoles: env.TWO_FACTOR_ROLES,
+      statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+      metricsToken: env.METRICS_TOKEN,
       publicRateLimit: { windowMs: 60_000, max: 120 },
       adminDist: join(REPO_ROOT, "apps/admin/dist"),
       secretBox,

@@ -58,6 +58,10 @@ export async function startTestApp(
     publicRateLimit?: number;
     /** Roles that must sign in with a second factor (none unless a test is about it). */
     twoFactorRoles?: Role[];
+    /** The app reaches its database through this (a proxy that can play an outage). */
+    throughProxy?: (url: string) => Promise<string>;
+    /** Each statement of a request is stopped past this (default 10 s). */
+    statementTimeoutMs?: number;
     /** Failed logins per address per minute (default 200). */
     loginsPerAddress?: number;
     /** A folder with the built admin's pages, to serve them as `npm start` does. */
@@ -66,7 +70,12 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const clock = fixedClock(options.today ?? "2026-11-23");
   const { url, name: databaseName, dispose } = await freshDatabase();
-  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  const appUrl = url && options.throughProxy ? await options.throughProxy(url) : url;
+  const database = await openDatabase({
+    databaseUrl: appUrl,
+    poolSize: 4,
+    statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
+  });
   await database.migrate();
   await seedDemo(database.db, {
     today: clock.today(),
@@ -95,6 +104,7 @@ export async function startTestApp(
       twoFactorRoles: options.twoFactorRoles ?? [],
       publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
       secretBox: TEST_SECRET_BOX,
+      statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
       adminDist: options.adminDist,
     },
   };

@@ -4,9 +4,11 @@ import type { Request, Response, Router } from "express";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { inTenantTransaction } from "../db/tenant.js";
+import { dbTransactionsInFlight } from "../observability/metrics.js";
 import { setRouteOf } from "../observability/request-log.js";
 import { type Actor, type AppDeps, type StaffContext, scopeOf } from "./context.js";
 import { forbidden, fromZodError, notFound, unauthorized } from "./errors.js";
+import { FairShare } from "./fair-share.js";
 
 export interface Reply {
   status?: number;
@@ -43,6 +45,8 @@ const ZId = z.coerce.number().int().positive().max(2_147_483_647);
  * the permission table, then run the handler in the request's tenant transaction.
  */
 export class ApiRoutes {
+  private readonly fairShare = new FairShare();
+
   constructor(
     private readonly router: Router,
     private readonly registry: OpenAPIRegistry,
@@ -62,6 +66,11 @@ export class ApiRoutes {
        * same way.
        */
       readOnly?: boolean;
+      /**
+       * Lists, searches, reports: at most two of the user's run at once, four more wait, the rest
+       * answer 429 (http/fair-share.ts).
+       */
+      expensive?: boolean;
     },
     handler: (ctx: StaffContext, input: StaffRequest<z.infer<B>, z.infer<Q>>) => Promise<Reply>,
   ): void {
@@ -78,23 +87,34 @@ export class ApiRoutes {
         ? (work: (tx: Db) => Promise<Reply>) => work(reader)
         : def.outsideTransaction
           ? (work: (tx: Db) => Promise<Reply>) => work(this.deps.database.db)
-          : (work: (tx: Db) => Promise<Reply>) => inTenantTransaction(this.deps.database.db, scope, work);
-      const reply = await run((tx) =>
-        handler(
-          {
-            tx,
-            actor,
-            scope,
-            clock: this.deps.clock,
-            adapters: this.deps.adapters,
-            config: this.deps.config,
-            certificate: this.deps.certificate,
-            ip: req.ip,
-            userAgent: req.get("user-agent"),
-          },
-          input,
-        ),
-      );
+          : async (work: (tx: Db) => Promise<Reply>) => {
+              dbTransactionsInFlight.inc();
+              try {
+                return await inTenantTransaction(this.deps.database.db, scope, work, {
+                  statementTimeoutMs: this.deps.config.statementTimeoutMs,
+                });
+              } finally {
+                dbTransactionsInFlight.dec();
+              }
+            };
+      const execute = () =>
+        run((tx) =>
+          handler(
+            {
+              tx,
+              actor,
+              scope,
+              clock: this.deps.clock,
+              adapters: this.deps.adapters,
+              config: this.deps.config,
+              certificate: this.deps.certificate,
+              ip: req.ip,
+              userAgent: req.get("user-agent"),
+            },
+            input,
+          ),
+        );
+      const reply = def.expensive ? await this.fairShare.run(actor.userId, execute) : await execute();
       if (def.method !== "get") this.afterCommit();
       send(res, reply);
     });

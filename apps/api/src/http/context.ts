@@ -31,6 +31,10 @@ export interface AppConfig {
   /** Express `trust proxy`: whose X-Forwarded-For to believe for client IPs. */
   trustProxy: string | boolean | number;
   adminDist?: string;
+  /** Each statement of a request is stopped past this (STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** The bearer token Prometheus sends to /metrics (METRICS_TOKEN); without it only localhost. */
+  metricsToken?: string;
   /** Seals and opens the secrets partners store (SECRETS_KEY; security/secret-box.ts). */
   secretBox: SecretBox;
 }

@@ -172,9 +172,14 @@ function nodeUnavailable(error: unknown): boolean {
  * can be matched to the log line. Only server faults are logged, and only as `safeError` keeps
  * them (no query parameters, no values).
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(
+  logger: Logger,
+  onDatabaseUnreachable: () => void = () => {},
+): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const app = toAppError(error);
+    // A real failure to reach the database (not the fail-fast answer given while it is down).
+    if (app.code === "database_unavailable" && !(error instanceof AppError)) onDatabaseUnreachable();
     const requestId = requestIdOf(res);
     if (app.status >= 500) logger.error({ err: error, code: app.code, route: routeOf(res) }, app.code);
     if (res.headersSent) {

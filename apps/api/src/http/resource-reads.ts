@@ -55,6 +55,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       query: ZListParams,
       access: { resource, action: "list" },
       readOnly: true,
+      expensive: true,
     },
     async (ctx, { query }) => {
       const list = parseListQuery(query, listSpec);
