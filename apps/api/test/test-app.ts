@@ -105,6 +105,8 @@ export async function startTestApp(
       publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
       secretBox: TEST_SECRET_BOX,
       statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
+      // Small, so that a test can reach the bound (production: two running, 64 waiting).
+      fairShare: { running: 2, waiting: 4 },
       adminDist: options.adminDist,
     },
   };

@@ -45,7 +45,7 @@ const ZId = z.coerce.number().int().positive().max(2_147_483_647);
  * the permission table, then run the handler in the request's tenant transaction.
  */
 export class ApiRoutes {
-  private readonly fairShare = new FairShare();
+  private readonly fairShare: FairShare;
 
   constructor(
     private readonly router: Router,
@@ -53,7 +53,9 @@ export class ApiRoutes {
     private readonly deps: AppDeps,
     /** Called after a write request committed (e.g. to deliver the outbox). */
     private readonly afterCommit: () => void = () => {},
-  ) {}
+  ) {
+    this.fairShare = new FairShare(deps.config.fairShare);
+  }
 
   staff<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
     def: RouteDef<B, Q> & {
@@ -67,10 +69,11 @@ export class ApiRoutes {
        */
       readOnly?: boolean;
       /**
-       * Lists, searches, reports: at most two of the user's run at once, four more wait, the rest
-       * answer 429 (http/fair-share.ts).
+       * Whether this request is an expensive one (a broad search, a deep page, a report): those
+       * of one user run at most two at once, the rest wait their turn or answer 429
+       * (http/fair-share.ts). Decided per request, from its parsed input.
        */
-      expensive?: boolean;
+      expensive?: (input: StaffRequest<z.infer<B>, z.infer<Q>>) => boolean;
     },
     handler: (ctx: StaffContext, input: StaffRequest<z.infer<B>, z.infer<Q>>) => Promise<Reply>,
   ): void {
@@ -114,7 +117,9 @@ export class ApiRoutes {
             input,
           ),
         );
-      const reply = def.expensive ? await this.fairShare.run(actor.userId, execute) : await execute();
+      const reply = def.expensive?.(input)
+        ? await this.fairShare.run(actor.userId, execute)
+        : await execute();
       if (def.method !== "get") this.afterCommit();
       send(res, reply);
     });

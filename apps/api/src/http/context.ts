@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Express `trust proxy`: whose X-Forwarded-For to believe for client IPs. */
   trustProxy: string | boolean | number;
   adminDist?: string;
+  /** Per user: expensive requests running at once, and waiting beyond those (http/fair-share.ts). */
+  fairShare?: { running: number; waiting: number };
   /** Each statement of a request is stopped past this (STATEMENT_TIMEOUT_MS). */
   statementTimeoutMs: number;
   /** The bearer token Prometheus sends to /metrics (METRICS_TOKEN); without it only localhost. */

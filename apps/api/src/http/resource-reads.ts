@@ -38,8 +38,13 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
    * 404 (issue 14 finding 5: the single read did not filter).
    */
   visible?: (ctx: StaffContext) => (SQL | undefined)[];
+  /** Filters that make a list expensive (a search off the indexes' cheap paths); deep pages always are. */
+  expensive?: (filter: z.infer<z.ZodObject<F>>) => boolean;
   toJson: (rows: Row[], ctx: StaffContext, view: "list" | "show") => Promise<unknown[]> | unknown[];
 }
+
+/** A page this deep costs a walk of the index up to it (ADR 0002). */
+const EXPENSIVE_FROM = 1_000;
 
 export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, spec: ReadSpec<Row, F>): void {
   const { resource } = spec;
@@ -55,7 +60,10 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       query: ZListParams,
       access: { resource, action: "list" },
       readOnly: true,
-      expensive: true,
+      expensive: ({ query }) => {
+        const list = parseListQuery(query, listSpec);
+        return list.start >= EXPENSIVE_FROM || (spec.expensive?.(list.filter) ?? false);
+      },
     },
     async (ctx, { query }) => {
       const list = parseListQuery(query, listSpec);
