@@ -181,7 +181,9 @@ export function errorHandler(
     // A real failure to reach the database (not the fail-fast answer given while it is down).
     if (app.code === "database_unavailable" && !(error instanceof AppError)) onDatabaseUnreachable();
     const requestId = requestIdOf(res);
-    if (app.status >= 500) logger.error({ err: error, code: app.code, route: routeOf(res) }, app.code);
+    // Server faults are logged; our own 503s (the database known to be down) were, once, already.
+    if (app.status >= 500 && !(error instanceof AppError && app.status === 503))
+      logger.error({ err: error, code: app.code, route: routeOf(res) }, app.code);
     if (res.headersSent) {
       res.destroy();
       return;
