@@ -56,6 +56,7 @@ export function LoginPage() {
             <Stack component="form" spacing={2} onSubmit={submitPassword}>
               <TextField
                 label={translate("ra.auth.email")}
+                name="email"
                 type="email"
                 autoComplete="username"
                 value={email}
@@ -65,6 +66,7 @@ export function LoginPage() {
               />
               <TextField
                 label={translate("ra.auth.password")}
+                name="password"
                 type="password"
                 autoComplete="current-password"
                 value={password}
@@ -82,6 +84,7 @@ export function LoginPage() {
               <Typography variant="body2">{translate("ssp.account.verifyHelp")}</Typography>
               <TextField
                 label={translate("ssp.account.code")}
+                name="code"
                 value={code}
                 onChange={(e) => setCode(e.target.value)}
                 inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 6 }}

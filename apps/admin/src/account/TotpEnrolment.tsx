@@ -51,6 +51,7 @@ export function TotpEnrolment(props: { onCode: (code: string) => Promise<void> }
       </Typography>
       <TextField
         label={translate("ssp.account.code")}
+        name="code"
         value={code}
         onChange={(e) => setCode(e.target.value)}
         inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 6 }}
