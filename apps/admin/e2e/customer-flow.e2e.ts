@@ -3,20 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type RunningApi, startApi } from "./api-server";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = join(REPO_ROOT, "artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { type RunningApi, startApi } from "./api-server";
+import { ARTIFACTS, CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const digits = (n: number) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, "0");
@@ -32,7 +20,7 @@ describe("a manager registers a customer in the browser", () => {
     api = await startApi();
     profile = mkdtempSync(join(tmpdir(), "ssp-e2e-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       locale: "ko-KR",

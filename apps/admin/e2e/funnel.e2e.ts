@@ -1,23 +1,10 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type RunningApi, startApi } from "./api-server";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = join(REPO_ROOT, "artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { type RunningApi, startApi } from "./api-server";
+import { ARTIFACTS, launchChromium } from "./chromium";
 
 /** A real SMTP server in the test process: the API's e-mail lands here and the test reads it. */
 async function startInbox() {
@@ -60,12 +47,11 @@ describe("the funnel: staff take an order, the customer signs and registers a ca
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     inbox = await startInbox();
     // startApi passes its own environment on to the API process.
     process.env.SMTP_URL = inbox.url;
     api = await startApi();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     staff = await browser.newContext({ locale: "ko-KR", viewport: { width: 1280, height: 900 } });
     page = await staff.newPage();
   });

@@ -12,15 +12,16 @@ import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
 import { InvoiceActions } from "./InvoiceActions";
+import { InvoiceAdjustments } from "./InvoiceAdjustments";
 import { InvoiceAttempts } from "./InvoiceAttempts";
 import { InvoiceLines } from "./InvoiceLines";
 import { OverdueField } from "./OverdueField";
 
-/** Only roles that may read billing runs get the link; the others would get a 403. */
+/** Only roles that may read job runs get the link to the run that issued it; the others would get a 403. */
 function BillingRunField(props: FieldProps) {
   const { can } = useRole();
-  return can("billing-runs", "show") ? (
-    <ReferenceField {...props} source="billingRunId" reference="billing-runs" link="show" emptyText="-" />
+  return can("jobs", "show") ? (
+    <ReferenceField {...props} source="billingRunId" reference="jobs" link="show" emptyText="-" />
   ) : (
     <TextField {...props} source="billingRunId" emptyText="-" />
   );
@@ -49,6 +50,9 @@ export function InvoiceShow() {
         <BillingRunField source="billingRunId" />
         <Labeled label="ssp.invoices.lines" fullWidth>
           <InvoiceLines />
+        </Labeled>
+        <Labeled label="ssp.invoices.adjustments" fullWidth>
+          <InvoiceAdjustments />
         </Labeled>
         <Labeled label="ssp.invoices.attempts" fullWidth>
           <InvoiceAttempts />

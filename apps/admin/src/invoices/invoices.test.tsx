@@ -18,6 +18,22 @@ describe("invoice show", () => {
     const attempts = screen.getByTestId("invoice-attempts");
     expect(within(attempts).getByText("실패")).toBeInTheDocument();
     expect(within(attempts).getByText("insufficient_funds")).toBeInTheDocument();
+    // Nothing came in: the whole invoice is still owed.
+    expect(screen.getByTestId("balance-due")).toHaveTextContent("24,900원");
+  });
+
+  it("shows a credit note on the invoice as a line of its settlement, and what is left to pay", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "finance", route: "#/invoices/2/show" });
+    await user.click(await screen.findByRole("button", { name: "감액/크레딧" }, SLOW));
+    const dialog = await screen.findByRole("dialog", undefined, SLOW);
+    await user.type(within(dialog).getByRole("spinbutton", { name: /감액 금액/ }), "4900");
+    await user.type(within(dialog).getByRole("textbox", { name: /사유/ }), "설치 지연 보상");
+    await user.click(within(dialog).getByRole("button", { name: "발행" }));
+    const adjustments = await screen.findByTestId("invoice-adjustments", undefined, SLOW);
+    await waitFor(() => expect(within(adjustments).getByText("설치 지연 보상")).toBeInTheDocument(), SLOW);
+    expect(within(adjustments).getByText("감액(크레딧)").closest("tr")).toHaveTextContent("-4,900원");
+    expect(screen.getByTestId("balance-due")).toHaveTextContent("20,000원");
   });
 
   it("posts a credit note with the typed amount and shows the API's field error under it", async () => {

@@ -7,4 +7,6 @@ export default {
   list: JobRunList,
   show: JobRunShow,
   icon: WorkHistoryIcon,
+  recordRepresentation: (record: { id: unknown; runDate?: unknown }) =>
+    `#${String(record.id)} ${String(record.runDate ?? "")}`,
 };

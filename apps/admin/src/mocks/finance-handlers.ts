@@ -201,6 +201,21 @@ export const financeHandlers = [
         .filter((l) => l.invoiceId === invoice.id)
         .map(({ kind, description, supply, vat, amount }) => ({ kind, description, supply, vat, amount })),
       payments: rows("payments").filter((p) => p.invoiceId === invoice.id),
+      // As the API shows them: money in and credit notes, oldest first, and what is still owed.
+      adjustments: [
+        ...rows("payments")
+          .filter((p) => p.invoiceId === invoice.id && p.status === "succeeded")
+          .map((p) => ({
+            kind: p.method === "bank_transfer" ? "bank_transfer" : "payment",
+            amount: p.amount,
+            at: p.attemptedAt,
+            note: p.gatewayRef,
+          })),
+        ...rows("credit-notes")
+          .filter((c) => c.invoiceId === invoice.id)
+          .map((c) => ({ kind: "credit_note", amount: c.amount, at: c.createdAt, note: c.reason })),
+      ],
+      balanceDue: balance(invoice).owed,
     });
   }),
 
@@ -234,7 +249,13 @@ export const financeHandlers = [
         amount: `At most ${won(creditable)}`,
       });
     }
-    const note: MockRecord = { id: nextId("credit-notes"), invoiceId: invoice.id, amount, reason };
+    const note: MockRecord = {
+      id: nextId("credit-notes"),
+      invoiceId: invoice.id,
+      amount,
+      reason,
+      createdAt: new Date().toISOString(),
+    };
     rows("credit-notes").push(note);
     if (balance(invoice).owed === 0 && invoice.status === "open") {
       invoice.status = "paid";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstPlanVersion } from "../../test/support/plans.js";
 import { startTestApp, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { rowsOf } from "../db/client.js";
@@ -93,14 +94,10 @@ describe("the largest amounts", () => {
 
 describe("a contract that cannot be billed", () => {
   it("is that contract's failure: the others are billed, the run says which, and the next run retries it", async () => {
-    const [version] = rowsOf<{ id: number }>(
-      await t.database.db.execute(
-        sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
-      ),
-    );
+    const planVersionId = await firstPlanVersion(t, 1);
     const { firstContractId, lastContractId } = await seedActiveContracts(t.database.db, {
       partnerId: 1,
-      planVersionId: version!.id,
+      planVersionId,
       count: 4,
       activatedOn: "2026-11-19",
       billingDay: 19,

@@ -66,6 +66,8 @@ export function registerBillingRoutes(routes: ApiRoutes, deps: AppDeps): void {
         ...invoiceJson(r, today),
         lines: details.lines(r.id),
         payments: details.payments(r.id),
+        adjustments: details.adjustments(r.id),
+        balanceDue: details.balanceDue(r.id, r.total),
       }));
     },
   });

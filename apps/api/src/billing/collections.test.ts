@@ -415,12 +415,34 @@ describe("termination, cooling-off and corrections", () => {
       .expect(201);
     const shown = await finance.get(`/api/invoices/${invoice!.id}`).expect(200);
     expect(shown.body.total).toBe(invoice!.total);
+    // The credit note shows on the invoice, and what is still owed with it.
+    expect(shown.body.adjustments).toEqual([
+      expect.objectContaining({ kind: "credit_note", amount: 10_000, note: "방문 지연 보상" }),
+    ]);
+    expect(shown.body.balanceDue).toBe(invoice!.total - 10_000);
     await finance
       .post(`/api/invoices/${invoice!.id}/payments`)
       .send({ amount: invoice!.total - 10_000, paidOn: "2026-03-06", reference: "국민 1234" })
       .expect(201);
-    expect((await finance.get(`/api/invoices/${invoice!.id}`)).body.status).toBe("paid");
+    const paid = await finance.get(`/api/invoices/${invoice!.id}`).expect(200);
+    expect(paid.body).toMatchObject({ status: "paid", balanceDue: 0 });
+    const kinds = (body: { adjustments: { kind: string; amount: number }[] }) =>
+      body.adjustments.map((a) => `${a.kind} ${a.amount}`).sort();
+    expect(kinds(paid.body)).toEqual([`bank_transfer ${invoice!.total - 10_000}`, "credit_note 10000"]);
     await finance.post(`/api/invoices/${invoice!.id}/collect`).expect(409);
+    // A further credit note on the paid invoice goes back to the customer: a refund, on the invoice too.
+    await finance
+      .post(`/api/invoices/${invoice!.id}/credit-note`)
+      .send({ amount: 5_000, reason: "추가 보상" })
+      .expect(201);
+    const refunded = await finance.get(`/api/invoices/${invoice!.id}`).expect(200);
+    expect(kinds(refunded.body)).toEqual([
+      `bank_transfer ${invoice!.total - 10_000}`,
+      "credit_note 10000",
+      "credit_note 5000",
+      "refund -5000",
+    ]);
+    expect(refunded.body.balanceDue).toBe(0);
   });
 
   it("collects the balance on demand through the customer's new card and sends a receipt", async () => {

@@ -1,16 +1,16 @@
-import { arrearsAction, attemptDueOn, type DunningPolicy, taxFreePartOf } from "@ssp/domain";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { arrearsAction, attemptDueOn, type DunningPolicy } from "@ssp/domain";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
 import { moveContract } from "../contracts/contracts.repository.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { contractDemands, contracts, invoices, paymentMethods, payments, tasks } from "../db/schema/index.js";
+import { contractDemands, contracts, invoices, payments, tasks } from "../db/schema/index.js";
 import type { TemplateName } from "../notifications/templates.js";
 import { partnerSettings } from "../partners/partner-settings.js";
-import { attemptKey, chargeRequest } from "./charge-request.js";
+import { attemptKey } from "./charge-request.js";
 import { exitQuote, issueExitInvoice } from "./exit-invoice.js";
 import { invoiceBalance, reactivateContract, settleInvoice } from "./invoice-ledger.js";
-import { taxFreeOf } from "./invoices.repository.js";
+import { activeMethodOf, balanceChargeRequest } from "./invoices.repository.js";
 import { retirePaymentMethods } from "./payment-method-retirement.js";
 
 export interface DunningSummary {
@@ -112,28 +112,11 @@ export async function runDunning(input: {
           await settleInvoice(ctx, locked!);
           continue;
         }
-        const [method] = await tx
-          .select()
-          .from(paymentMethods)
-          .where(and(eq(paymentMethods.contractId, contract.id), eq(paymentMethods.status, "active")))
-          .orderBy(desc(paymentMethods.id))
-          .limit(1);
+        const method = await activeMethodOf(tx, contract.id);
         const key = attemptKey(invoice, attempt);
         const result = method
           ? await input.gateway
-              .charge(
-                chargeRequest({
-                  invoice,
-                  attempt,
-                  amount: balance,
-                  taxFree: taxFreePartOf({
-                    amount: balance,
-                    total: invoice.total,
-                    taxFree: await taxFreeOf(tx, invoice.id),
-                  }),
-                  token: method.token,
-                }),
-              )
+              .charge(await balanceChargeRequest(tx, { invoice, attempt, balance, token: method.token }))
               .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "" }))
           : { status: "declined" as const, code: "no_payment_method", message: "" };
         const inserted = await tx

@@ -1,15 +1,14 @@
-import { taxFreePartOf } from "@ssp/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
 import { rowsOf } from "../db/client.js";
-import { contracts, creditNotes, invoices, paymentMethods, payments, refunds } from "../db/schema/index.js";
+import { contracts, creditNotes, invoices, payments, refunds } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
-import { attemptKey, chargeRequest } from "./charge-request.js";
+import { attemptKey } from "./charge-request.js";
 import { type InvoiceRow, invoiceBalance, settleInvoice } from "./invoice-ledger.js";
-import { taxFreeOf } from "./invoices.repository.js";
+import { activeMethodOf, balanceChargeRequest } from "./invoices.repository.js";
 
 const invoiceTable = { table: invoices, partnerColumn: invoices.partnerId };
 
@@ -103,29 +102,12 @@ export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
       .where(eq(invoices.id, invoice.id));
     return { invoiceId: invoice.id, charged: false as const, invoiceStatus: settled!.status };
   }
-  const [method] = await ctx.tx
-    .select()
-    .from(paymentMethods)
-    .where(and(eq(paymentMethods.contractId, invoice.contractId), eq(paymentMethods.status, "active")))
-    .orderBy(desc(paymentMethods.id))
-    .limit(1);
+  const method = await activeMethodOf(ctx.tx, invoice.contractId);
   if (!method) throw new AppError(422, "no_payment_method", "The customer has no active auto-pay method");
   const attempt = await nextAttempt(ctx, invoice.id);
   const key = attemptKey(invoice, attempt);
   const result = await ctx.adapters.paymentGateway
-    .charge(
-      chargeRequest({
-        invoice,
-        attempt,
-        amount: balance,
-        taxFree: taxFreePartOf({
-          amount: balance,
-          total: invoice.total,
-          taxFree: await taxFreeOf(ctx.tx, invoice.id),
-        }),
-        token: method.token,
-      }),
-    )
+    .charge(await balanceChargeRequest(ctx.tx, { invoice, attempt, balance, token: method.token }))
     .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "gateway unreachable" }));
   const [row] = await ctx.tx
     .insert(payments)
@@ -190,6 +172,7 @@ export async function issueCreditNote(
       amount: input.amount,
       reason: input.reason,
       userId: ctx.actor.userId,
+      createdAt: ctx.clock.now(),
     })
     .returning();
   const toRefund = Math.min(
@@ -216,7 +199,7 @@ export async function issueCreditNote(
 
 /** Refunds `amount` of an invoice's successful payments, newest first, each with its own key. */
 export async function refundPayments(
-  ctx: Pick<StaffContext, "tx" | "adapters">,
+  ctx: Pick<StaffContext, "tx" | "adapters" | "clock">,
   input: { invoice: InvoiceRow; amount: number; reason: string; key: string },
 ): Promise<number> {
   let left = input.amount;
@@ -252,6 +235,7 @@ export async function refundPayments(
       reason: input.reason,
       idempotencyKey: key,
       gatewayRef: result.status === "succeeded" ? result.gatewayRef : null,
+      createdAt: ctx.clock.now(),
     });
     if (result.status === "succeeded") left -= amount;
   }

@@ -1,7 +1,8 @@
-import { type ComposedInvoice, type EarnedInterest, VAT_FREE_LINE_KINDS } from "@ssp/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { type ComposedInvoice, type EarnedInterest, taxFreePartOf, VAT_FREE_LINE_KINDS } from "@ssp/domain";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
-import { billingCursors } from "../db/schema/index.js";
+import { billingCursors, paymentMethods } from "../db/schema/index.js";
+import { chargeRequest, type InvoiceIdentity } from "./charge-request.js";
 
 /**
  * The invoice queries of billing, in one place: which contracts are due, the interest waiting to
@@ -307,4 +308,39 @@ export async function taxFreeOf(db: Db, invoiceId: number): Promise<number> {
       where invoice_id = ${invoiceId} and kind = any(${VAT_FREE_KINDS_SQL})`),
   );
   return row?.n ?? 0;
+}
+
+/** The contract's newest active auto-pay method, if any. */
+export async function activeMethodOf(db: Db, contractId: number) {
+  const [method] = await db
+    .select()
+    .from(paymentMethods)
+    .where(and(eq(paymentMethods.contractId, contractId), eq(paymentMethods.status, "active")))
+    .orderBy(desc(paymentMethods.id))
+    .limit(1);
+  return method;
+}
+
+/** A later attempt on an invoice, for what it still owes, with the tax-free share of that named. */
+export async function balanceChargeRequest(
+  db: Db,
+  input: {
+    invoice: InvoiceIdentity & { id: number; total: number };
+    attempt: number;
+    balance: number;
+    token: string;
+  },
+) {
+  const { invoice, balance } = input;
+  return chargeRequest({
+    invoice,
+    attempt: input.attempt,
+    amount: balance,
+    taxFree: taxFreePartOf({
+      amount: balance,
+      total: invoice.total,
+      taxFree: await taxFreeOf(db, invoice.id),
+    }),
+    token: input.token,
+  });
 }

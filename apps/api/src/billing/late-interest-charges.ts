@@ -1,4 +1,4 @@
-import { accruedLateInterest, line, rateBp } from "@ssp/domain";
+import { accruedLateInterest, rateBp } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 import { lateInterestCharges } from "../db/schema/index.js";
@@ -70,83 +70,4 @@ export async function recordLateInterest(tx: Db, invoice: InvoiceRow, settledOn:
       amount,
     })
     .onConflictDoNothing();
-}
-
-interface PendingCharge {
-  id: number;
-  contract_id: number;
-  partner_id: number;
-  amount: number;
-  from_date: string;
-  to_date: string;
-  annual_rate_bp: number;
-  late_number: string;
-}
-
-/**
- * Adds, to invoices just issued, one `late_interest` line per uncharged interest record of their
- * contract, raises the invoices' totals by it, and marks the records charged — inside the
- * issuing transaction, so nobody ever sees the invoice without its lines. When nothing is
- * pending it costs one probe of the (small) partial index of uncharged records. Returns what it
- * added to each invoice's total.
- */
-export async function chargeLateInterest(
-  tx: Db,
-  issued: readonly { id: number; contract_id: number }[],
-): Promise<Map<number, number>> {
-  const added = new Map<number, number>();
-  if (issued.length === 0) return added;
-  const target = new Map(issued.map((i) => [i.contract_id, i.id]));
-  const pending = rowsOf<PendingCharge>(
-    await tx.execute(sql`
-      select c.id, c.contract_id, c.partner_id, c.amount, c.from_date::text, c.to_date::text, c.annual_rate_bp,
-             late.number as late_number
-      from late_interest_charges c join invoices late on late.id = c.invoice_id
-      where c.charged_invoice_id is null and c.contract_id = any(${sql.raw(`array[${[...target.keys()].join(",")}]`)}::int[])
-      order by c.id
-      for update of c`),
-  );
-  if (pending.length === 0) return added;
-  const targets = [...new Set(pending.map((p) => target.get(p.contract_id)!))];
-  const nextPosition = new Map(
-    rowsOf<{ invoice_id: number; n: number }>(
-      await tx.execute(sql`
-        select invoice_id, count(*)::int as n from invoice_lines
-        where invoice_id = any(${sql.raw(`array[${targets.join(",")}]`)}::int[]) group by invoice_id`),
-    ).map((r) => [r.invoice_id, r.n]),
-  );
-  const lines = pending.map((p) => {
-    const invoiceId = target.get(p.contract_id)!;
-    const position = nextPosition.get(invoiceId) ?? 0;
-    nextPosition.set(invoiceId, position + 1);
-    return {
-      i: invoiceId,
-      p: p.partner_id,
-      position,
-      ...line(
-        "late_interest",
-        `연체이자 ${p.late_number} (${p.from_date} ~ ${p.to_date}, 연 ${p.annual_rate_bp / 100}%)`,
-        p.amount,
-      ),
-    };
-  });
-  const linesJson = JSON.stringify(lines);
-  await tx.execute(sql`
-    insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
-    select x.i, x.p, x.position, x.kind, x.description, x.supply, x.vat, x.amount
-    from json_to_recordset(${linesJson}::json)
-      as x(i int, p int, position int, kind text, description text, supply int, vat int, amount int)`);
-  await tx.execute(sql`
-    update invoices i set supply = i.supply + s.supply, vat = i.vat + s.vat, total = i.total + s.amount
-    from (select x.i, sum(x.supply)::int as supply, sum(x.vat)::int as vat, sum(x.amount)::int as amount
-          from json_to_recordset(${linesJson}::json) as x(i int, supply int, vat int, amount int)
-          group by x.i) s
-    where i.id = s.i`);
-  const charged = pending.map((p) => ({ id: p.id, target: target.get(p.contract_id)! }));
-  await tx.execute(sql`
-    update late_interest_charges c set charged_invoice_id = x.target
-    from json_to_recordset(${JSON.stringify(charged)}::json) as x(id int, target int)
-    where c.id = x.id`);
-  for (const l of lines) added.set(l.i, (added.get(l.i) ?? 0) + l.amount);
-  return added;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstPlanVersion } from "../../test/support/plans.js";
 import { startTestApp, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { runBilling } from "../billing/billing-run.js";
@@ -20,14 +21,10 @@ afterAll(() => t.close());
 
 /** One active contract of partner 1 activated three days ago, its first invoice issued and paid. */
 async function paidActiveContract(): Promise<number> {
-  const [plan] = rowsOf<{ id: number }>(
-    await t.database.db.execute(
-      sql`select current_version_id as id from plans where partner_id = 1 order by id limit 1`,
-    ),
-  );
+  const planVersionId = await firstPlanVersion(t, 1);
   const { firstContractId } = await seedActiveContracts(t.database.db, {
     partnerId: 1,
-    planVersionId: plan!.id,
+    planVersionId,
     count: 1,
     activatedOn: ACTIVATED,
     billingDay: 5,

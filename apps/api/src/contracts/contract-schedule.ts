@@ -63,6 +63,8 @@ export async function contractSchedule(
         invoiceStatus: invoice.status,
         paidAt: invoice.paidAt?.toISOString() ?? null,
         payments: paymentsOf(invoice.id),
+        adjustments: details.adjustments(invoice.id),
+        balanceDue: details.balanceDue(invoice.id, invoice.total),
       };
     }),
     otherInvoices: issued

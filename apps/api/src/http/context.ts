@@ -2,6 +2,7 @@ import type { Role } from "@ssp/domain";
 import type { CreditBureau } from "../adapters/credit-bureau/credit-bureau.js";
 import type { KakaoLogin } from "../adapters/kakao/kakao-login.js";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import type { AuditSubject } from "../audit/record-audit.js";
 import type { Clock } from "../clock.js";
 import type { Database, Db } from "../db/client.js";
 import type { TenantScope } from "../db/tenant.js";
@@ -80,7 +81,11 @@ export interface StaffContext {
  * A use case run for a customer on a public page (or a job): the same as a staff request but
  * without a logged-in actor. Use cases that customers can trigger take this type.
  */
-export type UseCaseContext = Omit<StaffContext, "actor"> & { actor: Actor | null };
+export type UseCaseContext = Omit<StaffContext, "actor"> & {
+  actor: Actor | null;
+  /** Who acts when no staff member does: the customer on a public page, or a job (audit rows). */
+  by?: AuditSubject;
+};
 
 export function scopeOf(actor: Actor): TenantScope {
   return actor.partnerId === null ? { kind: "platform" } : { kind: "partner", partnerId: actor.partnerId };

@@ -115,7 +115,12 @@ export async function seedDemoFunnel(deps: AppDeps, options: { partnerSlug?: str
         .where(eq(signingLinks.contractId, contract.id))
         .orderBy(desc(signingLinks.id))
         .limit(1);
-      const publicCtx = { ...ctx, actor: null, userAgent: "Mozilla/5.0 (iPhone; demo)" };
+      const publicCtx = {
+        ...ctx,
+        actor: null,
+        by: { kind: "customer" as const, customerId: customer!.id },
+        userAgent: "Mozilla/5.0 (iPhone; demo)",
+      };
       await signContract(publicCtx, {
         link: link!,
         contract: (await findContract(tx, scope, contract.id))!,

@@ -148,6 +148,24 @@ describe("e-signature by e-mailed link", () => {
       /서명이 완료/,
     );
     await pub().post(`/api/public/sign/${token}/verify`).send({ birthDate: "1900-01-03" }).expect(410);
+
+    // Every step the customer took is an audit row in the customer's name, with where from.
+    const trail = rowsOf<{ action: string; actor_kind: string; actor_id: number; ip: string | null }>(
+      await t.database.db.execute(sql`
+        select action, actor_kind, actor_id, ip from audit_logs
+        where entity = 'contracts' and entity_id = ${String(contract.id)} and actor_kind <> 'user' order by id`),
+    );
+    expect(trail.map((r) => r.action)).toEqual([
+      "customer:verified",
+      "customer:signed",
+      "status:signed",
+      "customer:payment_failed", // the declined test card first
+      "customer:payment_registered",
+    ]);
+    for (const row of trail) {
+      expect(row).toMatchObject({ actor_kind: "customer", actor_id: shown.body.customerId });
+      expect(row.ip).not.toBeNull();
+    }
   });
 
   it("makes the sealed document immutable and detects a changed byte", async () => {

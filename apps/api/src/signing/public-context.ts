@@ -1,3 +1,4 @@
+import { type AuditSubject, recordAudit } from "../audit/record-audit.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { signingEvents } from "../db/schema/index.js";
@@ -8,6 +9,8 @@ import type { SigningLink } from "./resolve-link.js";
 export interface PublicContext {
   tx: Db;
   actor: null;
+  /** The customer the link was sent to: every step they take is an audit row in their name. */
+  by: AuditSubject;
   clock: Clock;
   adapters: Adapters;
   config: AppConfig;
@@ -39,4 +42,13 @@ export async function recordSigningEvent(
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     detail: detail ?? null,
   });
+  // The audit log names the customer for every step on the page (what, not what they typed).
+  if (kind !== "opened" && kind !== "viewed") {
+    await recordAudit(ctx, {
+      entity: "contracts",
+      entityId: link.contractId,
+      action: `customer:${kind}`,
+      partnerId: link.partnerId,
+    });
+  }
 }

@@ -49,6 +49,7 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
           {
             tx,
             actor: null,
+            by: { kind: "customer", customerId: found.contract.customerId },
             clock: deps.clock,
             adapters: deps.adapters,
             config: deps.config,

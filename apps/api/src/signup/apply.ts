@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
 import { draftContract } from "../contracts/draft-contract.js";
 import { sendContract } from "../contracts/send-contract.js";
 import { customerIdentities, customers, orderEvents, orders } from "../db/schema/index.js";
@@ -68,6 +69,15 @@ export async function apply(
       .returning({ id: customers.id });
     customerId = row!.id;
   }
+  // From here on the customer is known: every step taken for them is an audit row in their name.
+  const asCustomer: UseCaseContext = { ...ctx, by: { kind: "customer", customerId } };
+  await recordAudit(asCustomer, {
+    entity: "customers",
+    entityId: customerId,
+    action: existing ? "customer:apply_again" : "customer:apply",
+    partnerId,
+    after: { signup: session.method, marketingConsent: request.consents.marketing === true },
+  });
   if (session.method === "kakao" && session.kakaoSubject) {
     await ctx.tx
       .insert(customerIdentities)
@@ -93,11 +103,18 @@ export async function apply(
     toStatus: "received",
     note: `고객 온라인 신청 (${session.method === "kakao" ? "카카오" : "휴대폰 인증"})`,
   });
-  const { order: checked, check } = await runCreditCheck(ctx, order!);
+  await recordAudit(asCustomer, {
+    entity: "orders",
+    entityId: order!.id,
+    action: "customer:apply",
+    partnerId,
+    after: { planId: request.planId, billingDay: request.billingDay, source: "public" },
+  });
+  const { order: checked, check } = await runCreditCheck(asCustomer, order!);
   let contractSent = false;
   if (check.outcome === "approved") {
-    const contract = await draftContract(ctx, checked.id);
-    await sendContract(ctx, contract.id);
+    const contract = await draftContract(asCustomer, checked.id);
+    await sendContract(asCustomer, contract.id);
     contractSent = true;
   }
   return {

@@ -184,6 +184,15 @@ describe("public signup and application", () => {
       .query({ filter: JSON.stringify({ template: "contract_sent" }) })
       .expect(200);
     expect(mail.body.some((m: { to: string }) => m.to === "kakao.user@example.kr")).toBe(true);
+    // The application, its credit check and the contract sent are audit rows in the customer's name.
+    const trail = rowsOf<{ entity: string; action: string; actor_kind: string; actor_id: number }>(
+      await t.database.db.execute(sql`
+        select entity, action, actor_kind, actor_id from audit_logs
+        where actor_kind = 'customer' and actor_id = ${order.body.customerId} order by id`),
+    );
+    expect(trail.map((r) => `${r.entity} ${r.action}`)).toEqual(
+      expect.arrayContaining(["customers customer:apply", "orders customer:apply", "contracts status:sent"]),
+    );
   });
 
   it("matches a returning Kakao customer instead of duplicating them", async () => {
