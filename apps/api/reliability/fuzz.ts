@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { StaffClient } from "./client.js";
 import {
+  changedTables,
   demoIdOf,
   fingerprint,
   mdTable,
@@ -148,12 +149,20 @@ export async function fuzzEndpoints(ctx: SuiteContext): Promise<SectionResult> {
         failures.push(
           `${route.method} ${route.path} → ${res.status} for ${JSON.stringify(c.body).slice(0, 120)}`,
         );
-      else if (!ctx.smoke && res.status >= 400 && (await fingerprint(ctx.db)) !== before)
-        failures.push(`${route.method} ${route.path} → ${res.status} yet changed rows`);
+      else if (!ctx.smoke && res.status >= 400) {
+        const after = await fingerprint(ctx.db);
+        if (after !== before)
+          failures.push(
+            `${route.method} ${route.path} → ${res.status} yet changed ${changedTables(before, after).join(", ")}`,
+          );
+      }
     }
     const allRefused = [...seen.keys()].every((s) => s >= 400);
-    if (ctx.smoke && allRefused && (await fingerprint(ctx.db)) !== routeBefore)
-      failures.push(`${route.method} ${route.path}: refused requests changed rows`);
+    const routeAfter = ctx.smoke && allRefused ? await fingerprint(ctx.db) : routeBefore;
+    if (routeAfter !== routeBefore)
+      failures.push(
+        `${route.method} ${route.path}: refused requests changed ${changedTables(routeBefore, routeAfter).join(", ")}`,
+      );
     rows.push([
       `${route.method} ${route.path}`,
       cases.length,

@@ -52,6 +52,15 @@ export async function fingerprint(db: Database): Promise<string> {
   return rows.map((r) => `${r.t}:${r.n}:${r.h}`).join("|");
 }
 
+/** The tables whose part of two fingerprints differ. */
+export function changedTables(before: string, after: string): string[] {
+  const a = new Set(before.split("|"));
+  return after
+    .split("|")
+    .filter((part) => !a.has(part))
+    .map((part) => part.split(":")[0]!);
+}
+
 /** Tables background work updates by itself (the outbox's delivery): compared by row count only. */
 const VOLATILE = new Set(["notifications", "notification_attempts", "job_runs"]);
 
