@@ -14,7 +14,8 @@ export async function signIn(page: Page, email: string): Promise<{ enrolled: boo
   const signedIn = page.getByRole("menuitem").first();
   await Promise.race([key.waitFor(), signedIn.waitFor()]);
   if (!(await key.isVisible())) return { enrolled: false };
-  await page.getByTitle("인증 앱 등록용 QR 코드").waitFor();
+  // The QR code an authenticator app would scan (an SVG whose <title> names it).
+  await page.getByTestId("totp-enrolment").locator("svg").waitFor();
   const secret = (await key.textContent())!.trim();
   await page.locator('input[name="code"]').fill(totpCode(secret, new Date()));
   await page.getByRole("button", { name: "등록하고 켜기" }).click();
