@@ -83,7 +83,10 @@ switch (command) {
   case "bench":
     must(pnpm(["--filter", "@ssp/api", "bench", ...rest]));
     break;
+  case "reliability":
+    must(pnpm(["--filter", "@ssp/api", "reliability", ...rest]));
+    break;
   default:
-    console.error(`usage: node scripts/run.mjs start|test|lint|bench <name>`);
+    console.error(`usage: node scripts/run.mjs start|test|lint|bench <name>|reliability [--smoke]`);
     process.exit(2);
 }

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApi, startApi } from "./api-server";
 import { ARTIFACTS, launchChromium } from "./chromium";
+import { signIn } from "./sign-in";
 
 describe("finance starts a billing run and follows it to its end", () => {
   let api: RunningApi;
@@ -24,9 +25,8 @@ describe("finance starts a billing run and follows it to its end", () => {
 
   it("previews, runs after confirming, sees the run's result, and finds it among the job runs", async () => {
     await page.goto(api.url);
-    await page.getByLabel("이메일").fill("finance@demo.kr");
-    await page.locator('input[name="password"]').fill("demo-pass-2026");
-    await page.getByRole("button", { name: "로그인" }).click();
+    // Finance signs in with a second factor: the first time, by setting up the authenticator app.
+    expect(await signIn(page, "finance@demo.kr")).toEqual({ enrolled: true });
     await page.getByRole("menuitem", { name: "청구 실행" }).click();
     const panel = page.getByTestId("billing-run-panel");
     await panel.waitFor();

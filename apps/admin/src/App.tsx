@@ -1,4 +1,8 @@
-import { Admin, type AuthProvider, type DataProvider, Resource, type Store } from "react-admin";
+import { Admin, type AuthProvider, CustomRoutes, type DataProvider, Resource, type Store } from "react-admin";
+import { Route } from "react-router-dom";
+import { AccountPage } from "./account/AccountPage";
+import { AppLayout } from "./account/AppLayout";
+import { LoginPage } from "./account/LoginPage";
 import assetEvents from "./asset-events";
 import assets from "./assets";
 import auditLogs from "./audit-logs";
@@ -47,6 +51,8 @@ export function App({
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
+      loginPage={LoginPage}
+      layout={AppLayout}
       theme={lightTheme}
       darkTheme={darkTheme}
       store={store}
@@ -77,6 +83,9 @@ export function App({
           <Resource name="users" {...users} />
           <Resource name="partners" {...partners} />
           <Resource name="audit-logs" {...auditLogs} />
+          <CustomRoutes>
+            <Route path="/account" element={<AccountPage />} />
+          </CustomRoutes>
         </>
       )}
     </Admin>

@@ -11,7 +11,26 @@ export interface Me {
   partnerId: number | string | null;
   partnerName: string | null;
   permissions: { resource: string; actions: string[] }[];
+  twoFactor?: { enabled: boolean; required: boolean };
 }
+
+/**
+ * The password was right and a second factor is due: `verify` (a code from the app the user
+ * set up) or `enroll` (their role requires one they have not set up yet). The login page shows
+ * that step; the pending session cookie carries the sign-in to it.
+ */
+export class SecondFactorDue extends Error {
+  constructor(readonly step: "verify" | "enroll") {
+    super(`second factor: ${step}`);
+    this.name = "SecondFactorDue";
+  }
+}
+
+/** What the login page hands `login()`: the password step, a code, or the first code of an enrolment. */
+export type LoginParams =
+  | { username?: string; email?: string; password: string }
+  | { code: string }
+  | { enrolmentCode: string };
 
 const RA_ACTIONS: readonly string[] = ["list", "show", "create", "edit", "delete"];
 const isResource = (r: string): r is Resource => (RESOURCES as readonly string[]).includes(r);
@@ -37,12 +56,20 @@ export function createAuthProvider(apiUrl: string = API_URL): AuthProvider {
   };
 
   return {
-    async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+    async login(params: LoginParams) {
       me = undefined;
-      const { json } = await httpClient(`${apiUrl}/auth/login`, {
+      const [path, body] =
+        "code" in params
+          ? ["totp/verify", { code: params.code }]
+          : "enrolmentCode" in params
+            ? ["totp/enable", { code: params.enrolmentCode }]
+            : ["login", { email: params.email ?? params.username, password: params.password }];
+      const { json } = await httpClient(`${apiUrl}/auth/${path}`, {
         method: "POST",
-        body: JSON.stringify({ email: email ?? username, password }),
+        body: JSON.stringify(body),
       });
+      if (json?.twoFactor === "verify" || json?.twoFactor === "enroll")
+        throw new SecondFactorDue(json.twoFactor);
       me = Promise.resolve(json as Me);
     },
     async logout() {
@@ -65,6 +92,10 @@ export function createAuthProvider(apiUrl: string = API_URL): AuthProvider {
     },
     async getPermissions() {
       return (await fetchMe()).role;
+    },
+    /** After the account page changed what `/me` reports (the second factor): ask again. */
+    forgetIdentity() {
+      me = undefined;
     },
     async canAccess({ resource, action }) {
       const user = await fetchMe().catch(() => undefined);

@@ -8,6 +8,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     method?: string;
     timeout?: number;
+    /** Cycled in order by each connection (the reliability suite's mixed load). */
+    requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   }
   interface Latency {
     average: number;

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ROLES } from "@ssp/domain";
 import { z } from "zod";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -22,6 +23,26 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("SSP <no-reply@ssp.local>"),
   SIGNING_P12_PATH: z.string().optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
+  /**
+   * Base64 keys of 32 bytes, comma-separated (the first seals, all open): partners' secrets are
+   * encrypted with it. Without it one is generated into DATA_DIR/secrets.key on first start.
+   */
+  SECRETS_KEY: z.string().optional(),
+  /** Each statement of a request is stopped past this many milliseconds (503 query_timeout). */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** The bearer token Prometheus must send to GET /metrics; unset, only localhost may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Roles that must sign in with a TOTP code, comma-separated (an owner can require it of all). */
+  TWO_FACTOR_ROLES: z
+    .string()
+    .default("operator,owner,finance")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES))),
   /** API processes on PostgreSQL (node:cluster); embedded PGlite always runs one. */
   API_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
 });

@@ -8,6 +8,8 @@ import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.
 import { type Env, REPO_ROOT } from "./env.js";
 import type { AppDeps } from "./http/context.js";
 import { smtpMailer } from "./notifications/mailer.js";
+import { sealPlainSecrets } from "./partners/seal-plain-secrets.js";
+import { loadOrCreateSecretBox } from "./security/secret-box.js";
 import { seedDemoFunnel } from "./seed/demo-funnel.js";
 import { seedDemo } from "./seed/demo-seed.js";
 
@@ -15,6 +17,7 @@ export function openAppDatabase(env: Env): Promise<Database> {
   return openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
   });
 }
 
@@ -24,6 +27,7 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
     p12Path: env.SIGNING_P12_PATH,
     passphrase: env.SIGNING_P12_PASSPHRASE,
   });
+  const secretBox = await loadOrCreateSecretBox({ keyText: env.SECRETS_KEY, dataDir: env.dataDir });
   return {
     database,
     clock: systemClock(),
@@ -39,9 +43,13 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
       secureCookies: env.SECURE_COOKIES === "true",
       corsOrigins: env.CORS_ORIGINS.split(",").filter(Boolean),
       trustProxy: env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY,
-      loginRateLimit: { windowMs: 15 * 60_000, max: 10 },
+      loginRateLimit: { windowMs: 15 * 60_000, max: 10, maxPerAddress: 30 },
+      twoFactorRoles: env.TWO_FACTOR_ROLES,
+      statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+      metricsToken: env.METRICS_TOKEN,
       publicRateLimit: { windowMs: 60_000, max: 120 },
       adminDist: join(REPO_ROOT, "apps/admin/dist"),
+      secretBox,
     },
   };
 }
@@ -54,6 +62,7 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
  */
 export async function prepare(env: Env, deps: AppDeps): Promise<boolean> {
   await deps.database.migrate();
+  await sealPlainSecrets(deps.database.db, deps.config.secretBox);
   const seeded =
     env.SEED === "demo" ? await seedDemo(deps.database.db, { today: deps.clock.today() }) : false;
   if (seeded) await seedDemoFunnel(deps);

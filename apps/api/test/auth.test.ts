@@ -35,7 +35,9 @@ describe("staff authentication", () => {
       .post("/api/auth/login")
       .send({ email: "ghost@demo.kr", password: "wrong-password" })
       .expect(401);
-    expect(wrong.body).toEqual(unknown.body);
+    const { requestId: _a, ...wrongReply } = wrong.body;
+    const { requestId: _b, ...unknownReply } = unknown.body;
+    expect(wrongReply).toEqual(unknownReply);
     expect(wrong.body.code).toBe("invalid_credentials");
   });
 

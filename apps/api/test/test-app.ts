@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Role } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import request from "supertest";
@@ -19,8 +20,13 @@ function testCertificate(): SigningCertificate {
 import { type FixedClock, fixedClock } from "../src/clock.js";
 import { type Database, openDatabase, rowsOf } from "../src/db/client.js";
 import type { Adapters, AppDeps } from "../src/http/context.js";
+import { createLogger } from "../src/observability/logger.js";
+import { SecretBox } from "../src/security/secret-box.js";
 import { seedDemoFunnel } from "../src/seed/demo-funnel.js";
 import { DEMO_PASSWORD, seedDemo } from "../src/seed/demo-seed.js";
+
+/** A fixed key, so a test can open what the app sealed. */
+export const TEST_SECRET_BOX = new SecretBox([Buffer.alloc(32, 7)]);
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
@@ -30,6 +36,8 @@ export interface TestApp {
   databaseName: string | undefined;
   database: Database;
   clock: FixedClock;
+  /** Every log line the app wrote, parsed (JSON objects, one per line). */
+  logs: Record<string, unknown>[];
   /** A supertest agent logged in as the given demo user. */
   login(email: string): Promise<TestAgent>;
   close(): Promise<void>;
@@ -48,19 +56,36 @@ export async function startTestApp(
     funnel?: boolean;
     /** Public pages' requests per minute per address (default 1,000: enough for any test). */
     publicRateLimit?: number;
+    /** Roles that must sign in with a second factor (none unless a test is about it). */
+    twoFactorRoles?: Role[];
+    /** The app reaches its database through this (a proxy that can play an outage). */
+    throughProxy?: (url: string) => Promise<string>;
+    /** Each statement of a request is stopped past this (default 10 s). */
+    statementTimeoutMs?: number;
+    /** Failed logins per address per minute (default 200). */
+    loginsPerAddress?: number;
+    /** A folder with the built admin's pages, to serve them as `npm start` does. */
+    adminDist?: string;
   } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(options.today ?? "2026-11-23");
   const { url, name: databaseName, dispose } = await freshDatabase();
-  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  const appUrl = url && options.throughProxy ? await options.throughProxy(url) : url;
+  const database = await openDatabase({
+    databaseUrl: appUrl,
+    poolSize: 4,
+    statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
+  });
   await database.migrate();
   await seedDemo(database.db, {
     today: clock.today(),
     customersPerPartner: options.customersPerPartner ?? 30,
   });
+  const logs: Record<string, unknown>[] = [];
   const deps: AppDeps = {
     database,
     clock,
+    logger: capturingLogger(logs),
     certificate: testCertificate(),
     adapters: {
       creditBureau: new SandboxBureau(),
@@ -74,8 +99,15 @@ export async function startTestApp(
       secureCookies: false,
       corsOrigins: ["http://localhost:5173"],
       trustProxy: "loopback",
-      loginRateLimit: { windowMs: 60_000, max: 5 },
+      loginRateLimit: { windowMs: 60_000, max: 5, maxPerAddress: options.loginsPerAddress ?? 200 },
+      // Tests that are not about the second factor sign in with a password alone.
+      twoFactorRoles: options.twoFactorRoles ?? [],
       publicRateLimit: { windowMs: 60_000, max: options.publicRateLimit ?? 1_000 },
+      secretBox: TEST_SECRET_BOX,
+      statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
+      // Small, so that a test can reach the bound (production: two running, 64 waiting).
+      fairShare: { running: 2, waiting: 4 },
+      adminDist: options.adminDist,
     },
   };
   if (options.funnel) await seedDemoFunnel(deps);
@@ -85,6 +117,7 @@ export async function startTestApp(
     databaseName,
     database,
     clock,
+    logs,
     async login(email) {
       const agent = request.agent(app);
       const res = await agent.post("/api/auth/login").send({ email, password: DEMO_PASSWORD });
@@ -98,6 +131,23 @@ export async function startTestApp(
       await dispose();
     },
   };
+}
+
+/**
+ * The app's logger, writing into `lines` (so tests can read what was logged) and, for errors,
+ * to stderr as well, so a failing test shows the server's side.
+ */
+function capturingLogger(lines: Record<string, unknown>[]) {
+  return createLogger({
+    level: "info",
+    destination: {
+      write(line: string) {
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        lines.push(parsed);
+        if (parsed.level === "error" || parsed.level === "fatal") process.stderr.write(line);
+      },
+    },
+  });
 }
 
 async function freshDatabase(): Promise<{

@@ -6,6 +6,11 @@ import { handlers, mockApi } from "../mocks/handlers";
 
 export const server = setupServer(...handlers);
 
+// jsdom has no blob: URLs; the signing page shows its PDF from one.
+let blobUrls = 0;
+URL.createObjectURL ??= () => `blob:http://localhost/${++blobUrls}`;
+URL.revokeObjectURL ??= () => {};
+
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
   mockApi.reset();

@@ -12,6 +12,7 @@ export function UserInputs({ mode }: { mode: "create" | "edit" }) {
       <TextInput source="name" validate={required()} />
       <SelectInput source="role" choices={roleChoices} validate={required()} />
       {mode === "edit" && <BooleanInput source="active" />}
+      {mode === "edit" && <BooleanInput source="resetTwoFactor" helperText="ssp.users.resetTwoFactorHelp" />}
       <PasswordInput
         source="password"
         validate={mode === "create" ? [required(), minLength(10)] : minLength(10)}

@@ -25,6 +25,7 @@ export function UserList() {
         <TextField source="email" />
         <SelectField source="role" choices={roleChoices} />
         <BooleanField source="active" />
+        <BooleanField source="twoFactorEnabled" />
         <DateField source="createdAt" locales="ko-KR" />
       </Datagrid>
     </List>

@@ -9,6 +9,7 @@ export function UserShow() {
         <TextField source="email" />
         <SelectField source="role" choices={roleChoices} />
         <BooleanField source="active" />
+        <BooleanField source="twoFactorEnabled" />
         <TextField source="partnerId" emptyText="-" />
         <DateField source="createdAt" showTime locales="ko-KR" />
       </SimpleShowLayout>

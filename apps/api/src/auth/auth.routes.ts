@@ -1,29 +1,57 @@
-import { permissionsOf } from "@ssp/domain";
-import { eq } from "drizzle-orm";
-import type { CookieOptions, Request } from "express";
-import { partners } from "../db/schema/index.js";
+import type { CookieOptions, Request, Response } from "express";
 import type { ApiRoutes } from "../http/api-routes.js";
-import type { Actor, AppDeps } from "../http/context.js";
+import type { AppDeps } from "../http/context.js";
 import { AppError, unauthorized } from "../http/errors.js";
 import { ZLoginRequest } from "./auth.schemas.js";
+import { registerChangePasswordRoute } from "./change-password.js";
+import { identity, needsSecondFactor } from "./identity.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
-import { createSession, deleteSession, findUserForLogin, SESSION_COOKIE, SESSION_HOURS } from "./sessions.js";
+import {
+  createSession,
+  deleteSession,
+  findUserForLogin,
+  PENDING_SESSION_MINUTES,
+  SESSION_COOKIE,
+  SESSION_HOURS,
+  type SessionStage,
+} from "./sessions.js";
+import { registerTwoFactorRoutes } from "./two-factor.routes.js";
 
-export function registerAuthRoutes(routes: ApiRoutes, deps: AppDeps): void {
-  const db = deps.database.db;
-  const cookie: CookieOptions = {
+/** The session cookie for a stage of signing in: a full session lasts a shift, a pending one minutes. */
+export function sessionCookie(deps: AppDeps, stage: SessionStage): CookieOptions {
+  return {
     httpOnly: true,
     sameSite: "lax",
     secure: deps.config.secureCookies,
     path: "/",
-    maxAge: SESSION_HOURS * 3600_000,
+    maxAge: stage === "full" ? SESSION_HOURS * 3600_000 : PENDING_SESSION_MINUTES * 60_000,
   };
+}
+
+/** Starts a session at `stage` for the user and sets its cookie. */
+export async function startSession(
+  deps: AppDeps,
+  input: { userId: number; stage: SessionStage; req: Request; res: Response },
+): Promise<void> {
+  const token = await createSession(deps.database.db, {
+    userId: input.userId,
+    now: deps.clock.now(),
+    ip: input.req.ip,
+    userAgent: input.req.get("user-agent"),
+    stage: input.stage,
+  });
+  input.res.cookie(SESSION_COOKIE, token, sessionCookie(deps, input.stage));
+}
+
+export function registerAuthRoutes(routes: ApiRoutes, deps: AppDeps): void {
+  const db = deps.database.db;
 
   routes.open(
     {
       method: "post",
       path: "/auth/login",
-      summary: "Log in with e-mail and password",
+      summary:
+        "Log in with e-mail and password; answers `{twoFactor: 'verify' | 'enroll'}` when a second factor is due",
       tag: "auth",
       body: ZLoginRequest,
     },
@@ -33,21 +61,15 @@ export function registerAuthRoutes(routes: ApiRoutes, deps: AppDeps): void {
       if (!user || !ok || !user.active) {
         throw new AppError(401, "invalid_credentials", "E-mail or password is incorrect");
       }
-      const token = await createSession(db, {
-        userId: user.id,
-        now: deps.clock.now(),
-        ip: req.ip,
-        userAgent: req.get("user-agent"),
-      });
-      res.cookie(SESSION_COOKIE, token, cookie);
-      const actor: Actor = {
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role as Actor["role"],
-        partnerId: user.partnerId,
-      };
-      return { body: await identity(actor) };
+      const stage: SessionStage =
+        user.totpEnabledAt !== null
+          ? "totp"
+          : (await needsSecondFactor(db, deps.config, user))
+            ? "enroll"
+            : "full";
+      await startSession(deps, { userId: user.id, stage, req, res });
+      if (stage === "full") return { body: await identity(db, deps.config, user.id) };
+      return { body: { twoFactor: stage === "totp" ? "verify" : "enroll" } };
     },
   );
 
@@ -56,7 +78,7 @@ export function registerAuthRoutes(routes: ApiRoutes, deps: AppDeps): void {
     async ({ req }, res) => {
       const token = req.cookies?.[SESSION_COOKIE];
       if (typeof token === "string") await deleteSession(db, token);
-      res.clearCookie(SESSION_COOKIE, { ...cookie, maxAge: undefined });
+      res.clearCookie(SESSION_COOKIE, { ...sessionCookie(deps, "full"), maxAge: undefined });
       return { body: { ok: true } };
     },
   );
@@ -65,30 +87,12 @@ export function registerAuthRoutes(routes: ApiRoutes, deps: AppDeps): void {
     { method: "get", path: "/auth/me", summary: "Who is logged in, and what they may do", tag: "auth" },
     async ({ req }) => {
       if (!req.actor) throw unauthorized();
-      return { body: await identity(req.actor) };
+      return { body: await identity(db, deps.config, req.actor.userId) };
     },
   );
 
-  async function identity(actor: Actor) {
-    const partner =
-      actor.partnerId === null
-        ? undefined
-        : (
-            await db
-              .select({ name: partners.name, slug: partners.slug })
-              .from(partners)
-              .where(eq(partners.id, actor.partnerId))
-          )[0];
-    return {
-      id: actor.userId,
-      email: actor.email,
-      fullName: actor.name,
-      role: actor.role,
-      partnerId: actor.partnerId,
-      partnerName: partner?.name ?? null,
-      permissions: permissionsOf(actor.role),
-    };
-  }
+  registerTwoFactorRoutes(routes, deps);
+  registerChangePasswordRoute(routes, deps);
 }
 
 export function sessionToken(req: Request): string | undefined {

@@ -34,6 +34,11 @@ function searchCondition(q: string): SQL {
   return inArray(customers.id, sql`(select id from customer_search_ids(${likeEscape(q)}))`);
 }
 
+/** A term off the name-prefix index (digits, e-mail fragments): bounded per user (fair-share.ts). */
+export function isBroadSearch(q: string | undefined): boolean {
+  return q !== undefined && q !== "" && !HANGUL.test(q);
+}
+
 export function customerWhere(filter: { q?: string; tags?: string | string[] }): (SQL | undefined)[] {
   const { q, tags } = filter;
   const tagList = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];

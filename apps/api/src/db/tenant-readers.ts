@@ -27,6 +27,9 @@ export class TenantReaders {
       maxTenants: number;
       connectionsPerTenant: number;
       idleSeconds: number;
+      connectTimeoutSeconds?: number;
+      /** Each statement on these connections is stopped past this (they serve requests only). */
+      statementTimeoutMs?: number;
       now?: () => number;
     },
   ) {
@@ -43,7 +46,11 @@ export class TenantReaders {
         max: this.options.connectionsPerTenant,
         idle_timeout: this.options.idleSeconds,
         onnotice: () => {},
-        connection: tenantSettings(scope),
+        connect_timeout: this.options.connectTimeoutSeconds ?? 30,
+        connection: {
+          ...tenantSettings(scope),
+          ...(this.options.statementTimeoutMs ? { statement_timeout: this.options.statementTimeoutMs } : {}),
+        },
       });
       reader = { db: drizzle({ client, schema }), client, usedAt: now };
       this.readers.set(key, reader);

@@ -4,8 +4,11 @@ import type { Request, Response, Router } from "express";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { inTenantTransaction } from "../db/tenant.js";
+import { dbTransactionsInFlight } from "../observability/metrics.js";
+import { setRouteOf } from "../observability/request-log.js";
 import { type Actor, type AppDeps, type StaffContext, scopeOf } from "./context.js";
 import { forbidden, fromZodError, notFound, unauthorized } from "./errors.js";
+import { FairShare } from "./fair-share.js";
 
 export interface Reply {
   status?: number;
@@ -48,13 +51,17 @@ const ZId = z.coerce.number().int().positive().max(2_147_483_647);
  * the permission table, then run the handler in the request's tenant transaction.
  */
 export class ApiRoutes {
+  private readonly fairShare: FairShare;
+
   constructor(
     private readonly router: Router,
     private readonly registry: OpenAPIRegistry,
     private readonly deps: AppDeps,
     /** Called after a write request committed (e.g. to deliver the outbox). */
     private readonly afterCommit: () => void = () => {},
-  ) {}
+  ) {
+    this.fairShare = new FairShare(deps.config.fairShare);
+  }
 
   staff<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
     def: RouteDef<B, Q> & {
@@ -67,11 +74,18 @@ export class ApiRoutes {
        * same way.
        */
       readOnly?: boolean;
+      /**
+       * Whether this request is an expensive one (a broad search, a deep page, a report): those
+       * of one user run at most two at once, the rest wait their turn or answer 429
+       * (http/fair-share.ts). Decided per request, from its parsed input.
+       */
+      expensive?: (input: StaffRequest<z.infer<B>, z.infer<Q>>) => boolean;
     },
     handler: (ctx: StaffContext, input: StaffRequest<z.infer<B>, z.infer<Q>>) => Promise<Reply>,
   ): void {
     this.document(def, true);
     this.router[def.method](def.path, async (req: Request, res: Response) => {
+      setRouteOf(res, `/api${def.path}`);
       const actor = req.actor;
       if (!actor) throw unauthorized();
       if (def.access !== "any" && !can(actor.role, def.access.resource, def.access.action)) throw forbidden();
@@ -82,23 +96,36 @@ export class ApiRoutes {
         ? (work: (tx: Db) => Promise<Reply>) => work(reader)
         : def.outsideTransaction
           ? (work: (tx: Db) => Promise<Reply>) => work(this.deps.database.db)
-          : (work: (tx: Db) => Promise<Reply>) => inTenantTransaction(this.deps.database.db, scope, work);
-      const reply = await run((tx) =>
-        handler(
-          {
-            tx,
-            actor,
-            scope,
-            clock: this.deps.clock,
-            adapters: this.deps.adapters,
-            config: this.deps.config,
-            certificate: this.deps.certificate,
-            ip: req.ip,
-            userAgent: req.get("user-agent"),
-          },
-          input,
-        ),
-      );
+          : async (work: (tx: Db) => Promise<Reply>) => {
+              dbTransactionsInFlight.inc();
+              try {
+                return await inTenantTransaction(this.deps.database.db, scope, work, {
+                  statementTimeoutMs: this.deps.config.statementTimeoutMs,
+                });
+              } finally {
+                dbTransactionsInFlight.dec();
+              }
+            };
+      const execute = () =>
+        run((tx) =>
+          handler(
+            {
+              tx,
+              actor,
+              scope,
+              clock: this.deps.clock,
+              adapters: this.deps.adapters,
+              config: this.deps.config,
+              certificate: this.deps.certificate,
+              ip: req.ip,
+              userAgent: req.get("user-agent"),
+            },
+            input,
+          ),
+        );
+      const reply = def.expensive?.(input)
+        ? await this.fairShare.run(actor.userId, execute)
+        : await execute();
       if (def.method !== "get") this.afterCommit();
       if (reply.stream) await reply.stream(res);
       else send(res, reply);
@@ -112,6 +139,7 @@ export class ApiRoutes {
   ): void {
     this.document(def, false);
     this.router[def.method](def.path, async (req: Request, res: Response) => {
+      setRouteOf(res, `/api${def.path}`);
       const reply = await handler(parseInput(def, req), res);
       if (def.method !== "get") this.afterCommit();
       send(res, reply);

@@ -8,6 +8,8 @@ import type { Database, Db } from "../db/client.js";
 import type { TenantScope } from "../db/tenant.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
 import type { Mailer } from "../notifications/mailer.js";
+import type { Logger } from "../observability/logger.js";
+import type { SecretBox } from "../security/secret-box.js";
 
 /** The logged-in staff member a request acts for. */
 export interface Actor {
@@ -22,11 +24,22 @@ export interface AppConfig {
   publicUrl: string;
   secureCookies: boolean;
   corsOrigins: string[];
-  loginRateLimit: { windowMs: number; max: number };
+  /** Failed logins per address and e-mail (`max`), and per address alone (`maxPerAddress`). */
+  loginRateLimit: { windowMs: number; max: number; maxPerAddress: number };
+  /** Roles that must sign in with a second factor (TWO_FACTOR_ROLES). */
+  twoFactorRoles: Role[];
   publicRateLimit: { windowMs: number; max: number };
   /** Express `trust proxy`: whose X-Forwarded-For to believe for client IPs. */
   trustProxy: string | boolean | number;
   adminDist?: string;
+  /** Per user: expensive requests running at once, and waiting beyond those (http/fair-share.ts). */
+  fairShare?: { running: number; waiting: number };
+  /** Each statement of a request is stopped past this (STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** The bearer token Prometheus sends to /metrics (METRICS_TOKEN); without it only localhost. */
+  metricsToken?: string;
+  /** Seals and opens the secrets partners store (SECRETS_KEY; security/secret-box.ts). */
+  secretBox: SecretBox;
 }
 
 /** Everything outside the machine, each behind an interface chosen in one place. */
@@ -46,6 +59,8 @@ export interface AppDeps {
   adapters: Adapters;
   /** The installation's sealing certificate (generated into DATA_DIR on first start). */
   certificate: SigningCertificate;
+  /** Where log lines go (JSON on stdout unless a test captures them). */
+  logger?: Logger;
 }
 
 /** Everything a staff use case needs, inside the request's one transaction. */

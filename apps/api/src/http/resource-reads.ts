@@ -32,8 +32,19 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
   defaultSort: [string, "ASC" | "DESC"];
   filters: z.ZodObject<F>;
   where: (filter: z.infer<z.ZodObject<F>>, ctx: StaffContext) => (SQL | undefined)[];
+  /**
+   * Which of the tenant's rows the actor may see at all (a technician: their own deliveries).
+   * Applied to the list and to the record by id alike, so an id the list would not show answers
+   * 404 (issue 14 finding 5: the single read did not filter).
+   */
+  visible?: (ctx: StaffContext) => (SQL | undefined)[];
+  /** Filters that make a list expensive (a search off the indexes' cheap paths); deep pages always are. */
+  expensive?: (filter: z.infer<z.ZodObject<F>>) => boolean;
   toJson: (rows: Row[], ctx: StaffContext, view: "list" | "show") => Promise<unknown[]> | unknown[];
 }
+
+/** A page this deep costs a walk of the index up to it (ADR 0002). */
+const EXPENSIVE_FROM = 1_000;
 
 export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, spec: ReadSpec<Row, F>): void {
   const { resource } = spec;
@@ -49,12 +60,17 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       query: ZListParams,
       access: { resource, action: "list" },
       readOnly: true,
+      expensive: ({ query }) => {
+        const list = parseListQuery(query, listSpec);
+        return list.start >= EXPENSIVE_FROM || (spec.expensive?.(list.filter) ?? false);
+      },
     },
     async (ctx, { query }) => {
       const list = parseListQuery(query, listSpec);
       const where = whereAll(
         partnerScope(spec.partnerColumn, ctx.scope),
         list.ids ? inArray(spec.table.id, list.ids) : undefined,
+        ...(spec.visible?.(ctx) ?? []),
         ...spec.where(list.filter, ctx),
       );
       const { rows, total } = await fetchPage<Row>({
@@ -84,7 +100,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       readOnly: true,
     },
     async (ctx, { id }) => {
-      const row = await findScoped<Row>(ctx.tx, ctx.scope, spec, id);
+      const row = await findScoped<Row>(ctx.tx, ctx.scope, spec, id, spec.visible?.(ctx));
       if (!row) throw notFound();
       const [json] = await spec.toJson([row], ctx, "show");
       return { body: json };
@@ -98,11 +114,12 @@ export async function findScoped<Row>(
   scope: TenantScope,
   spec: { table: Listable; partnerColumn: PgColumn },
   id: number,
+  visible: (SQL | undefined)[] = [],
 ): Promise<Row | undefined> {
   const [row] = await tx
     .select()
     .from(spec.table as PgTable)
-    .where(whereAll(eq(spec.table.id, id), partnerScope(spec.partnerColumn, scope)))
+    .where(whereAll(eq(spec.table.id, id), partnerScope(spec.partnerColumn, scope), ...visible))
     .limit(1);
   return row as Row | undefined;
 }

@@ -63,8 +63,10 @@ export function registerInstallationRoutes(routes: ApiRoutes): void {
     },
     defaultSort: ["scheduledOn", "ASC"],
     filters: ZDeliveryFilter,
-    where: (f, ctx) => [
+    visible: (ctx) => [
       ctx.actor.role === "technician" ? eq(deliveries.technicianId, ctx.actor.userId) : undefined,
+    ],
+    where: (f) => [
       f.status ? eq(deliveries.status, f.status) : undefined,
       f.technicianId ? eq(deliveries.technicianId, f.technicianId) : undefined,
       f.orderId ? eq(deliveries.orderId, f.orderId) : undefined,

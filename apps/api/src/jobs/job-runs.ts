@@ -3,6 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { jobRunFailures, jobRuns } from "../db/schema/index.js";
 import { AppError, pgError } from "../http/errors.js";
+import { processLogger } from "../observability/logger.js";
+import { jobDuration, jobFailures } from "../observability/metrics.js";
 
 export type JobName = "billing" | "dunning" | "end-of-term" | "payment-methods" | "metrics";
 export type JobTrigger = "cron" | "cli" | "api" | "startup";
@@ -139,6 +141,8 @@ async function execute(
       })
       .where(eq(jobRuns.id, run.id))
       .returning();
+    jobDuration.observe({ job: run.job, outcome: done!.status }, (Date.now() - started) / 1000);
+    if (failures > 0) jobFailures.inc({ job: run.job, kind: "item" }, failures);
     return done!;
   } catch (error) {
     const [failed] = await database.db
@@ -151,7 +155,9 @@ async function execute(
       })
       .where(eq(jobRuns.id, run.id))
       .returning();
-    console.error(`job ${run.job} run ${run.id} (${run.runDate}) failed: ${safeReason(error)}`);
+    jobDuration.observe({ job: run.job, outcome: "failed" }, (Date.now() - started) / 1000);
+    jobFailures.inc({ job: run.job, kind: "run" });
+    processLogger().error({ err: error, job: run.job, run: run.id, date: run.runDate }, "job run failed");
     return failed!;
   } finally {
     ACTIVE.delete(run.id);

@@ -2,8 +2,9 @@ import cron from "node-cron";
 import { deactivatePendingMethods } from "../billing/payment-method-retirement.js";
 import type { AppDeps } from "../http/context.js";
 import type { OutboxRunner } from "../notifications/outbox.js";
+import { processLogger } from "../observability/logger.js";
 import { catchUpDailyJobs, DAILY_JOBS, runDailyJob } from "./daily-jobs.js";
-import { runJob, safeReason } from "./job-runs.js";
+import { runJob } from "./job-runs.js";
 
 /**
  * In-process schedules (SPEC §6), times in Asia/Seoul: the outbox every minute (each write request
@@ -23,7 +24,7 @@ export function startScheduler(input: { outbox: OutboxRunner; deps: AppDeps }): 
       await work();
       input.outbox.kick();
     } catch (error) {
-      console.error(`${name} failed: ${safeReason(error)}`);
+      processLogger().error({ err: error, job: name }, "job failed");
     }
   };
   const catchUp = (trigger: "startup" | "cron") =>

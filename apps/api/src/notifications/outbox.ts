@@ -1,6 +1,7 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema/index.js";
+import { processLogger } from "../observability/logger.js";
 import type { Mailer } from "./mailer.js";
 import { renderTemplate, type TemplateName } from "./templates.js";
 
@@ -107,7 +108,7 @@ export function outboxRunner(input: { db: Db; mailer: Mailer | null; now: () => 
         return;
       }
       running = round()
-        .catch((error) => console.error("outbox delivery failed", error))
+        .catch((error) => processLogger().error({ err: error }, "outbox delivery failed"))
         .finally(() => {
           running = null;
         });

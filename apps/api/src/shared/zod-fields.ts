@@ -2,11 +2,18 @@ import { MAX_LEDGER_WON } from "@ssp/domain";
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 
-/** Field schemas shared by several resources, named for what they accept. */
+/**
+ * A calendar date the business can mean: years 1900 to 2099. Wider dates are typos or probes,
+ * and date arithmetic on them (a 60-month schedule from 9999-12-31) leaves what PostgreSQL and
+ * the date library can hold.
+ */
 export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
-  .refine((s) => isValid(parseISO(s)), "Not a calendar date");
+  .refine((s) => isValid(parseISO(s)), "Not a calendar date")
+  .refine((s) => s >= "1900-01-01" && s <= "2099-12-31", "Choose a date between 1900 and 2099");
+
+/** Field schemas shared by several resources, named for what they accept. */
 
 /** An amount in won: whole, not negative, and within what one ledger row holds (21억). */
 export const ZWon = z

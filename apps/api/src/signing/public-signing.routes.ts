@@ -43,11 +43,8 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
         // link run one after the other, so parallel wrong birth dates cannot all count as the
         // first miss, and a link locked or used a moment ago is refused.
         const found = await resolveLink(tx, { token, now: deps.clock.now(), purpose, lock: true });
-        if (options.proof)
-          assertProof(
-            found.link,
-            req.get("x-signing-proof") ?? (typeof req.query.proof === "string" ? req.query.proof : undefined),
-          );
+        // Only ever from the header: a proof in a URL would reach logs, history and Referer.
+        if (options.proof) assertProof(found.link, req.get("x-signing-proof"));
         return work(
           {
             tx,

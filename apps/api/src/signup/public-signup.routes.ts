@@ -6,6 +6,7 @@ import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
 import { AppError } from "../http/errors.js";
+import { openSecret } from "../partners/partner-secrets.js";
 import { ZPartnerSettings } from "../partners/partners.schemas.js";
 import { applicantSession, startApplicantSession } from "./applicant-session.js";
 import { apply } from "./apply.js";
@@ -37,7 +38,7 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
   }
   const kakaoApp = (partner: Awaited<ReturnType<typeof partnerBySlug>>) => ({
     restApiKey: partner.settings.kakao.restApiKey,
-    clientSecret: partner.settings.kakao.clientSecret,
+    clientSecret: openSecret(deps.config.secretBox, partner.settings.kakao.clientSecret),
     redirectUri: `${deps.config.publicUrl}/api/public/auth/kakao/callback`,
   });
 

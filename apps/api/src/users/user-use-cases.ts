@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { isRole, mayManageUser } from "@ssp/domain";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import { assertPasswordPolicy } from "../auth/password-policy.js";
 import { hashPassword } from "../auth/passwords.js";
 import { announceSessionChange } from "../auth/session-changes.js";
+import { revokeUserSessionsInTenant } from "../auth/sessions.js";
 import { users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
-import { AppError, notFound, validationFailed } from "../http/errors.js";
+import { AppError, forbidden, notFound, validationFailed } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
 import type { TUserCreateRequest, TUserUpdateRequest } from "./users.schemas.js";
 
@@ -19,6 +22,7 @@ export const userJson = (r: UserRow) => ({
   name: r.name,
   role: r.role,
   active: r.active,
+  twoFactorEnabled: r.totpEnabledAt !== null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -34,8 +38,34 @@ function partnerFor(ctx: StaffContext, input: TUserCreateRequest): number | null
   return input.partnerId;
 }
 
+/** Whether the partner has an active owner (an operator may create only a partner's first). */
+async function hasActiveOwner(ctx: StaffContext, partnerId: number): Promise<boolean> {
+  const [row] = await ctx.tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.partnerId, partnerId), eq(users.role, "owner"), eq(users.active, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
   const partnerId = partnerFor(ctx, input);
+  assertPasswordPolicy({
+    field: "password",
+    password: input.password,
+    userInputs: [input.email, input.name],
+  });
+  const partnerHasOwner =
+    partnerId !== null && ctx.actor.role === "operator" && (await hasActiveOwner(ctx, partnerId));
+  if (
+    !mayManageUser({
+      actorRole: ctx.actor.role,
+      action: "create",
+      target: { role: input.role, partnerId },
+      partnerHasOwner,
+    })
+  )
+    throw forbidden();
   const [row] = await ctx.tx
     .insert(users)
     .values({
@@ -54,11 +84,26 @@ export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
 export async function editUser(ctx: StaffContext, id: number, input: TUserUpdateRequest) {
   const existing = await findScoped<UserRow>(ctx.tx, ctx.scope, userTable, id);
   if (!existing) throw notFound("User");
+  if (
+    !isRole(existing.role) ||
+    !mayManageUser({
+      actorRole: ctx.actor.role,
+      action: "edit",
+      target: { role: existing.role, partnerId: existing.partnerId },
+    })
+  )
+    throw forbidden();
   if (id === ctx.actor.userId && (!input.active || input.role !== existing.role)) {
     throw new AppError(422, "cannot_demote_self", "You cannot deactivate yourself or change your own role");
   }
   if (input.role === "operator" && existing.role !== "operator")
     throw validationFailed({ role: "Only the platform can create operators" });
+  if (input.password)
+    assertPasswordPolicy({
+      field: "password",
+      password: input.password,
+      userInputs: [existing.email, input.name],
+    });
   const [row] = await ctx.tx
     .update(users)
     .set({
@@ -67,16 +112,25 @@ export async function editUser(ctx: StaffContext, id: number, input: TUserUpdate
       active: input.active,
       updatedAt: ctx.clock.now(),
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+      ...(input.resetTwoFactor
+        ? { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }
+        : {}),
     })
     .where(eq(users.id, id))
     .returning();
-  // Deactivation and role changes apply to live sessions at once, in every API process.
-  await announceSessionChange(ctx.tx, { userId: id });
+  // A new password, a reset second factor or a deactivation ends every session of the user (a
+  // stolen one must not outlive it); role changes apply to live sessions at once. In every API
+  // process (NOTIFY on commit).
+  if (input.password || input.resetTwoFactor || !input.active) await revokeUserSessionsInTenant(ctx.tx, id);
+  else await announceSessionChange(ctx.tx, { userId: id });
   const [before, after] = [userJson(existing), userJson(row!)];
   await recordAudit(ctx, {
     entity: "users",
     entityId: id,
-    action: input.password ? "update+password" : "update",
+    action: [
+      input.password ? "update+password" : "update",
+      input.resetTwoFactor ? "+two_factor_reset" : "",
+    ].join(""),
     partnerId: existing.partnerId,
     before,
     after,

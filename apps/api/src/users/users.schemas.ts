@@ -17,6 +17,8 @@ export const ZUserUpdateRequest = z.object({
   role: z.enum(ROLES),
   active: z.boolean(),
   password: z.union([ZPassword, z.literal(""), z.null()]).optional(),
+  /** The owner clears a user's second factor (a lost phone); they enrol again at next sign-in. */
+  resetTwoFactor: z.boolean().optional(),
 });
 export type TUserCreateRequest = z.infer<typeof ZUserCreateRequest>;
 export type TUserUpdateRequest = z.infer<typeof ZUserUpdateRequest>;

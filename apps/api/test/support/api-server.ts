@@ -49,7 +49,7 @@ async function freshDatabase(adminUrl: string | undefined) {
  * `processes` API processes), else on embedded PGlite. `stop` ends it and removes its data.
  */
 export async function startApiServer(
-  input: { adminUrl?: string; processes?: number } = {},
+  input: { adminUrl?: string; processes?: number; env?: Record<string, string> } = {},
 ): Promise<RunningApi> {
   const database = await freshDatabase(input.adminUrl);
   const dataDir = mkdtempSync(join(tmpdir(), "ssp-run-"));
@@ -65,6 +65,7 @@ export async function startApiServer(
       DATA_DIR: dataDir,
       SEED: "demo",
       JOBS: "off",
+      ...input.env,
     },
     detached: true, // its own process group: stopping it stops the processes it forked
     stdio: ["ignore", "pipe", "pipe"],

@@ -74,6 +74,24 @@ export async function publicRequest<T>(
   });
 }
 
+/** A file (the contract PDF) from the API; errors as `publicRequest` reports them. */
+export async function publicBlob(path: string, headers: Record<string, string>): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), { credentials: "same-origin", headers });
+  } catch {
+    throw new PublicApiError({ status: 0, code: "network_error", message: ko.common.networkError });
+  }
+  if (response.ok) return response.blob();
+  const record = (await readJson(response)) as Record<string, unknown> | null;
+  throw new PublicApiError({
+    status: response.status,
+    code: typeof record?.code === "string" ? record.code : `http_${response.status}`,
+    message: typeof record?.message === "string" ? record.message : ko.common.unexpectedError,
+    body: record ?? {},
+  });
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return null;

@@ -1,5 +1,5 @@
 import { Alert, Button, Stack } from "@mui/material";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { PublicApiError } from "../shared/public-api";
 import { ko } from "../strings";
 import { ClausesSection } from "./ClausesSection";
@@ -31,6 +31,34 @@ export function ReviewStep(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [declining, setDeclining] = useState(false);
+
+  const [pdfUrl, setPdfUrl] = useState<string | null>(null);
+  const { api, proof } = props;
+  // The page hands a new callback each render; the PDF is fetched once per proof all the same.
+  const onFatal = useRef(props.onFatal);
+  onFatal.current = props.onFatal;
+  // The PDF arrives as a blob shown from a blob: URL, released when the step goes away.
+  useEffect(() => {
+    let url: string | null = null;
+    let gone = false;
+    api
+      .pdf(proof)
+      .then((blob) => {
+        if (gone) return;
+        url = URL.createObjectURL(blob);
+        setPdfUrl(url);
+      })
+      .catch((caught) => {
+        if (!gone && caught instanceof PublicApiError && [401, 404, 410, 423].includes(caught.status))
+          onFatal.current(caught);
+        else if (!gone)
+          setError(caught instanceof PublicApiError ? caught.message : ko.common.unexpectedError);
+      });
+    return () => {
+      gone = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [api, proof]);
 
   const allAgreed = summary.clauses.every((c) => checked[c.id]);
   const signature = signatureFrom({ mode, drawn, typed });
@@ -72,10 +100,7 @@ export function ReviewStep(props: {
 
   return (
     <Stack spacing={2}>
-      <PdfSection
-        url={props.api.pdfUrl(props.proof)}
-        title={`${ko.signing.pdfTitle} ${summary.contractNumber}`}
-      />
+      <PdfSection url={pdfUrl} title={`${ko.signing.pdfTitle} ${summary.contractNumber}`} />
       <ClausesSection clauses={summary.clauses} checked={checked} onChange={changeChecked} />
       <SignatureSection
         customerName={summary.customerName}

@@ -51,6 +51,13 @@ function signingHandlers() {
         );
       return HttpResponse.json({ verified: true, proof: PROOF });
     }),
+    http.get(`${BASE}/pdf`, ({ request }) => {
+      if (request.headers.get("x-signing-proof") !== PROOF)
+        return HttpResponse.json({ code: "verification_required", message: "본인 확인" }, { status: 401 });
+      return new HttpResponse(new Uint8Array([37, 80, 68, 70]), {
+        headers: { "Content-Type": "application/pdf" },
+      });
+    }),
     http.post(`${BASE}/sign`, async ({ request }) => {
       seen.sign.push({ proof: request.headers.get("x-signing-proof"), body: await request.json() });
       return HttpResponse.json({ status: "signed", sealedSha256: "ab".repeat(32) });
@@ -120,8 +127,11 @@ describe("the customer's signing page", () => {
     render(<SigningPage token={TOKEN} />);
     await verify(user, "1990-03-15");
 
+    // Fetched with the proof in a header and shown from a blob: URL; no proof in any address.
     const viewer = await screen.findByTestId("pdf-viewer");
-    expect(viewer.getAttribute("src")).toBe(`${BASE}/pdf?proof=${PROOF}`);
+    expect(viewer.getAttribute("src")).toMatch(/^blob:/);
+    expect(screen.getByTestId("pdf-open-link").getAttribute("href")).toBe(viewer.getAttribute("src"));
+    expect(document.body.innerHTML).not.toContain(PROOF);
     await user.click(screen.getByTestId("signature-mode-toggle"));
     await fill(user, screen.getByTestId("typed-signature-input"), "김민지");
 

@@ -1,4 +1,4 @@
-import { apiUrl, publicRequest } from "../shared/public-api";
+import { publicBlob, publicRequest } from "../shared/public-api";
 
 export interface SigningClause {
   id: string;
@@ -39,7 +39,11 @@ export function signingApi(token: string) {
         method: "POST",
         body: { birthDate },
       }),
-    pdfUrl: (proof: string) => apiUrl(`${base}/pdf?proof=${encodeURIComponent(proof)}`),
+    /**
+     * The contract PDF, fetched with the proof in its header: the proof never goes into a URL,
+     * where it would reach logs, history and Referer headers (issue 14 finding 6).
+     */
+    pdf: (proof: string) => publicBlob(`${base}/pdf`, withProof(proof)),
     sign: (proof: string, body: { agreements: Record<string, true>; signature: SignatureInput }) =>
       publicRequest<{ status: "signed"; sealedSha256: string }>(`${base}/sign`, {
         method: "POST",

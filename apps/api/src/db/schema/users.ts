@@ -13,6 +13,13 @@ export const users = pgTable(
     role: text("role").notNull(),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /** TOTP second factor: the secret sealed with SECRETS_KEY (security/secret-box.ts). */
+    totpSecret: text("totp_secret"),
+    /** A secret handed out for enrolment, confirmed by a first code before it counts. */
+    totpPendingSecret: text("totp_pending_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last 30-second step a code was accepted for: a code is good once (no replay). */
+    totpLastStep: integer("totp_last_step"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,4 +39,10 @@ export const sessions = pgTable("sessions", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   ip: text("ip"),
   userAgent: text("user_agent"),
+  /**
+   * `full`, or a step of signing in still to take: `totp` (the password was right, a code is
+   * due) or `enroll` (the role requires a second factor the user has not set up yet). Only a
+   * full session makes an actor; the others open only their step's endpoints, for minutes.
+   */
+  stage: text("stage").notNull().default("full"),
 });

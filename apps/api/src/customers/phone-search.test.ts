@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test/test-app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ customersPerPartner: 5 });
+});
+afterAll(() => t.close());
+
+/** Issue 14 finding 7: phone digits through the four-digit-run index (migration 0024). */
+describe("finding a calling customer by phone digits", () => {
+  it("matches digits anywhere in the number, with or without dashes, and only the tenant's own", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const made = [];
+    for (const [name, phone] of [
+      ["전화하나", "010-2468-1357"],
+      ["전화둘", "010-1357-2468"],
+      ["전화셋", "010-9124-6800"],
+    ] as const) {
+      made.push(
+        (await manager.post("/api/customers").send({ name, birthDate: "1980-02-02", phone }).expect(201))
+          .body,
+      );
+    }
+    const barun = await t.login("owner@barun.kr");
+    await barun
+      .post("/api/customers")
+      .send({ name: "남의고객", birthDate: "1980-02-02", phone: "010-2468-0000" })
+      .expect(201);
+
+    const search = async (q: string) =>
+      (
+        await manager
+          .get("/api/customers")
+          .query({ filter: JSON.stringify({ q }), sort: '["name","ASC"]' })
+          .expect(200)
+      ).body
+        .map((c: { name: string }) => c.name)
+        .filter((n: string) => n.startsWith("전화") || n === "남의고객")
+        .sort();
+    expect(await search("2468")).toEqual(["전화둘", "전화셋", "전화하나"]); // 9124-68 spans the dash
+    expect(await search("1357")).toEqual(["전화둘", "전화하나"]);
+    expect(await search("2468-1357")).toEqual(["전화하나"]);
+    expect(await search("010 2468 1357")).toEqual(["전화하나"]);
+    expect(await search("24681357")).toEqual(["전화하나"]);
+    expect(await search("13572468")).toEqual(["전화둘"]);
+    expect(await search("8135")).toEqual(["전화하나"]);
+    expect(await search("99999")).toEqual([]);
+    expect(made).toHaveLength(3);
+  });
+});

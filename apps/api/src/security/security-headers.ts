@@ -1,0 +1,61 @@
+import type { RequestHandler } from "express";
+import helmet from "helmet";
+
+/**
+ * The browser's side of the defences (issue 14 finding 6), with helmet (Content-Security-Policy,
+ * X-Frame-Options, nosniff, Referrer-Policy, cross-origin isolation headers) in three shapes:
+ *
+ * - pages (the admin, `/sign/*`, `/apply/*`): scripts only from this origin, styles inline too
+ *   (MUI's emotion writes <style> tags), images and the PDF viewer from this origin, data: and
+ *   blob: (the signature pad, the PDF fetched with the signing proof in a header); never framed;
+ *   no Referer at all (a signing link's token is in the page's own URL).
+ * - documents (PDFs): framed only by our own pages (the signing page shows the contract in an
+ *   iframe), nothing active inside.
+ * - the API's JSON: nothing may render, frame or be sniffed from it.
+ */
+function headers(directives: Record<string, string[]>, frameguard: "deny" | "sameorigin", secure: boolean) {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    frameguard: { action: frameguard },
+    referrerPolicy: { policy: "no-referrer" },
+    strictTransportSecurity: secure ? { maxAge: 31_536_000 } : false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: "same-origin" },
+  });
+}
+
+export function securityHeaders(options: { secure: boolean }): {
+  pages: RequestHandler;
+  documents: RequestHandler;
+  api: RequestHandler;
+} {
+  const pages = headers(
+    {
+      "default-src": ["'self'"],
+      "script-src": ["'self'"],
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "img-src": ["'self'", "data:", "blob:"],
+      "font-src": ["'self'", "data:"],
+      "connect-src": ["'self'"],
+      "frame-src": ["'self'", "blob:"],
+      "object-src": ["'none'"],
+      "base-uri": ["'self'"],
+      "form-action": ["'self'"],
+      "frame-ancestors": ["'none'"],
+    },
+    "deny",
+    options.secure,
+  );
+  const documents = headers(
+    { "default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "frame-ancestors": ["'self'"] },
+    "sameorigin",
+    options.secure,
+  );
+  const api = headers({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] }, "deny", options.secure);
+  return { pages, documents, api };
+}
+
+/** PDFs and other files the API sends: they get the document headers instead of the API's. */
+export function isDocumentPath(path: string): boolean {
+  return /\.pdf$|\/pdf$/.test(path);
+}
