@@ -6,6 +6,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApi, startApi } from "./api-server";
 import { ARTIFACTS, CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
+import { signIn } from "./sign-in";
 
 describe("finance downloads the billing register from the Reports page", () => {
   let api: RunningApi;
@@ -39,9 +40,8 @@ describe("finance downloads the billing register from the Reports page", () => {
 
   it("picks the report and the period, downloads XLSX, and the file holds this month's invoices", async () => {
     await page.goto(api.url);
-    await page.getByLabel("이메일").fill("finance@demo.kr");
-    await page.locator('input[name="password"]').fill("demo-pass-2026");
-    await page.getByRole("button", { name: "로그인" }).click();
+    // Finance signs in with a second factor: the first time, by setting up the authenticator app.
+    expect(await signIn(page, "finance@demo.kr")).toEqual({ enrolled: true });
     await page.getByTestId("metric-mrr").waitFor();
     await shot("01-dashboard");
 
