@@ -18,6 +18,7 @@ export * from "./money/vat.js";
 export * from "./money/won.js";
 export * from "./orders/credit-policy.js";
 export * from "./orders/order-lifecycle.js";
+export * from "./partners/business-number.js";
 export * from "./plans/plan-terms.js";
 export * from "./reports/dashboard-sections.js";
 export * from "./reports/journal-accounts.js";

@@ -1,9 +1,10 @@
 import { billingSchedule } from "@ssp/domain";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { contracts, documents, partners } from "../db/schema/index.js";
+import { contracts, documents } from "../db/schema/index.js";
 import { type ContractDocument, renderContractPdf } from "../documents/contract-pdf.js";
 import { sha256Hex } from "../documents/sha256.js";
+import { documentPartner } from "../partners/partner-identity.js";
 import type { ContractRow } from "./contracts.repository.js";
 
 export type DocumentKind =
@@ -33,15 +34,11 @@ export async function storeDocument(
 
 /** What the PDF shows, from the contract's frozen terms and parties. */
 export async function contractDocument(tx: Db, contract: ContractRow): Promise<ContractDocument> {
-  const [partner] = await tx
-    .select({ name: partners.name })
-    .from(partners)
-    .where(eq(partners.id, contract.partnerId));
   const assumedActivationOn = contract.activatedOn ?? contract.draftedOn;
   return {
     number: contract.number,
     draftedOn: contract.draftedOn,
-    partner: { name: partner!.name },
+    partner: await documentPartner(tx, contract.partnerId),
     customer: contract.party,
     product: { name: contract.productName, model: contract.productModel },
     terms: contract.terms,

@@ -1,6 +1,7 @@
 import { asc, eq, ilike, inArray } from "drizzle-orm";
-import { contracts, partners, paymentMethods, signingEvents } from "../db/schema/index.js";
+import { contracts, paymentMethods, signingEvents } from "../db/schema/index.js";
 import { renderTerminationQuotePdf } from "../documents/termination-quote-pdf.js";
+import { documentPartner } from "../partners/partner-identity.js";
 
 type PaymentMethodRow = typeof paymentMethods.$inferSelect;
 
@@ -230,12 +231,8 @@ export function registerContractRoutes(routes: ApiRoutes): void {
       const contract = await findContract(ctx.tx, ctx.scope, id);
       if (!contract) throw notFound("Contract");
       const quote = await terminationQuoteFor(ctx, { contractId: id, date: query.date });
-      const [partner] = await ctx.tx
-        .select({ name: partners.name })
-        .from(partners)
-        .where(eq(partners.id, contract.partnerId));
       const bytes = await renderTerminationQuotePdf({
-        partner: { name: partner!.name },
+        partner: await documentPartner(ctx.tx, contract.partnerId),
         contractNumber: contract.number,
         customerName: contract.party.name,
         productName: contract.productName,

@@ -3,6 +3,7 @@ import { sumWon } from "@ssp/domain";
 import { PDFDocument } from "pdf-lib";
 import type { FontMode } from "./fonts.js";
 import { dottedDate, koreanDate, won } from "./format.js";
+import { type DocumentPartner, letterhead, partnerLine, partnerRows } from "./partner-block.js";
 import { A4 } from "./pdf-canvas.js";
 import { PdfFlow } from "./pdf-flow.js";
 import { type SignatureBox, writeSignatureBox } from "./signature-box.js";
@@ -12,7 +13,7 @@ export interface ContractDocument {
   number: string;
   /** YYYY-MM-DD */
   draftedOn: string;
-  partner: { name: string };
+  partner: DocumentPartner;
   customer: { name: string; birthDate: string; phone: string; email: string | null };
   product: { name: string; model: string };
   terms: PlanTerms;
@@ -43,18 +44,12 @@ export async function renderContract(
   doc: ContractDocument,
   options: { fontMode?: FontMode } = {},
 ): Promise<RenderedContract> {
-  const flow = new PdfFlow({ runningHead: `렌탈 계약서 · 계약번호 ${doc.number} · ${doc.partner.name}` });
+  const flow = new PdfFlow({
+    runningHead: `렌탈 계약서 · 계약번호 ${doc.number} · ${partnerLine(doc.partner)}`,
+  });
   const t = doc.terms;
 
-  flow.canvas.text(0, doc.partner.name, { x: flow.left, y: flow.y - 9, size: 10, weight: "bold", gray: 0.3 });
-  flow.canvas.textIn(0, `계약번호 ${doc.number}`, {
-    x: flow.left,
-    y: flow.y - 9,
-    w: flow.width,
-    align: "right",
-    size: 9,
-    gray: 0.3,
-  });
+  letterhead(flow, doc.partner, `계약번호 ${doc.number}`);
   flow.gap(26);
   flow.title("렌탈 계약서");
   flow.canvas.textIn(flow.page, `작성일 ${koreanDate(doc.draftedOn)}`, {
@@ -80,7 +75,7 @@ export async function renderContract(
 
   flow.heading("1. 계약 당사자");
   flow.labelGrid([
-    ["회사", doc.partner.name],
+    ...partnerRows(doc.partner),
     ["고객 성명", doc.customer.name, "생년월일", koreanDate(doc.customer.birthDate)],
     ["휴대전화", doc.customer.phone, "이메일", doc.customer.email ?? "-"],
     ["설치 주소", doc.installAddress],
@@ -301,7 +296,9 @@ function signatureBlock(flow: PdfFlow, doc: ContractDocument): SignatureBox {
   const rightX = flow.left + colW + 10;
   c.text(p, "회사", { x: leftX, y: top - 10, size: 10, weight: "bold" });
   c.text(p, `상호: ${doc.partner.name}`, { x: leftX, y: top - 30, size: 9.5 });
-  c.text(p, `계약번호: ${doc.number}`, { x: leftX, y: top - 46, size: 9.5 });
+  c.text(p, `대표자: ${doc.partner.representative || "-"}`, { x: leftX, y: top - 46, size: 9.5 });
+  c.text(p, `사업자등록번호: ${doc.partner.businessNumber || "-"}`, { x: leftX, y: top - 62, size: 9.5 });
+  c.text(p, `계약번호: ${doc.number}`, { x: leftX, y: top - 78, size: 9.5 });
   c.text(p, "고객", { x: rightX, y: top - 10, size: 10, weight: "bold" });
   c.text(p, `성명: ${doc.customer.name}`, { x: rightX, y: top - 30, size: 9.5 });
   c.text(p, "서명", { x: rightX, y: top - 62, size: 9.5 });

@@ -1,5 +1,6 @@
 import { PDFDocument } from "pdf-lib";
 import { koreanDate } from "./format.js";
+import { type DocumentPartner, letterhead, partnerRows } from "./partner-block.js";
 import { A4 } from "./pdf-canvas.js";
 import { PdfFlow } from "./pdf-flow.js";
 import { type Signature, type SigningEvent, sealContract } from "./seal-contract.js";
@@ -10,7 +11,7 @@ import type { SigningCertificate } from "./signing-certificate.js";
 /** What the customer confirms at installation (SPEC §3 Installation). */
 export interface InstallationReceipt {
   contractNumber: string;
-  partner: { name: string };
+  partner: DocumentPartner;
   customer: { name: string; phone: string };
   product: { name: string; model: string };
   assetSerialNumber: string;
@@ -57,15 +58,7 @@ export async function renderInstallationReceiptPdf(
 ): Promise<{ bytes: Uint8Array; signatureBox: SignatureBox }> {
   const flow = new PdfFlow();
   const c = flow.canvas;
-  c.text(0, r.partner.name, { x: flow.left, y: flow.y - 9, size: 10, weight: "bold", gray: 0.3 });
-  c.textIn(0, `계약번호 ${r.contractNumber}`, {
-    x: flow.left,
-    y: flow.y - 9,
-    w: flow.width,
-    align: "right",
-    size: 9,
-    gray: 0.3,
-  });
+  letterhead(flow, r.partner, `계약번호 ${r.contractNumber}`);
   flow.gap(26);
   flow.title("설치 및 인수 확인서");
   flow.canvas.line(flow.page, {
@@ -78,19 +71,21 @@ export async function renderInstallationReceiptPdf(
   flow.gap(10);
   flow.paragraph(`${r.partner.name}(이하 "회사")는 아래 제품을 고객이 지정한 장소에 설치하였습니다.`);
 
-  flow.heading("1. 계약과 고객");
+  flow.heading("1. 회사");
+  flow.labelGrid(partnerRows(r.partner));
+  flow.heading("2. 계약과 고객");
   flow.labelGrid([
     ["계약번호", r.contractNumber],
     ["고객 성명", r.customer.name, "휴대전화", r.customer.phone],
     ["설치 주소", r.installAddress],
   ]);
-  flow.heading("2. 설치 제품");
+  flow.heading("3. 설치 제품");
   flow.labelGrid([
     ["상품명", r.product.name, "모델명", r.product.model],
     ["제품 일련번호", r.assetSerialNumber],
     ["설치일", koreanDate(r.installedOn), "설치 기사", r.technicianName],
   ]);
-  flow.heading("3. 고객 확인");
+  flow.heading("4. 고객 확인");
   const confirmations = [
     "위 일련번호의 제품이 설치 주소에 정상적으로 설치되었고, 작동 상태와 사용 방법을 안내받았습니다.",
     "설치일에 제품을 인수하였으며, 이 날부터 렌탈 기간과 요금 청구가 시작됩니다.",

@@ -1,11 +1,12 @@
 import type { TerminationQuote } from "@ssp/domain";
 import { PDFDocument } from "pdf-lib";
 import { koreanDate, won } from "./format.js";
+import { type DocumentPartner, letterhead, partnerRows } from "./partner-block.js";
 import { A4 } from "./pdf-canvas.js";
 import { PdfFlow } from "./pdf-flow.js";
 
 export interface TerminationQuoteDocument {
-  partner: { name: string };
+  partner: DocumentPartner;
   contractNumber: string;
   customerName: string;
   productName: string;
@@ -24,11 +25,13 @@ const KIND_LABELS: Record<string, string> = {
 /** "중도해지 정산 견적서": the itemized exit quote to hand the customer before they decide. */
 export async function renderTerminationQuotePdf(d: TerminationQuoteDocument): Promise<Uint8Array> {
   const flow = new PdfFlow();
-  flow.gap(10);
+  letterhead(flow, d.partner, `계약번호 ${d.contractNumber}`);
+  flow.gap(26);
   flow.title("중도해지 정산 견적서");
   flow.gap(8);
   flow.labelGrid([
-    ["회사", d.partner.name, "계약번호", d.contractNumber],
+    ...partnerRows(d.partner),
+    ["계약번호", d.contractNumber],
     ["고객 성명", d.customerName, "상품", d.productName],
     ["설치일", koreanDate(d.activatedOn), "해지 기준일", koreanDate(d.quote.date)],
     [

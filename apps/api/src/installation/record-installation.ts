@@ -4,12 +4,13 @@ import { billContractNow } from "../billing/billing-run.js";
 import { openCursor } from "../billing/invoices.repository.js";
 import { storeDocument } from "../contracts/contract-documents.js";
 import { contractJson, moveContract } from "../contracts/contracts.repository.js";
-import { assetEvents, assets, contracts, deliveries, partners, users } from "../db/schema/index.js";
+import { assetEvents, assets, contracts, deliveries, users } from "../db/schema/index.js";
 import { renderInstallationReceipt } from "../documents/installation-receipt-pdf.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
 import { moveOrder } from "../orders/move-order.js";
 import { findOrder } from "../orders/orders.repository.js";
+import { documentPartner } from "../partners/partner-identity.js";
 import { signatureOf } from "../signing/signature-image.js";
 import type { TSignContractRequest } from "../signing/signing.schemas.js";
 
@@ -37,10 +38,7 @@ export async function recordInstallation(
   const [contract] = await ctx.tx.select().from(contracts).where(eq(contracts.id, order.contractId));
   const [asset] = await ctx.tx.select().from(assets).where(eq(assets.id, contract!.assetId!));
   assertCanTransitionAsset({ from: asset!.status as AssetStatus, to: "installed", by: "system" });
-  const [partner] = await ctx.tx
-    .select({ name: partners.name })
-    .from(partners)
-    .where(eq(partners.id, order.partnerId));
+  const partner = await documentPartner(ctx.tx, order.partnerId);
   const [technician] = await ctx.tx
     .select({ name: users.name })
     .from(users)
@@ -48,7 +46,7 @@ export async function recordInstallation(
 
   const receipt = await renderInstallationReceipt({
     contractNumber: contract!.number,
-    partner: { name: partner!.name },
+    partner,
     customer: { name: contract!.party.name, phone: contract!.party.phone },
     product: { name: contract!.productName, model: contract!.productModel },
     assetSerialNumber: asset!.serialNumber,

@@ -8,9 +8,17 @@ import {
   editPartner,
   type PartnerRow,
   partnerJson,
+  partnerLogo,
   partnerTable,
+  removePartnerLogo,
+  setPartnerLogo,
 } from "./partner-use-cases.js";
-import { ZPartnerCreateRequest, ZPartnerFilter, ZPartnerUpdateRequest } from "./partners.schemas.js";
+import {
+  ZPartnerCreateRequest,
+  ZPartnerFilter,
+  ZPartnerLogoRequest,
+  ZPartnerUpdateRequest,
+} from "./partners.schemas.js";
 
 export function registerPartnerRoutes(routes: ApiRoutes): void {
   const tag = "partners";
@@ -45,5 +53,39 @@ export function registerPartnerRoutes(routes: ApiRoutes): void {
       access: { resource: "partners", action: "edit" },
     },
     async (ctx, { id, body }) => ({ body: await editPartner(ctx, id, body) }),
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/partners/:id/logo",
+      summary: "The partner's logo (PNG)",
+      tag,
+      access: { resource: "partners", action: "show" },
+    },
+    async (ctx, { id }) => {
+      const logo = await partnerLogo(ctx, id);
+      return { body: null, file: { contentType: logo.contentType, bytes: logo.bytes } };
+    },
+  );
+  routes.staff(
+    {
+      method: "put",
+      path: "/partners/:id/logo",
+      summary: "Upload the partner's logo (PNG, base64, at most 256 KB)",
+      tag,
+      body: ZPartnerLogoRequest,
+      access: { resource: "partners", action: "edit" },
+    },
+    async (ctx, { id, body }) => ({ body: await setPartnerLogo(ctx, id, body) }),
+  );
+  routes.staff(
+    {
+      method: "delete",
+      path: "/partners/:id/logo",
+      summary: "Remove the partner's logo",
+      tag,
+      access: { resource: "partners", action: "edit" },
+    },
+    async (ctx, { id }) => ({ body: await removePartnerLogo(ctx, id) }),
   );
 }

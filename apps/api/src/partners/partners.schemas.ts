@@ -1,4 +1,10 @@
-import { DEFAULT_ACCOUNT_CODES, JOURNAL_ACCOUNTS, type JournalAccount } from "@ssp/domain";
+import {
+  DEFAULT_ACCOUNT_CODES,
+  JOURNAL_ACCOUNTS,
+  type JournalAccount,
+  normalizeBusinessNumber,
+  normalizeServicePhone,
+} from "@ssp/domain";
 import { z } from "zod";
 import { ZName } from "../shared/zod-fields.js";
 
@@ -113,17 +119,83 @@ const ZSlug = z
   .max(40)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and dashes");
 
-export const ZPartnerCreateRequest = z.object({
+const noControl = (s: string) => ![...s].some((c) => c < " " || c === "\u007f");
+/** A free-text identity field: trimmed, no control characters; "" or null clears it. */
+const ZIdentityText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .refine(noControl, "No control characters")
+    .transform((s) => s || null)
+    .nullable()
+    .optional();
+
+/**
+ * The lessor's identity (issue 15): what contracts, PDFs, e-mails and the public pages print.
+ * Each field is optional in a request; `null` or "" clears it.
+ */
+export const ZPartnerIdentity = z.object({
+  businessNumber: z
+    .string()
+    .max(20)
+    .transform((s, ctx) => {
+      if (s.trim() === "") return null;
+      const dashed = normalizeBusinessNumber(s);
+      if (!dashed)
+        ctx.addIssue({ code: "custom", message: "Not a valid business registration number (check digit)" });
+      return dashed ?? z.NEVER;
+    })
+    .nullable()
+    .optional()
+    .describe("사업자등록번호, 10 digits with a valid check digit; stored as 123-45-67890"),
+  representative: ZIdentityText(50),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, "A postcode is 5 digits")
+    .transform((s) => s || null)
+    .nullable()
+    .optional(),
+  address: ZIdentityText(200),
+  addressDetail: ZIdentityText(100),
+  csPhone: z
+    .string()
+    .max(20)
+    .transform((s, ctx) => {
+      if (s.trim() === "") return null;
+      const dashed = normalizeServicePhone(s);
+      if (!dashed) ctx.addIssue({ code: "custom", message: "Not a phone number" });
+      return dashed ?? z.NEVER;
+    })
+    .nullable()
+    .optional(),
+});
+
+export const ZPartnerCreateRequest = ZPartnerIdentity.extend({
   name: ZName,
   slug: ZSlug,
   settings: ZPartnerSettingsInput.optional(),
 });
-export const ZPartnerUpdateRequest = z.object({
+export const ZPartnerUpdateRequest = ZPartnerIdentity.extend({
   name: ZName.optional(),
   settings: ZPartnerSettingsInput.optional(),
 });
+export type TPartnerIdentity = z.infer<typeof ZPartnerIdentity>;
 export type TPartnerSettingsInput = z.infer<typeof ZPartnerSettingsInput>;
 export type TPartnerCreateRequest = z.infer<typeof ZPartnerCreateRequest>;
 export type TPartnerUpdateRequest = z.infer<typeof ZPartnerUpdateRequest>;
 
 export const ZPartnerFilter = z.object({ q: z.string().trim().max(100).optional() });
+
+/** At most 256 KB of PNG: what a letterhead needs, and what a JSON body carries comfortably. */
+export const MAX_LOGO_BYTES = 256 * 1024;
+export const ZPartnerLogoRequest = z.object({
+  contentType: z.literal("image/png", { error: "The logo must be a PNG image" }),
+  data: z
+    .string()
+    .max(Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 4, "The logo may be at most 256 KB")
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, "Send the image as base64")
+    .describe("The PNG's bytes, base64"),
+});
+export type TPartnerLogoRequest = z.infer<typeof ZPartnerLogoRequest>;

@@ -163,7 +163,18 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     const [demo] = await tx
       .insert(partners)
-      .values({ name: "데모렌탈", slug: "demo", settings: defaultSettings() })
+      .values({
+        name: "데모렌탈",
+        slug: "demo",
+        settings: defaultSettings(),
+        // The lessor's identity every contract and public page prints (a made-up, check-digit-valid number).
+        businessNumber: "214-87-65433",
+        representative: "김대표",
+        postcode: "06236",
+        address: "서울특별시 강남구 테헤란로 152",
+        addressDetail: "12층",
+        csPhone: "1588-0000",
+      })
       .returning();
     const [barun] = await tx
       .insert(partners)

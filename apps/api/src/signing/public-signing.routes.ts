@@ -1,9 +1,12 @@
+import { eq } from "drizzle-orm";
 import type { Request } from "express";
 import { latestDocument } from "../contracts/contract-documents.js";
+import { partners } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
 import { AppError } from "../http/errors.js";
+import { publicPartner } from "../partners/partner-identity.js";
 import { completeRedirectRegistration, startRedirectRegistration } from "./kakaopay-redirect.js";
 import { type PublicContext, recordSigningEvent } from "./public-context.js";
 import { registerPaymentMethod } from "./register-payment-method.js";
@@ -70,8 +73,10 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
         "sign",
         async (ctx, { link, contract }) => {
           await recordSigningEvent(ctx, link, "opened");
+          const [partner] = await ctx.tx.select().from(partners).where(eq(partners.id, link.partnerId));
           return {
             body: {
+              partner: publicPartner(partner!),
               contractNumber: contract.number,
               customerName: contract.party.name,
               productName: contract.productName,

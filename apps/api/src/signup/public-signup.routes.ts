@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { KakaoLoginError } from "../adapters/kakao/kakao-login.js";
-import { partners, plansCurrent, products } from "../db/schema/index.js";
+import { partnerLogos, partners, plansCurrent, products } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
 import { AppError } from "../http/errors.js";
+import { publicPartner } from "../partners/partner-identity.js";
 import { openSecret } from "../partners/partner-secrets.js";
 import { ZPartnerSettings } from "../partners/partners.schemas.js";
 import { applicantSession, startApplicantSession } from "./applicant-session.js";
@@ -45,6 +46,23 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
   routes.open(
     {
       method: "get",
+      path: "/public/partners/:slug/logo",
+      summary: "A partner's logo image (public pages, e-mails)",
+      tag,
+    },
+    async ({ req }) => {
+      const partner = await partnerBySlug(String(req.params.slug));
+      const [logo] = await inTenantTransaction(db, { kind: "partner", partnerId: partner.id }, (tx) =>
+        tx.select().from(partnerLogos).where(eq(partnerLogos.partnerId, partner.id)),
+      );
+      if (!logo) throw new AppError(404, "not_found", "찾을 수 없는 페이지입니다.");
+      return { body: null, file: { contentType: logo.contentType, bytes: logo.bytes } };
+    },
+  );
+
+  routes.open(
+    {
+      method: "get",
       path: "/public/partners/:slug",
       summary: "A partner's name and the plans it offers",
       tag,
@@ -77,6 +95,7 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
         body: {
           name: partner.name,
           slug: partner.slug,
+          partner: publicPartner(partner),
           kakaoEnabled: partner.settings.kakao.enabled && partner.settings.kakao.restApiKey !== "",
           termsVersion: TERMS_VERSION,
           plans: offered,
