@@ -13,6 +13,13 @@ export const enMessages: TranslationMessages = {
         id: "ID",
         name: "Name",
         slug: "Slug",
+        businessNumber: "Business registration no.",
+        representative: "Representative",
+        postcode: "Postcode",
+        address: "Address",
+        addressDetail: "Address detail",
+        csPhone: "Customer service phone",
+        logo: "Logo",
         createdAt: "Created",
         settings: {
           credit: { approveAt: "Approve at score", reviewAt: "Review at score" },
@@ -340,6 +347,18 @@ export const enMessages: TranslationMessages = {
     },
   },
   ssp: {
+    partners: {
+      businessNumberHelp: "10 digits (check digit verified)",
+      invalidBusinessNumber: "Not a valid business registration number (check digit)",
+      invalidPhone: "Not a phone number (e.g. 1588-0000, 02-123-4567)",
+      invalidPostcode: "A postcode is 5 digits",
+      noLogo: "No logo",
+      uploadLogo: "Upload logo (PNG)",
+      removeLogo: "Remove logo",
+      logoSaved: "Logo saved",
+      logoNotPng: "Only PNG images up to 256 KB",
+      logoTooLarge: "The logo may be at most 256 KB",
+    },
     title: "SSP Admin",
     won: "₩%{amount}",
     assetStatus: {

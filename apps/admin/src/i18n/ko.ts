@@ -224,6 +224,13 @@ export const koMessages: TranslationMessages = {
         id: "ID",
         name: "이름",
         slug: "슬러그",
+        businessNumber: "사업자등록번호",
+        representative: "대표자",
+        postcode: "우편번호",
+        address: "주소",
+        addressDetail: "상세 주소",
+        csPhone: "고객센터 전화",
+        logo: "로고",
         createdAt: "등록일",
         settings: {
           credit: { approveAt: "자동 승인 점수", reviewAt: "수동 심사 점수" },
@@ -551,6 +558,18 @@ export const koMessages: TranslationMessages = {
     },
   },
   ssp: {
+    partners: {
+      businessNumberHelp: "숫자 10자리 (검증번호 확인)",
+      invalidBusinessNumber: "올바른 사업자등록번호가 아닙니다 (검증번호 불일치)",
+      invalidPhone: "전화번호 형식이 아닙니다 (예: 1588-0000, 02-123-4567)",
+      invalidPostcode: "우편번호는 숫자 5자리입니다",
+      noLogo: "등록된 로고 없음",
+      uploadLogo: "로고 올리기 (PNG)",
+      removeLogo: "로고 삭제",
+      logoSaved: "로고를 저장했습니다",
+      logoNotPng: "256KB 이하의 PNG 이미지만 올릴 수 있습니다",
+      logoTooLarge: "로고는 256KB 이하여야 합니다",
+    },
     title: "SSP 관리자",
     won: "%{amount}원",
     assetStatus: {

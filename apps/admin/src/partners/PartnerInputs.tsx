@@ -1,4 +1,4 @@
-import { JOURNAL_ACCOUNTS } from "@ssp/domain";
+import { JOURNAL_ACCOUNTS, normalizeBusinessNumber, normalizeServicePhone } from "@ssp/domain";
 import { Fragment } from "react";
 import {
   BooleanInput,
@@ -13,6 +13,14 @@ import {
   TextInput,
 } from "react-admin";
 
+import { PartnerLogoInput } from "./PartnerLogoInput";
+
+// Empty is allowed (the field is cleared); a value must be a real number with its check digit.
+const businessNumber = (value: unknown) =>
+  !value || normalizeBusinessNumber(String(value)) ? undefined : "ssp.partners.invalidBusinessNumber";
+const servicePhone = (value: unknown) =>
+  !value || normalizeServicePhone(String(value)) ? undefined : "ssp.partners.invalidPhone";
+
 const score = [minValue(1), maxValue(1000)];
 const days = [minValue(1)];
 
@@ -26,6 +34,18 @@ export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
     <>
       <TextInput source="name" validate={required()} />
       {mode === "create" && <TextInput source="slug" validate={[required(), regex(/^[a-z0-9-]+$/)]} />}
+      {/* The lessor's identity, printed on contracts and the customer's pages (issue 15). */}
+      <TextInput
+        source="businessNumber"
+        validate={businessNumber}
+        helperText="ssp.partners.businessNumberHelp"
+      />
+      <TextInput source="representative" validate={maxLength(50)} />
+      <TextInput source="postcode" validate={regex(/^\d{5}$/, "ssp.partners.invalidPostcode")} />
+      <TextInput source="address" validate={maxLength(200)} fullWidth />
+      <TextInput source="addressDetail" validate={maxLength(100)} />
+      <TextInput source="csPhone" validate={servicePhone} />
+      {mode === "edit" && <PartnerLogoInput />}
       <NumberInput source="settings.credit.approveAt" step={1} validate={score} />
       <NumberInput source="settings.credit.reviewAt" step={1} validate={score} />
       <TextArrayInput source="settings.dunning.retryDays" parse={toDays} format={fromDays} />

@@ -14,6 +14,12 @@ export function PartnerShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="slug" />
+        <TextField source="businessNumber" emptyText="-" />
+        <TextField source="representative" emptyText="-" />
+        <TextField source="postcode" emptyText="-" />
+        <TextField source="address" emptyText="-" />
+        <TextField source="addressDetail" emptyText="-" />
+        <TextField source="csPhone" emptyText="-" />
         <NumberField source="settings.credit.approveAt" />
         <NumberField source="settings.credit.reviewAt" />
         <TextArrayField source="settings.dunning.retryDays" />

@@ -3,6 +3,12 @@
  * Korean only and must not load the admin's react-admin i18n bundle, so their strings live here.
  */
 export const ko = {
+  partner: {
+    representative: "대표자",
+    businessNumber: "사업자등록번호",
+    address: "주소",
+    csPhone: "고객센터",
+  },
   common: {
     won: (formatted: string) => `${formatted}원`,
     months: (n: number) => `${n}개월`,

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from "@mui/material";
 import { useEffect, useMemo, useState } from "react";
 import { MessagePage } from "../shared/MessagePage";
+import { WithPartnerIdentity } from "../shared/PartnerIdentity";
 import { PublicApiError } from "../shared/public-api";
 import { StepHeader } from "../shared/StepHeader";
 import { ko } from "../strings";
@@ -171,7 +172,7 @@ export function ApplyPage(props: { slug: string; signup?: string | null }) {
   }
 
   return (
-    <>
+    <WithPartnerIdentity partner={partner.partner}>
       <Typography component="p" variant="subtitle2" color="text.secondary" sx={{ mb: 1 }}>
         {ko.apply.pageTitle(partner.name)}
       </Typography>
@@ -246,7 +247,7 @@ export function ApplyPage(props: { slug: string; signup?: string | null }) {
           {ko.common.back}
         </Button>
       )}
-    </>
+    </WithPartnerIdentity>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { PublicPartnerIdentity } from "../shared/PartnerIdentity";
 import { PublicApiError, publicRequest } from "../shared/public-api";
 
 export interface OfferedPlan {
@@ -19,6 +20,8 @@ export interface OfferedPlan {
 export interface PublicPartner {
   name: string;
   slug: string;
+  /** The lessor's identity for the page's header and footer. */
+  partner?: PublicPartnerIdentity;
   kakaoEnabled: boolean;
   termsVersion: string;
   plans: OfferedPlan[];

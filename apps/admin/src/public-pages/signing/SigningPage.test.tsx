@@ -90,6 +90,29 @@ async function verify(user: User, birthDate: string) {
 }
 
 describe("the customer's signing page", () => {
+  it("names the rental company with its registration details (issue 15)", async () => {
+    server.use(
+      http.get(BASE, () =>
+        HttpResponse.json({
+          ...summary,
+          partner: {
+            name: "데모렌탈",
+            businessNumber: "214-87-65433",
+            representative: "김대표",
+            address: "(06236) 서울특별시 강남구 테헤란로 152, 12층",
+            csPhone: "1588-0000",
+            logoUrl: null,
+          },
+        }),
+      ),
+    );
+    render(<SigningPage token={TOKEN} />);
+    const footer = await screen.findByTestId("partner-footer");
+    expect(screen.getByTestId("partner-header").textContent).toContain("데모렌탈");
+    for (const text of ["데모렌탈", "김대표", "214-87-65433", "테헤란로 152", "1588-0000"])
+      expect(footer.textContent).toContain(text);
+  });
+
   it("explains an expired link on a full page with the API's message", async () => {
     server.use(
       http.get(BASE, () =>

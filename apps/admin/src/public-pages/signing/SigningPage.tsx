@@ -1,6 +1,7 @@
 import { Button, CircularProgress, Stack } from "@mui/material";
 import { useEffect, useMemo, useState } from "react";
 import { MessagePage } from "../shared/MessagePage";
+import { WithPartnerIdentity } from "../shared/PartnerIdentity";
 import type { PublicApiError } from "../shared/public-api";
 import { StepHeader } from "../shared/StepHeader";
 import { ko } from "../strings";
@@ -69,103 +70,111 @@ export function SigningPage(props: { token: string }) {
 
   const fail = (error: PublicApiError) => setStage({ kind: "failed", error });
 
-  switch (stage.kind) {
-    case "loading":
-      return (
-        <Stack alignItems="center" sx={{ py: 8 }} aria-busy="true" aria-label={ko.common.loading}>
-          <CircularProgress />
-        </Stack>
-      );
-    case "failed": {
-      const { error } = stage;
-      const transient = error.status === 0 || error.status >= 500;
-      return (
-        <MessagePage
-          tone={error.code === "link_used" ? "info" : "error"}
-          title={signingErrorTitle(error)}
-          body={error.message}
-          hint={ko.signing.errorHint}
-          testId={`signing-error-${error.code}`}
-        >
-          {transient && (
-            <Button variant="outlined" onClick={() => window.location.reload()}>
-              {ko.common.retry}
-            </Button>
-          )}
-        </MessagePage>
-      );
-    }
-    case "declined":
-      return (
-        <MessagePage
-          tone="info"
-          title={ko.signing.declinedTitle}
-          body={ko.signing.declinedBody}
-          testId="declined-message"
-        />
-      );
-    case "verify":
-      return (
-        <>
-          <StepHeader steps={ko.signing.steps} active={0} />
-          <Stack spacing={2}>
-            <ContractSummary summary={stage.summary} />
-            <VerifyStep
-              api={api}
-              remainingAttempts={stage.summary.remainingAttempts}
-              onVerified={(proof) =>
-                setStage({ kind: "review", summary: stage.summary, proof, progress: "reading" })
-              }
-              onFatal={fail}
-            />
+  return (
+    <WithPartnerIdentity partner={"summary" in stage ? stage.summary.partner : undefined}>
+      {content()}
+    </WithPartnerIdentity>
+  );
+
+  function content() {
+    switch (stage.kind) {
+      case "loading":
+        return (
+          <Stack alignItems="center" sx={{ py: 8 }} aria-busy="true" aria-label={ko.common.loading}>
+            <CircularProgress />
           </Stack>
-        </>
-      );
-    case "review":
-      return (
-        <>
-          <StepHeader steps={ko.signing.steps} active={REVIEW_STEP[stage.progress]} />
-          <Stack spacing={2}>
-            <ContractSummary summary={stage.summary} />
-            <ReviewStep
+        );
+      case "failed": {
+        const { error } = stage;
+        const transient = error.status === 0 || error.status >= 500;
+        return (
+          <MessagePage
+            tone={error.code === "link_used" ? "info" : "error"}
+            title={signingErrorTitle(error)}
+            body={error.message}
+            hint={ko.signing.errorHint}
+            testId={`signing-error-${error.code}`}
+          >
+            {transient && (
+              <Button variant="outlined" onClick={() => window.location.reload()}>
+                {ko.common.retry}
+              </Button>
+            )}
+          </MessagePage>
+        );
+      }
+      case "declined":
+        return (
+          <MessagePage
+            tone="info"
+            title={ko.signing.declinedTitle}
+            body={ko.signing.declinedBody}
+            testId="declined-message"
+          />
+        );
+      case "verify":
+        return (
+          <>
+            <StepHeader steps={ko.signing.steps} active={0} />
+            <Stack spacing={2}>
+              <ContractSummary summary={stage.summary} />
+              <VerifyStep
+                api={api}
+                remainingAttempts={stage.summary.remainingAttempts}
+                onVerified={(proof) =>
+                  setStage({ kind: "review", summary: stage.summary, proof, progress: "reading" })
+                }
+                onFatal={fail}
+              />
+            </Stack>
+          </>
+        );
+      case "review":
+        return (
+          <>
+            <StepHeader steps={ko.signing.steps} active={REVIEW_STEP[stage.progress]} />
+            <Stack spacing={2}>
+              <ContractSummary summary={stage.summary} />
+              <ReviewStep
+                api={api}
+                proof={stage.proof}
+                summary={stage.summary}
+                onProgress={(progress) => setStage({ ...stage, progress })}
+                onSigned={(sealedSha256) =>
+                  setStage({ kind: "payment", summary: stage.summary, proof: stage.proof, sealedSha256 })
+                }
+                onDeclined={() => setStage({ kind: "declined" })}
+                onFatal={fail}
+              />
+            </Stack>
+          </>
+        );
+      case "payment":
+        return (
+          <>
+            <StepHeader steps={ko.signing.steps} active={4} />
+            <PaymentStep
               api={api}
               proof={stage.proof}
-              summary={stage.summary}
-              onProgress={(progress) => setStage({ ...stage, progress })}
-              onSigned={(sealedSha256) =>
-                setStage({ kind: "payment", summary: stage.summary, proof: stage.proof, sealedSha256 })
+              redirectPayment={stage.summary.redirectPayment}
+              onRegistered={(card) =>
+                setStage({ kind: "done", summary: stage.summary, sealedSha256: stage.sealedSha256, card })
               }
-              onDeclined={() => setStage({ kind: "declined" })}
               onFatal={fail}
             />
-          </Stack>
-        </>
-      );
-    case "payment":
-      return (
-        <>
-          <StepHeader steps={ko.signing.steps} active={4} />
-          <PaymentStep
-            api={api}
-            proof={stage.proof}
-            redirectPayment={stage.summary.redirectPayment}
-            onRegistered={(card) =>
-              setStage({ kind: "done", summary: stage.summary, sealedSha256: stage.sealedSha256, card })
-            }
-            onFatal={fail}
-          />
-        </>
-      );
-    case "done":
-      return (
-        <>
-          <StepHeader steps={ko.signing.steps} active={6} />
-          <DoneStep
-            contractNumber={stage.summary.contractNumber}
-            sealedSha256={stage.sealedSha256}
-            card={stage.card}
-          />
-        </>
-      );
+          </>
+        );
+      case "done":
+        return (
+          <>
+            <StepHeader steps={ko.signing.steps} active={6} />
+            <DoneStep
+              contractNumber={stage.summary.contractNumber}
+              sealedSha256={stage.sealedSha256}
+              card={stage.card}
+            />
+          </>
+        );
+    }
   }
 }

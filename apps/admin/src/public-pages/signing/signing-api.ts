@@ -1,3 +1,4 @@
+import type { PublicPartnerIdentity } from "../shared/PartnerIdentity";
 import { publicBlob, publicRequest } from "../shared/public-api";
 
 export interface SigningClause {
@@ -6,6 +7,8 @@ export interface SigningClause {
 }
 
 export interface SigningSummary {
+  /** The lessor (older API answers may lack it). */
+  partner?: PublicPartnerIdentity;
   contractNumber: string;
   customerName: string;
   productName: string;
