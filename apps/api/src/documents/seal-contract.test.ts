@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderContract } from "./contract-pdf.js";
-import { sealContract } from "./seal-contract.js";
+import { displayIp, sealContract } from "./seal-contract.js";
 import { sha256Hex } from "./sha256.js";
 import { sampleContract } from "./test-support/fixtures.js";
 import { pdfsig, pdfText, renderPages } from "./test-support/poppler.js";
@@ -67,6 +67,30 @@ describe("sealing a signed contract", () => {
     expect(audit).toContain("2026-03-10 14:14:30");
     // The long user agent wraps inside its cell instead of running off the page.
     expect(audit).toContain("KAKAOTALK");
+  });
+
+  it("names every event in Korean and shows IPv4-mapped addresses as plain IPv4 (issue 15)", async () => {
+    const { bytes } = await renderContract(sampleContract());
+    const events = [
+      ...signingEvents(),
+      { kind: "viewed", at: "2026-03-10T05:13:10Z", ip: "::ffff:127.0.0.1", userAgent: "Mobile" },
+    ];
+    const sealed = await sealContract({
+      unsignedPdf: bytes,
+      signature: { kind: "typed", text: "김서연" },
+      signerName: "김서연",
+      events,
+      unsignedSha256: sha256Hex(bytes),
+      certificate: testCertificate(),
+    });
+    const audit = pdfText(sealed).split("\f")[3]!;
+    expect(audit).toContain("계약서 PDF 열람");
+    expect(audit).not.toMatch(/\bviewed\b/);
+    expect(audit).toContain("127.0.0.1");
+    expect(audit).not.toContain("::ffff:");
+    expect(displayIp("::FFFF:10.1.2.3")).toBe("10.1.2.3");
+    expect(displayIp("2001:db8::1")).toBe("2001:db8::1");
+    expect(displayIp(null)).toBe("-");
   });
 
   it("writes a typed signature into the box and the signing date on the date line", async () => {

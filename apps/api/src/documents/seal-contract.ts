@@ -31,9 +31,14 @@ export interface SealInput {
   certificate: SigningCertificate;
 }
 
-const EVENT_LABELS: Record<string, string> = {
+/** Every signing event kind (signing/public-context.ts) in Korean: no raw value on the certificate. */
+export const EVENT_LABELS: Record<string, string> = {
   sent: "서명 요청 발송",
   opened: "문서 열람",
+  viewed: "계약서 PDF 열람",
+  locked: "링크 잠김",
+  payment_registered: "결제수단 등록",
+  payment_failed: "결제수단 등록 실패",
   verified: "본인 확인 완료",
   verification_failed: "본인 확인 실패",
   failed_verification: "본인 확인 실패",
@@ -42,6 +47,13 @@ const EVENT_LABELS: Record<string, string> = {
   declined: "서명 거절",
   installed: "설치 완료",
 };
+
+/** An IPv4 address as people write it: `::ffff:127.0.0.1` (IPv4-mapped IPv6) → `127.0.0.1`. */
+export function displayIp(ip: string | null | undefined): string {
+  if (!ip) return "-";
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  return mapped ? mapped[1]! : ip;
+}
 
 /** Room for the CMS blob (RSA-2048 signature + certificate ≈ 2 KB); written as hex, so twice that. */
 const SIGNATURE_LENGTH = 4096;
@@ -167,8 +179,8 @@ function auditCertificate(flow: PdfFlow, input: SealInput & { title: string; pag
     input.events.map((e) => ({
       cells: [
         seoulTimestamp(e.at).replace(" KST", ""),
-        EVENT_LABELS[e.kind] ?? e.kind,
-        e.ip ?? "-",
+        EVENT_LABELS[e.kind] ?? "기타",
+        displayIp(e.ip),
         e.userAgent ?? "-",
       ],
     })),
