@@ -538,6 +538,7 @@ export const enMessages: TranslationMessages = {
       turnOff: "Turn two-step verification off",
     },
     auditLogs: { diff: "Changes" },
+    orderSource: { public: "Online application", staff: "Entered by staff" },
     orderStatus: {
       received: "Received",
       credit_review: "In review",

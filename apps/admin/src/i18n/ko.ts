@@ -743,6 +743,7 @@ export const koMessages: TranslationMessages = {
       turnOff: "2단계 인증 끄기",
     },
     auditLogs: { diff: "변경 내용" },
+    orderSource: { public: "온라인 신청", staff: "직원 접수" },
     orderStatus: {
       received: "접수",
       credit_review: "심사중",

@@ -6,8 +6,10 @@ import {
   NumberField,
   ReferenceField,
   ReferenceInput,
+  SelectField,
   TextField,
 } from "react-admin";
+import { orderSourceChoices } from "../shared/choices";
 import { StatusChipField } from "../shared/StatusChipField";
 import { OrderStatusTabs } from "./OrderStatusTabs";
 
@@ -24,7 +26,7 @@ export function OrderList() {
         <ReferenceField source="planId" sortable={false} reference="plans" />
         <StatusChipField source="status" prefix="ssp.orderStatus" />
         <NumberField source="billingDay" />
-        <TextField source="source" sortable={false} emptyText="-" />
+        <SelectField source="source" sortable={false} choices={orderSourceChoices} emptyText="-" />
         <DateField source="createdAt" showTime locales="ko-KR" />
       </Datagrid>
     </List>

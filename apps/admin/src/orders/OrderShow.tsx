@@ -3,10 +3,12 @@ import {
   Labeled,
   NumberField,
   ReferenceField,
+  SelectField,
   Show,
   SimpleShowLayout,
   TextField,
 } from "react-admin";
+import { orderSourceChoices } from "../shared/choices";
 import { StatusChipField } from "../shared/StatusChipField";
 import { OrderActions } from "./OrderActions";
 import { OrderTimeline } from "./OrderTimeline";
@@ -27,7 +29,7 @@ export function OrderShow() {
         <ReferenceField source="contractId" reference="contracts" link="show" emptyText="-">
           <TextField source="number" />
         </ReferenceField>
-        <TextField source="source" emptyText="-" />
+        <SelectField source="source" choices={orderSourceChoices} emptyText="-" />
         <TextField source="cancelReason" emptyText="-" />
         <DateField source="createdAt" showTime locales="ko-KR" />
         <DateField source="updatedAt" showTime locales="ko-KR" />

@@ -8,6 +8,11 @@ export const planKindChoices = (["rental", "subscription"] as const).map((id) =>
   name: `ssp.planKind.${id}`,
 }));
 export const orderStatusChoices = ORDER_STATUSES.map((id) => ({ id, name: `ssp.orderStatus.${id}` }));
+/** Where an order came from (orders.source): the public application page or a staff member. */
+export const orderSourceChoices = (["public", "staff"] as const).map((id) => ({
+  id,
+  name: `ssp.orderSource.${id}`,
+}));
 export const contractStatusChoices = CONTRACT_STATUSES.map((id) => ({
   id,
   name: `ssp.contractStatus.${id}`,
