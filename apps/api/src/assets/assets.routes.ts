@@ -1,8 +1,11 @@
 import { eq, ilike, inArray } from "drizzle-orm";
 import { assetEvents, assets } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
+import { AppError } from "../http/errors.js";
+import { isStorableText } from "../http/input-guard.js";
 import { registerReads } from "../http/resource-reads.js";
 import { likeEscape } from "../shared/zod-fields.js";
+import { importAssets } from "./asset-import.js";
 import {
   type AssetRow,
   assetJson,
@@ -56,6 +59,27 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
   );
   routes.staff(
     {
+      method: "post",
+      path: "/assets/import",
+      summary:
+        "Import assets into stock from a CSV or XLSX file sent as the raw body (text/csv or the XLSX type): all rows or none; 422 lists every bad row's line and reason",
+      tag,
+      access: { resource: "assets", action: "create" },
+      expensive: () => true,
+    },
+    async (ctx, { req }) => {
+      if (req.is("application/json") || req.is("multipart/*") || req.is("application/x-www-form-urlencoded"))
+        throw new AppError(
+          415,
+          "unsupported_media_type",
+          "Send the file itself as the body (text/csv or an XLSX workbook), not JSON or a form",
+        );
+      const name = fileNameOf(req.get("x-file-name"));
+      return { status: 201, body: await importAssets(ctx, req, name ? { name } : {}) };
+    },
+  );
+  routes.staff(
+    {
       method: "put",
       path: "/assets/:id",
       summary: "Correct an asset's details (not its status)",
@@ -106,4 +130,15 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
     ],
     toJson: (rows) => rows.map((r) => ({ ...r, at: r.at.toISOString() })),
   });
+}
+
+/** The upload's file name, sent URL-encoded in `X-File-Name` (for the audit entry only). */
+function fileNameOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    const name = decodeURIComponent(header).trim();
+    return name && isStorableText(name) ? name.slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
 }
