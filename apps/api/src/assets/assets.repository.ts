@@ -1,5 +1,7 @@
+import { ASSET_STATUSES } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
+import { bookValueOn } from "../reports/asset-sql.js";
 
 export interface ProductRef {
   id: number;
@@ -70,4 +72,93 @@ export async function existingSerials(tx: Db, partnerId: number, serials: string
         and serial_number in (select value from json_array_elements_text(${JSON.stringify(serials)}::json))`),
   );
   return rows.map((r) => r.serial_number);
+}
+
+export interface AssetEconomicsRow {
+  productId: number;
+  productName: string;
+  model: string;
+  units: number;
+  unitsByStatus: Record<string, number>;
+  acquisitionCost: number;
+  accumulatedDepreciation: number;
+  bookValue: number;
+  rentBilled: number;
+  margin: number;
+}
+
+/**
+ * Per product of the partner, as of a Seoul day, in one query: its units by status, what they
+ * cost, their accumulated straight-line depreciation and book value (the same won as the API's
+ * `bookValue` and the depreciation ledger, through `bookValueOn`), the rent billed to date (the
+ * net-of-VAT supply of `rent` lines on invoices issued by then, void ones excluded) and the margin
+ * (rent billed − accumulated depreciation).
+ */
+export async function assetEconomics(
+  tx: Db,
+  input: { partnerId: number; asOf: string; productId?: number },
+): Promise<AssetEconomicsRow[]> {
+  const asOf = sql`${input.asOf}::date`;
+  const rows = rowsOf<{
+    product_id: number;
+    name: string;
+    model: string;
+    units: number;
+    by_status: Record<string, number> | string | null;
+    acquisition_cost: string | number;
+    book_value: string | number;
+    rent_billed: string | number;
+  }>(
+    await tx.execute(sql`
+      select p.id as product_id, p.name, p.model,
+             coalesce(s.units, 0)::int as units, s.by_status,
+             coalesce(s.acquisition_cost, 0)::bigint as acquisition_cost,
+             coalesce(s.book_value, 0)::bigint as book_value,
+             coalesce(r.rent, 0)::bigint as rent_billed
+      from products p
+      left join (
+        select x.product_id, sum(x.n)::int as units, jsonb_object_agg(x.status, x.n) as by_status,
+               sum(x.cost)::bigint as acquisition_cost, sum(x.book)::bigint as book_value
+        from (
+          select a.product_id, a.status, count(*)::int as n, sum(a.acquisition_cost)::bigint as cost,
+                 sum(${bookValueOn("a", asOf)})::bigint as book
+          from assets a
+          where a.partner_id = ${input.partnerId}::int and a.acquired_on <= ${asOf}
+          group by a.product_id, a.status
+        ) x
+        group by x.product_id
+      ) s on s.product_id = p.id
+      left join (
+        select pl.product_id, sum(l.supply)::bigint as rent
+        from invoices i
+        join invoice_lines l on l.invoice_id = i.id and l.kind = 'rent'
+        join contracts c on c.id = i.contract_id
+        join plan_versions v on v.id = c.plan_version_id
+        join plans pl on pl.id = v.plan_id
+        where i.partner_id = ${input.partnerId}::int and i.status <> 'void' and i.issue_date <= ${asOf}
+        group by pl.product_id
+      ) r on r.product_id = p.id
+      where p.partner_id = ${input.partnerId}::int
+        and ${input.productId ? sql`p.id = ${input.productId}::int` : sql`true`}
+      order by p.id`),
+  );
+  return rows.map((r) => {
+    const acquisitionCost = Number(r.acquisition_cost);
+    const bookValue = Number(r.book_value);
+    const rentBilled = Number(r.rent_billed);
+    const accumulatedDepreciation = acquisitionCost - bookValue;
+    const byStatus = typeof r.by_status === "string" ? JSON.parse(r.by_status) : (r.by_status ?? {});
+    return {
+      productId: r.product_id,
+      productName: r.name,
+      model: r.model,
+      units: r.units,
+      unitsByStatus: Object.fromEntries(ASSET_STATUSES.map((s) => [s, Number(byStatus[s] ?? 0)])),
+      acquisitionCost,
+      accumulatedDepreciation,
+      bookValue,
+      rentBilled,
+      margin: rentBilled - accumulatedDepreciation,
+    };
+  });
 }

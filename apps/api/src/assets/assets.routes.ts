@@ -4,6 +4,7 @@ import type { ApiRoutes } from "../http/api-routes.js";
 import { AppError } from "../http/errors.js";
 import { isStorableText } from "../http/input-guard.js";
 import { registerReads } from "../http/resource-reads.js";
+import { ownerPartner } from "../http/scope.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { importAssets } from "./asset-import.js";
 import {
@@ -15,7 +16,14 @@ import {
   removeAsset,
   transitionAsset,
 } from "./asset-use-cases.js";
-import { ZAssetEventFilter, ZAssetFilter, ZAssetInput, ZAssetTransitionRequest } from "./assets.schemas.js";
+import { assetEconomics } from "./assets.repository.js";
+import {
+  ZAssetEconomicsQuery,
+  ZAssetEventFilter,
+  ZAssetFilter,
+  ZAssetInput,
+  ZAssetTransitionRequest,
+} from "./assets.schemas.js";
 
 type AssetEventRow = typeof assetEvents.$inferSelect;
 
@@ -109,6 +117,26 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
       access: { resource: "assets", action: "delete" },
     },
     async (ctx, { id }) => ({ body: await removeAsset(ctx, id) }),
+  );
+
+  routes.staff(
+    {
+      method: "get",
+      path: "/asset-economics",
+      summary:
+        "Per product, as of today: units by status, acquisition cost, accumulated depreciation, book value, rent billed to date and margin (won)",
+      tag,
+      query: ZAssetEconomicsQuery,
+      access: { resource: "reports", action: "list" },
+      readOnly: true,
+    },
+    async (ctx, { query }) => ({
+      body: await assetEconomics(ctx.tx, {
+        partnerId: ownerPartner(ctx.scope),
+        asOf: ctx.clock.today(),
+        ...(query.productId ? { productId: query.productId } : {}),
+      }),
+    }),
   );
 
   registerReads<AssetEventRow, typeof ZAssetEventFilter.shape>(routes, {
