@@ -39,6 +39,16 @@ interface ImportRejection {
   columns?: string[];
 }
 
+/** The file's bytes, through FileReader (which every browser, and jsdom, has). */
+function bytesOf(file: File): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /** Sends the file itself as the request body; the API tells CSV and XLSX apart by its bytes. */
 export async function uploadAssetFile(
   file: File,
@@ -50,7 +60,7 @@ export async function uploadAssetFile(
       "Content-Type": file.name.toLowerCase().endsWith(".xlsx") ? XLSX_TYPE : "text/csv",
       "X-File-Name": encodeURIComponent(file.name),
     },
-    body: await file.arrayBuffer(),
+    body: await bytesOf(file),
   });
   const body = (await response.json().catch(() => ({}))) as ImportRejection & { imported?: number };
   return response.ok ? { ok: true, imported: body.imported ?? 0 } : { ok: false, rejection: body };
