@@ -1,16 +1,22 @@
 import {
+  CreateButton,
   Datagrid,
   DateField,
+  ExportButton,
+  FilterButton,
   List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   SelectInput,
   TextField,
+  TopToolbar,
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { assetStatusChoices } from "../shared/choices";
+import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
+import { AssetImportButton } from "./AssetImportButton";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -18,9 +24,21 @@ const filters = [
   <SelectInput key="status" source="status" choices={assetStatusChoices} />,
 ];
 
+function AssetListActions() {
+  const { can } = useRole();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {can("assets", "create") && <CreateButton />}
+      <AssetImportButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
 export function AssetList() {
   return (
-    <List filters={filters} sort={{ field: "createdAt", order: "DESC" }}>
+    <List actions={<AssetListActions />} filters={filters} sort={{ field: "createdAt", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="serialNumber" />
         <ReferenceField source="productId" reference="products" />

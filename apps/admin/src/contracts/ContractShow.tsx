@@ -14,6 +14,7 @@ import {
 } from "react-admin";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
+import { ContractDocumentButtons } from "./ContractDocuments";
 import { ContractEvents } from "./ContractEvents";
 import { ContractPdf } from "./ContractPdf";
 import { ContractSchedule } from "./ContractSchedule";
@@ -24,7 +25,12 @@ import { ContractVerification } from "./ContractVerification";
 
 function Actions() {
   const { can } = useRole();
-  return <TopToolbar>{can("contracts", "edit") && <ContractSendButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <ContractDocumentButtons />
+      {can("contracts", "edit") && <ContractSendButton />}
+    </TopToolbar>
+  );
 }
 
 function PaymentMethods() {

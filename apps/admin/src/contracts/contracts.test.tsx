@@ -64,3 +64,23 @@ describe("contract schedule", () => {
     expect(within(notYet).queryByRole("link")).toBeNull();
   });
 });
+
+describe("contract documents", () => {
+  it("downloads the signed contract and, once installed, the installation receipt", async () => {
+    renderApp({ as: "cs", route: "#/contracts/3/show" });
+    const sealed = await screen.findByRole("link", { name: "서명 완료 계약서 PDF 내려받기" }, SLOW);
+    expect(sealed).toHaveAttribute("href", expect.stringContaining("/api/contracts/3/pdf"));
+    expect(sealed).toHaveAttribute("download", "C-2026-000003-sealed.pdf");
+    const receipt = screen.getByRole("link", { name: "설치 확인서 PDF 내려받기" });
+    expect(receipt).toHaveAttribute(
+      "href",
+      expect.stringContaining("/api/contracts/3/installation-receipt.pdf"),
+    );
+  });
+
+  it("offers no receipt before installation and the unsigned contract before signing", async () => {
+    renderApp({ as: "manager", route: "#/contracts/1/show" });
+    expect(await screen.findByRole("link", { name: "계약서 PDF 내려받기" }, SLOW)).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "설치 확인서 PDF 내려받기" })).not.toBeInTheDocument();
+  });
+});

@@ -11,6 +11,7 @@ import {
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { planKindChoices } from "../shared/choices";
 import { WonField } from "../shared/WonField";
+import { ProductEconomics } from "./ProductEconomics";
 
 export function ProductShow() {
   return (
@@ -29,6 +30,7 @@ export function ProductShow() {
             <BooleanField source="active" />
           </Datagrid>
         </ReferenceManyField>
+        <ProductEconomics />
         <ReferenceManyField label="ssp.products.assets" reference="assets" target="productId">
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="serialNumber" />

@@ -1,4 +1,4 @@
-import { type AssetStatus, assertCanTransitionAsset, bookValue } from "@ssp/domain";
+import { bookValue } from "@ssp/domain";
 import { count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { assetEvents, assets } from "../db/schema/index.js";
@@ -8,6 +8,7 @@ import { findScoped } from "../http/resource-reads.js";
 import { ownerPartner } from "../http/scope.js";
 import { productTable } from "../products/product-use-cases.js";
 import type { TAssetInput, TAssetTransitionRequest } from "./assets.schemas.js";
+import { lockAsset, moveAsset } from "./move-asset.js";
 
 export type AssetRow = typeof assets.$inferSelect;
 export const assetTable = { table: assets, partnerColumn: assets.partnerId };
@@ -83,35 +84,17 @@ export async function editAsset(ctx: StaffContext, id: number, input: TAssetInpu
   return after;
 }
 
-/** A staff status change (return, refurbish, restock, retire, lost): checked, evented, audited. */
+/** A staff status change (return, refurbish, restock, retire, lost): through the asset gate. */
 export async function transitionAsset(ctx: StaffContext, id: number, request: TAssetTransitionRequest) {
-  const existing = await loadAsset(ctx, id);
-  assertCanTransitionAsset({ from: existing.status as AssetStatus, to: request.to, by: "staff" });
-  const [row] = await ctx.tx
-    .update(assets)
-    .set({ status: request.to, updatedAt: ctx.clock.now() })
-    .where(eq(assets.id, id))
-    .returning();
-  await ctx.tx.insert(assetEvents).values({
-    partnerId: existing.partnerId,
-    assetId: id,
-    fromStatus: existing.status,
-    toStatus: request.to,
-    contractId: existing.contractId,
-    userId: ctx.actor.userId,
-    note: request.note ?? null,
-  });
+  await loadAsset(ctx, id);
+  const existing = (await lockAsset(ctx.tx, id))!;
   const today = ctx.clock.today();
-  const [before, after] = [assetJson(existing, today), assetJson(row!, today)];
-  await recordAudit(ctx, {
-    entity: "assets",
-    entityId: id,
-    action: `status:${request.to}`,
-    partnerId: existing.partnerId,
-    before,
-    after,
+  const row = await moveAsset(ctx, existing, request.to, {
+    by: "staff",
+    note: request.note ?? null,
+    json: (r) => assetJson(r, today),
   });
-  return after;
+  return assetJson(row, today);
 }
 
 /** Only an asset registered by mistake (still in stock, no history beyond its intake) can be deleted. */

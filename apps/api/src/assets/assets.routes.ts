@@ -1,8 +1,12 @@
 import { eq, ilike, inArray } from "drizzle-orm";
 import { assetEvents, assets } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
+import { AppError } from "../http/errors.js";
+import { isStorableText } from "../http/input-guard.js";
 import { registerReads } from "../http/resource-reads.js";
+import { ownerPartner } from "../http/scope.js";
 import { likeEscape } from "../shared/zod-fields.js";
+import { importAssets } from "./asset-import.js";
 import {
   type AssetRow,
   assetJson,
@@ -12,7 +16,14 @@ import {
   removeAsset,
   transitionAsset,
 } from "./asset-use-cases.js";
-import { ZAssetEventFilter, ZAssetFilter, ZAssetInput, ZAssetTransitionRequest } from "./assets.schemas.js";
+import { assetEconomics } from "./assets.repository.js";
+import {
+  ZAssetEconomicsQuery,
+  ZAssetEventFilter,
+  ZAssetFilter,
+  ZAssetInput,
+  ZAssetTransitionRequest,
+} from "./assets.schemas.js";
 
 type AssetEventRow = typeof assetEvents.$inferSelect;
 
@@ -56,6 +67,27 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
   );
   routes.staff(
     {
+      method: "post",
+      path: "/assets/import",
+      summary:
+        "Import assets into stock from a CSV or XLSX file sent as the raw body (text/csv or the XLSX type): all rows or none; 422 lists every bad row's line and reason",
+      tag,
+      access: { resource: "assets", action: "create" },
+      expensive: () => true,
+    },
+    async (ctx, { req }) => {
+      if (req.is("application/json") || req.is("multipart/*") || req.is("application/x-www-form-urlencoded"))
+        throw new AppError(
+          415,
+          "unsupported_media_type",
+          "Send the file itself as the body (text/csv or an XLSX workbook), not JSON or a form",
+        );
+      const name = fileNameOf(req.get("x-file-name"));
+      return { status: 201, body: await importAssets(ctx, req, name ? { name } : {}) };
+    },
+  );
+  routes.staff(
+    {
       method: "put",
       path: "/assets/:id",
       summary: "Correct an asset's details (not its status)",
@@ -87,6 +119,26 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
     async (ctx, { id }) => ({ body: await removeAsset(ctx, id) }),
   );
 
+  routes.staff(
+    {
+      method: "get",
+      path: "/asset-economics",
+      summary:
+        "Per product, as of today: units by status, acquisition cost, accumulated depreciation, book value, rent billed to date and margin (won)",
+      tag,
+      query: ZAssetEconomicsQuery,
+      access: { resource: "reports", action: "list" },
+      readOnly: true,
+    },
+    async (ctx, { query }) => ({
+      body: await assetEconomics(ctx.tx, {
+        partnerId: ownerPartner(ctx.scope),
+        asOf: ctx.clock.today(),
+        ...(query.productId ? { productId: query.productId } : {}),
+      }),
+    }),
+  );
+
   registerReads<AssetEventRow, typeof ZAssetEventFilter.shape>(routes, {
     resource: "asset-events",
     title: "asset status changes",
@@ -106,4 +158,15 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
     ],
     toJson: (rows) => rows.map((r) => ({ ...r, at: r.at.toISOString() })),
   });
+}
+
+/** The upload's file name, sent URL-encoded in `X-File-Name` (for the audit entry only). */
+function fileNameOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    const name = decodeURIComponent(header).trim();
+    return name && isStorableText(name) ? name.slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -34,3 +34,7 @@ export const ZAssetEventFilter = z.object({
   assetId: z.coerce.number().int().positive().optional(),
   toStatus: z.enum(ASSET_STATUSES).optional(),
 });
+
+export const ZAssetEconomicsQuery = z.object({
+  productId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});

@@ -7,7 +7,7 @@ type PaymentMethodRow = typeof paymentMethods.$inferSelect;
 
 import { sha256Hex } from "../documents/sha256.js";
 import type { ApiRoutes } from "../http/api-routes.js";
-import { notFound } from "../http/errors.js";
+import { AppError, notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { latestDocument, unsignedContractPdf } from "./contract-documents.js";
@@ -99,6 +99,29 @@ export function registerContractRoutes(routes: ApiRoutes): void {
           contentType: "application/pdf",
           bytes,
           filename: `${contract.number}${sealed ? "-sealed" : ""}.pdf`,
+        },
+      };
+    },
+  );
+  routes.staff(
+    {
+      method: "get",
+      path: "/contracts/:id/installation-receipt.pdf",
+      summary: "The installation receipt (설치 확인서) PDF kept when the unit was installed",
+      tag,
+      access: { resource: "contracts", action: "show" },
+    },
+    async (ctx, { id }) => {
+      const contract = await findContract(ctx.tx, ctx.scope, id);
+      if (!contract) throw notFound("Contract");
+      const receipt = await latestDocument(ctx.tx, id, "installation_receipt");
+      if (!receipt) throw new AppError(404, "no_receipt", "This contract has no installation receipt yet");
+      return {
+        body: null,
+        file: {
+          contentType: "application/pdf",
+          bytes: receipt.bytes,
+          filename: `${contract.number}-installation-receipt.pdf`,
         },
       };
     },

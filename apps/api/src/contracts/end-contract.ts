@@ -1,17 +1,13 @@
-import {
-  type AssetStatus,
-  assertCanCancelContract,
-  assertCanTransitionAsset,
-  type ContractStatus,
-} from "@ssp/domain";
+import { assertCanCancelContract, type ContractStatus } from "@ssp/domain";
 import { eq } from "drizzle-orm";
+import { lockAsset, moveAsset } from "../assets/move-asset.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { exitQuote, issueExitInvoice } from "../billing/exit-invoice.js";
 import { refundPayments } from "../billing/invoice-actions.js";
 import { invoiceBalance, moveInvoice } from "../billing/invoice-ledger.js";
 import { closeCursor } from "../billing/invoices.repository.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
-import { assetEvents, assets, invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
+import { invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveOrder } from "../orders/move-order.js";
@@ -123,21 +119,13 @@ export async function cancelContract(
     .set({ revokedAt: ctx.clock.now() })
     .where(eq(signingLinks.contractId, contract.id));
   if (contract.assetId) {
-    const [asset] = await ctx.tx.select().from(assets).where(eq(assets.id, contract.assetId));
+    const asset = await lockAsset(ctx.tx, contract.assetId);
     const back = asset!.status === "installed" ? "returned" : "in_stock";
-    assertCanTransitionAsset({ from: asset!.status as AssetStatus, to: back, by: "system" });
-    await ctx.tx
-      .update(assets)
-      .set({ status: back, contractId: null, customerId: null, updatedAt: ctx.clock.now() })
-      .where(eq(assets.id, asset!.id));
-    await ctx.tx.insert(assetEvents).values({
-      partnerId: asset!.partnerId,
-      assetId: asset!.id,
-      fromStatus: asset!.status,
-      toStatus: back,
+    await moveAsset(ctx, asset!, back, {
+      by: "system",
       contractId: contract.id,
-      userId: ctx.actor.userId,
       note: `계약 취소 ${contract.number}`,
+      values: { contractId: null, customerId: null },
     });
   }
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));

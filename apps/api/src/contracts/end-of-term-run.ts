@@ -1,14 +1,11 @@
-import {
-  type AssetStatus,
-  assertCanTransitionAsset,
-  type ContractStatus,
-  endOfTermOutcome,
-} from "@ssp/domain";
+import { type ContractStatus, endOfTermOutcome } from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
+import { lockAsset, moveAsset } from "../assets/move-asset.js";
+import type { AuditContext } from "../audit/record-audit.js";
 import { cursorOf } from "../billing/invoices.repository.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { assetEvents, assets, contracts, invoices, tasks } from "../db/schema/index.js";
+import { contracts, invoices, tasks } from "../db/schema/index.js";
 import { notifyCustomer } from "./contract-notices.js";
 import { moveContract } from "./contracts.repository.js";
 
@@ -101,11 +98,10 @@ export async function runEndOfTerm(input: {
       });
       if (!contract.assetId) return;
       if (outcome.asset === "transfer") {
-        await transferAsset(tx, {
+        await transferAsset(ctx(tx), {
           assetId: contract.assetId,
           contractId: contract.id,
           number: contract.number,
-          now: input.now(),
         });
         summary.transferred++;
       } else {
@@ -124,24 +120,17 @@ export async function runEndOfTerm(input: {
   return summary;
 }
 
-/** Ownership passes to the customer: the asset leaves the fleet, with its asset event. */
+/** Ownership passes to the customer: the asset leaves the fleet, through the asset gate. */
 async function transferAsset(
-  tx: Db,
-  input: { assetId: number; contractId: number; number: string; now: Date },
+  ctx: AuditContext & { tx: Db; clock: { now(): Date } },
+  input: { assetId: number; contractId: number; number: string },
 ): Promise<void> {
-  const [asset] = await tx.select().from(assets).where(eq(assets.id, input.assetId)).for("update");
-  assertCanTransitionAsset({ from: asset!.status as AssetStatus, to: "transferred", by: "system" });
+  const asset = await lockAsset(ctx.tx, input.assetId);
   // customerId stays: it records who owns the unit now.
-  await tx
-    .update(assets)
-    .set({ status: "transferred", contractId: null, updatedAt: input.now })
-    .where(eq(assets.id, asset!.id));
-  await tx.insert(assetEvents).values({
-    partnerId: asset!.partnerId,
-    assetId: asset!.id,
-    fromStatus: asset!.status,
-    toStatus: "transferred",
+  await moveAsset(ctx, asset!, "transferred", {
+    by: "system",
     contractId: input.contractId,
     note: `만기 소유권 이전 ${input.number}`,
+    values: { contractId: null },
   });
 }

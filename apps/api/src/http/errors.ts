@@ -15,7 +15,7 @@ export class AppError extends Error {
     message: string,
     readonly errors?: Record<string, string>,
     /** More for the client in the reply's body (e.g. the id of the run a 409 is about). */
-    readonly detail?: Record<string, string | number>,
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,8 +1,8 @@
-import { type AssetStatus, assertCanTransitionAsset } from "@ssp/domain";
 import { and, asc, eq } from "drizzle-orm";
+import { moveAsset } from "../assets/move-asset.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { contractJson, findContract } from "../contracts/contracts.repository.js";
-import { assetEvents, assets, contracts, orderEvents, plans, planVersions } from "../db/schema/index.js";
+import { assets, contracts, orderEvents, plans, planVersions } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findOrder } from "../orders/orders.repository.js";
@@ -53,30 +53,17 @@ export async function allocateAsset(ctx: StaffContext, input: { orderId: number;
   }
   if (asset.status !== "in_stock")
     throw new AppError(409, "asset_already_held", `This asset is ${asset.status}, not in stock`);
-  assertCanTransitionAsset({ from: asset.status as AssetStatus, to: "reserved", by: "system" });
 
   const [held] = await ctx.tx
     .update(contracts)
     .set({ assetId: asset.id, updatedAt: ctx.clock.now() })
     .where(eq(contracts.id, contract.id))
     .returning();
-  await ctx.tx
-    .update(assets)
-    .set({
-      status: "reserved",
-      contractId: contract.id,
-      customerId: contract.customerId,
-      updatedAt: ctx.clock.now(),
-    })
-    .where(eq(assets.id, asset.id));
-  await ctx.tx.insert(assetEvents).values({
-    partnerId: asset.partnerId,
-    assetId: asset.id,
-    fromStatus: asset.status,
-    toStatus: "reserved",
+  await moveAsset(ctx, asset, "reserved", {
+    by: "system",
     contractId: contract.id,
-    userId: ctx.actor.userId,
     note: `${contract.number} 배정`,
+    values: { contractId: contract.id, customerId: contract.customerId },
   });
   await ctx.tx.insert(orderEvents).values({
     partnerId: order.partnerId,

@@ -86,6 +86,33 @@ describe("asset allocation and installation", () => {
     const text = execFileSync("pdftotext", [join(dir, "receipt.pdf"), "-"], { encoding: "utf8" });
     expect(text).toContain("설치 및 인수 확인서");
     expect(text).toContain(allocated.body.asset.serialNumber);
+
+    // The contract page downloads the same receipt and the sealed contract.
+    const cs = await t.login("cs@demo.kr");
+    const pdf = (path: string) =>
+      cs
+        .get(path)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    const download = await pdf(`/api/contracts/${contract.id}/installation-receipt.pdf`);
+    expect(download.headers["content-type"]).toBe("application/pdf");
+    expect(download.headers["content-disposition"]).toContain(`${contract.number}-installation-receipt.pdf`);
+    expect(Buffer.compare(download.body as Buffer, Buffer.from(receipt!.bytes))).toBe(0);
+    const sealed = await pdf(`/api/contracts/${contract.id}/pdf`);
+    expect(sealed.headers["content-disposition"]).toContain(`${contract.number}-sealed.pdf`);
+    const barun = await t.login("owner@barun.kr");
+    await barun.get(`/api/contracts/${contract.id}/installation-receipt.pdf`).expect(404);
+  });
+
+  it("answers 404 no_receipt for a contract not installed yet", async () => {
+    const { manager, contract } = await sentContract(t, inbox);
+    const res = await manager.get(`/api/contracts/${contract.id}/installation-receipt.pdf`).expect(404);
+    expect(res.body.code).toBe("no_receipt");
   });
 
   it("lets only the assigned technician install", async () => {

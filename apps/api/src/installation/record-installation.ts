@@ -1,10 +1,11 @@
 import { type AssetStatus, assertCanTransitionAsset, billingSchedule } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
+import { moveAsset } from "../assets/move-asset.js";
 import { billContractNow } from "../billing/billing-run.js";
 import { openCursor } from "../billing/invoices.repository.js";
 import { storeDocument } from "../contracts/contract-documents.js";
 import { contractJson, moveContract } from "../contracts/contracts.repository.js";
-import { assetEvents, assets, contracts, deliveries, users } from "../db/schema/index.js";
+import { assets, contracts, deliveries, users } from "../db/schema/index.js";
 import { renderInstallationReceipt } from "../documents/installation-receipt-pdf.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
@@ -81,17 +82,9 @@ export async function recordInstallation(
     activatedOn: input.date,
     endsOn: schedule.endsOn,
   });
-  await ctx.tx
-    .update(assets)
-    .set({ status: "installed", updatedAt: ctx.clock.now() })
-    .where(eq(assets.id, asset!.id));
-  await ctx.tx.insert(assetEvents).values({
-    partnerId: asset!.partnerId,
-    assetId: asset!.id,
-    fromStatus: asset!.status,
-    toStatus: "installed",
+  await moveAsset(ctx, asset!, "installed", {
+    by: "system",
     contractId: contract!.id,
-    userId: ctx.actor.userId,
     note: `설치 완료 ${input.date}`,
   });
   if (delivery) {
