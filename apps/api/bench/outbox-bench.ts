@@ -102,7 +102,7 @@ export async function main(args: string[]): Promise<void> {
   const started = Date.now();
   let queued = 0;
   let producing = true;
-  const tickMs = 100;
+  const tickMs = 250;
   const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
   const producer = (async () => {
     let tick = 0;
