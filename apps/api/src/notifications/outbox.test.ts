@@ -171,6 +171,30 @@ describe("sending by the customer's channels", () => {
     expect(attempts).toMatchObject([{ channel: "alimtalk", outcome: "sent", vendorCode: "2000" }]);
   });
 
+  it("shows staff the message with the signing link masked, its attempts, and lets them resend it", async () => {
+    const { manager, contractId } = await contractFor({ email: null });
+    await manager.post(`/api/contracts/${contractId}/send`).expect(200);
+    await t.app.outbox.idle();
+    const [message] = await messagesOf(contractId);
+    const cs = await t.login("cs@demo.kr");
+    const shown = await cs.get(`/api/notifications/${message!.id}`).expect(200);
+    expect(message!.body).toMatch(/\/sign\/[A-Za-z0-9_-]{20,}/);
+    expect(shown.body.body).toContain("/sign/••••••");
+    expect(JSON.stringify(shown.body)).not.toMatch(/\/sign\/[A-Za-z0-9_-]{8,}/);
+    const attempts = await cs.get(`/api/notifications/${message!.id}/attempts`).expect(200);
+    expect(attempts.body).toMatchObject([{ channel: "alimtalk", outcome: "sent", vendorCode: "2000" }]);
+    sent = [];
+    const copy = await cs.post(`/api/notifications/${message!.id}/resend`).expect(201);
+    expect(copy.body).toMatchObject({ resendOf: message!.id, channel: "alimtalk", status: "pending" });
+    await t.app.outbox.idle();
+    expect(sent).toHaveLength(1);
+    expect(
+      String((sent[0]!.kakaoOptions as { variables: Record<string, string> }).variables["#{link}"]),
+    ).toBe((message!.vars as Record<string, string>).link);
+    const finance = await t.login("finance@demo.kr");
+    await finance.post(`/api/notifications/${message!.id}/resend`).expect(403);
+  });
+
   it("falls back to LMS when Kakao cannot deliver, logging both attempts", async () => {
     answer = (m) => (m.type === "ATA" ? "3104" : "2000");
     const { manager, contractId } = await contractFor({ email: null });
