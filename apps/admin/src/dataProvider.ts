@@ -12,6 +12,16 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
   fetchUtils.fetchJson(url, { ...options, credentials: "include" });
 
 /** A rate as the counts (or won sums) it divides; `rate` is null when nothing was to divide. */
+/** One delivery attempt of a sent message, with the vendor's answer. */
+export interface NotificationAttempt {
+  id: number;
+  channel: string;
+  outcome: "sent" | "retry" | "failed" | "fallback" | "stored";
+  vendorCode: string | null;
+  vendorMessage: string | null;
+  at: string;
+}
+
 export interface Ratio {
   numerator: number;
   denominator: number;
@@ -219,6 +229,8 @@ export interface SspDataProvider extends DataProvider {
     params: ContractEnding,
   ): Promise<{ data: { contract: RaRecord; refunded: number } }>;
   collectInvoice(invoiceId: Identifier): Promise<{ data: PaymentAttempt }>;
+  getNotificationAttempts(notificationId: Identifier): Promise<{ data: NotificationAttempt[] }>;
+  resendNotification(notificationId: Identifier): Promise<{ data: RaRecord }>;
   creditInvoice(
     invoiceId: Identifier,
     params: { amount: number; reason: string },
@@ -294,6 +306,8 @@ export function createDataProvider(apiUrl: string = API_URL): SspDataProvider {
     terminateContract: (contractId, params) => post(path("contracts", contractId, "terminate"), params),
     cancelContract: (contractId, params) => post(path("contracts", contractId, "cancel"), params),
     collectInvoice: (invoiceId) => post(path("invoices", invoiceId, "collect")),
+    getNotificationAttempts: (id) => get(path("notifications", id, "attempts")),
+    resendNotification: (id) => post(path("notifications", id, "resend")),
     creditInvoice: (invoiceId, params) => post(path("invoices", invoiceId, "credit-note"), params),
     recordBankTransfer: (invoiceId, params) => post(path("invoices", invoiceId, "payments"), params),
     runBilling: (params) => post(`${apiUrl}/billing/runs`, params),

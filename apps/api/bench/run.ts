@@ -4,12 +4,14 @@
  *   pdf      generate and seal a 3-page Korean contract (bench/pdf-bench.ts)
  *   billing  the billing run over 1,000,000 active contracts (bench/billing-bench.ts)
  *   export   reports (CSV, XLSX) and the dashboard over 1,000,000 invoices (bench/export-bench.ts)
+ *   outbox   100,000 messages through the mocked Solapi, 5 % failing over to SMS (bench/outbox-bench.ts)
  */
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   list: () => import("./list-bench.js"),
   pdf: () => import("./pdf-bench.js"),
   billing: () => import("./billing-bench.js"),
   export: () => import("./export-bench.js"),
+  outbox: () => import("./outbox-bench.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

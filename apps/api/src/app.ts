@@ -105,6 +105,8 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
   const outbox = outboxRunner({
     db: deps.database.db,
     mailer: deps.adapters.mailer,
+    texts: deps.adapters.texts ?? null,
+    secretBox: deps.config.secretBox,
     now: () => deps.clock.now(),
   });
   const routes = new ApiRoutes(router, registry, deps, () => outbox.kick());

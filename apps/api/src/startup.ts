@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { creditBureauFromEnv } from "./adapters/credit-bureau/index.js";
 import { KakaoLogin } from "./adapters/kakao/kakao-login.js";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
+import { SolapiClient } from "./adapters/solapi/solapi.js";
 import { systemClock } from "./clock.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.js";
@@ -36,6 +37,7 @@ export async function appDeps(env: Env, database: Database): Promise<AppDeps> {
       creditBureau: creditBureauFromEnv(),
       paymentGateway: paymentGatewayFromEnv(process.env, { database, dataDir: env.dataDir }),
       kakao: new KakaoLogin(),
+      texts: new SolapiClient({ baseUrl: process.env.SOLAPI_BASE_URL || undefined }),
       mailer: env.SMTP_URL ? smtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) : null,
     },
     config: {

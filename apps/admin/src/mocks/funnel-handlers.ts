@@ -230,6 +230,30 @@ export const funnelHandlers = [
     return HttpResponse.json(contract);
   }),
 
+  // A sent message's delivery attempts: an alimtalk Kakao could not deliver, then the LMS.
+  http.get(`${API_URL}/notifications/:id/attempts`, ({ params }) =>
+    HttpResponse.json([
+      {
+        id: 1,
+        notificationId: Number(params.id),
+        channel: "alimtalk",
+        outcome: "fallback",
+        vendorCode: "3104",
+        vendorMessage: "카카오톡 미사용자",
+        at: "2026-11-23T01:00:00.000Z",
+      },
+      {
+        id: 2,
+        notificationId: Number(params.id),
+        channel: "lms",
+        outcome: "sent",
+        vendorCode: "2000",
+        vendorMessage: "정상 접수",
+        at: "2026-11-23T01:00:00.000Z",
+      },
+    ]),
+  ),
+
   http.get(`${API_URL}/contracts/:id/events`, ({ params }) => {
     const contract = contractOf(params.id);
     if (contract instanceof Response) return contract;

@@ -1,23 +1,134 @@
-import { DateField, NumberField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { useEffect, useState } from "react";
+import {
+  Button,
+  DateField,
+  FunctionField,
+  NumberField,
+  type RaRecord,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+  useTranslate,
+} from "react-admin";
+import type { NotificationAttempt, SspDataProvider } from "../dataProvider";
+import { errorMessage } from "../shared/error-message";
 import { StatusChipField } from "../shared/StatusChipField";
+import { useRole } from "../shared/use-role";
+
+/** 다시 보내기: a new copy goes out by the same channel (staff never see the customer's live link). */
+function ResendButton() {
+  const record = useRecordContext();
+  const dataProvider = useDataProvider<SspDataProvider>();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const { can } = useRole();
+  const [pending, setPending] = useState(false);
+  if (!record || !can("notifications", "create")) return null;
+  const resend = async () => {
+    setPending(true);
+    try {
+      const { data } = await dataProvider.resendNotification(record.id);
+      notify("ssp.notifications.resent", { type: "success" });
+      redirect("show", "notifications", data.id);
+    } catch (error) {
+      notify(errorMessage(error), { type: "error" });
+    } finally {
+      setPending(false);
+    }
+  };
+  return <Button label="ssp.notifications.resend" onClick={resend} disabled={pending} />;
+}
+
+/** Every delivery attempt with the vendor's answer (alimtalk → SMS fallback shows as two rows). */
+function Attempts() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<SspDataProvider>();
+  const [attempts, setAttempts] = useState<NotificationAttempt[] | null>(null);
+  useEffect(() => {
+    if (!record) return;
+    let live = true;
+    dataProvider
+      .getNotificationAttempts(record.id)
+      .then(({ data }) => live && setAttempts(data))
+      .catch(() => live && setAttempts([]));
+    return () => {
+      live = false;
+    };
+  }, [dataProvider, record]);
+  if (!attempts) return null;
+  if (attempts.length === 0)
+    return <Typography variant="body2">{translate("ssp.notifications.noAttempts")}</Typography>;
+  return (
+    <Table size="small" aria-label={translate("ssp.notifications.attempts")}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate("ssp.notifications.attemptAt")}</TableCell>
+          <TableCell>{translate("resources.notifications.fields.channel")}</TableCell>
+          <TableCell>{translate("ssp.notifications.outcome")}</TableCell>
+          <TableCell>{translate("ssp.notifications.vendorAnswer")}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {attempts.map((a) => (
+          <TableRow key={a.id}>
+            <TableCell>{new Date(a.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}</TableCell>
+            <TableCell>{translate(`ssp.notificationChannel.${a.channel}`, { _: a.channel })}</TableCell>
+            <TableCell>{translate(`ssp.notificationOutcome.${a.outcome}`, { _: a.outcome })}</TableCell>
+            <TableCell>{[a.vendorCode, a.vendorMessage].filter(Boolean).join(" ") || "-"}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+const ChannelField = (props: { source: string; label?: string }) => {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      {...props}
+      render={(r: RaRecord) =>
+        r[props.source]
+          ? translate(`ssp.notificationChannel.${r[props.source]}`, { _: r[props.source] })
+          : "-"
+      }
+    />
+  );
+};
 
 export function NotificationShow() {
   return (
-    <Show>
+    <Show
+      actions={
+        <TopToolbar>
+          <ResendButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
-        <TextField source="channel" />
+        <ChannelField source="channel" />
+        <ChannelField source="deliveredAs" />
         <TextField source="to" />
         <TextField source="template" />
         <TextField source="subject" />
-        {/* The Korean body as the customer received it, line breaks kept. */}
+        {/* The Korean body as the customer received it, line breaks kept; links masked. */}
         <TextField source="body" sx={{ whiteSpace: "pre-wrap" }} component="div" />
         <StatusChipField source="status" prefix="ssp.notificationStatus" />
         <NumberField source="attempts" />
+        <DateField source="nextAttemptAt" showTime locales="ko-KR" emptyText="-" />
         <TextField source="lastError" emptyText="-" />
         <TextField source="entity" emptyText="-" />
         <TextField source="entityId" emptyText="-" />
         <DateField source="createdAt" showTime locales="ko-KR" />
         <DateField source="sentAt" showTime locales="ko-KR" emptyText="-" />
+        <Attempts />
       </SimpleShowLayout>
     </Show>
   );

@@ -9,4 +9,13 @@ describe("sent messages", () => {
     expect(body.textContent).toContain("홍길동 고객님,\n데모렌탈");
     expect(body).toHaveStyle({ whiteSpace: "pre-wrap" });
   });
+
+  it("lists the delivery attempts: the alimtalk that fell back, then the LMS", async () => {
+    renderApp({ as: "cs", route: "#/notifications/1/show" });
+    const table = await screen.findByRole("table", { name: "발송 시도" }, SLOW);
+    expect(table.textContent).toContain("대체 발송(SMS)");
+    expect(table.textContent).toContain("3104 카카오톡 미사용자");
+    expect(table.textContent).toContain("LMS");
+    expect(await screen.findByRole("button", { name: "다시 보내기" })).toBeTruthy();
+  });
 });

@@ -11,6 +11,7 @@ import {
   required,
   TextArrayInput,
   TextInput,
+  useTranslate,
 } from "react-admin";
 
 import { PartnerLogoInput } from "./PartnerLogoInput";
@@ -28,6 +29,67 @@ const days = [minValue(1)];
 const toDays = (values: unknown) =>
   Array.isArray(values) ? values.map(Number).filter((n) => Number.isInteger(n) && n > 0) : values;
 const fromDays = (values: unknown) => (Array.isArray(values) ? values.map(String) : values);
+
+/** The events a partner can have an approved alimtalk template for (API: TEMPLATE_VARIABLES). */
+const TEMPLATE_EVENTS = [
+  "contract_sent",
+  "contract_signed",
+  "payment_method_registered",
+  "payment_succeeded",
+  "payment_failed",
+  "upcoming_charge",
+  "contract_suspended",
+  "formal_demand",
+  "contract_terminated",
+  "contract_reactivated",
+  "contract_ending",
+  "contract_completed",
+  "card_expiring",
+  "order_received",
+] as const;
+
+/**
+ * The partner's Solapi account (alimtalk with SMS/LMS fallback) and, per event, the template
+ * Kakao approved: its code, whether it is approved, and its text with `#{variable}`s (the API
+ * names any variable the event does not have). The secret is write-only: empty keeps it.
+ */
+function MessagingInputs() {
+  const translate = useTranslate();
+  return (
+    <>
+      <TextInput source="settings.messaging.apiKey" />
+      <TextInput
+        source="settings.messaging.apiSecret"
+        type="password"
+        parse={(v: string) => v || undefined}
+        helperText="ssp.partners.secretWriteOnly"
+      />
+      <TextInput source="settings.messaging.pfId" />
+      <TextInput source="settings.messaging.senderPhone" validate={[regex(/^$|^[0-9-]{8,13}$/)]} />
+      {TEMPLATE_EVENTS.map((event) => {
+        const name = translate(`ssp.messageTemplate.${event}`, { _: event });
+        return (
+          <Fragment key={event}>
+            <TextInput
+              source={`settings.messaging.templates.${event}.code`}
+              label={`${name} · ${translate("ssp.partners.templateCode")}`}
+            />
+            <BooleanInput
+              source={`settings.messaging.templates.${event}.approved`}
+              label={`${name} · ${translate("ssp.partners.templateApproved")}`}
+            />
+            <TextInput
+              source={`settings.messaging.templates.${event}.text`}
+              label={`${name} · ${translate("ssp.partners.templateText")}`}
+              multiline
+              validate={[maxLength(1000)]}
+            />
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
 
 export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
   return (
@@ -54,6 +116,7 @@ export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
       <NumberInput source="settings.dunning.demandDeadlineDays" step={1} validate={[minValue(14)]} />
       <BooleanInput source="settings.notifications.email" />
       <BooleanInput source="settings.notifications.alimtalk" />
+      <MessagingInputs />
       <BooleanInput source="settings.lateInterest.enabled" />
       <FormDataConsumer>
         {({ formData }) =>

@@ -2,7 +2,7 @@ import { taxFreePartOf } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { enqueueEmails } from "../notifications/outbox.js";
+import { enqueueForCustomers } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
 import { intArray, VAT_FREE_KINDS_SQL } from "./invoices.repository.js";
 
@@ -124,25 +124,28 @@ async function noticeDeclines(tx: Db, invoiceIds: readonly number[]): Promise<vo
     number: string;
     owed: number;
     email: string | null;
+    phone: string | null;
+    preferred_channel: string | null;
     name: string;
   }>(
     await tx.execute(sql`
-      select i.id, i.partner_id, i.number, p.amount as owed, c.party->>'email' as email, c.party->>'name' as name
-      from invoices i join contracts c on c.id = i.contract_id join payments p on p.invoice_id = i.id and p.attempt = 1
+      select i.id, i.partner_id, i.number, p.amount as owed, c.party->>'email' as email, c.party->>'phone' as phone,
+        cu.preferred_channel, c.party->>'name' as name
+      from invoices i join contracts c on c.id = i.contract_id
+        left join customers cu on cu.id = c.customer_id
+        join payments p on p.invoice_id = i.id and p.attempt = 1
       where i.id = any(${intArray(invoiceIds)})`),
   );
-  await enqueueEmails(
+  await enqueueForCustomers(
     tx,
-    declined
-      .filter((d) => d.email)
-      .map((d) => ({
-        partnerId: d.partner_id,
-        to: d.email!,
-        template: "payment_failed" as const,
-        entity: "invoices",
-        entityId: d.id,
-        vars: { customer: d.name, number: d.number, amount: d.owed.toLocaleString("ko-KR"), attempt: "1" },
-      })),
+    declined.map((d) => ({
+      partnerId: d.partner_id,
+      recipient: { email: d.email, phone: d.phone, preferredChannel: d.preferred_channel },
+      template: "payment_failed" as const,
+      entity: "invoices",
+      entityId: d.id,
+      vars: { customer: d.name, number: d.number, amount: d.owed.toLocaleString("ko-KR"), attempt: "1" },
+    })),
   );
 }
 

@@ -74,7 +74,8 @@ export function registerContractRoutes(routes: ApiRoutes): void {
     {
       method: "post",
       path: "/contracts/:id/send",
-      summary: "E-mail the signing link (a resend revokes the old link)",
+      summary:
+        "Send the signing link by the customer's channel: alimtalk (SMS fallback) or e-mail (a resend revokes the old link)",
       tag,
       access: { resource: "contracts", action: "edit" },
     },

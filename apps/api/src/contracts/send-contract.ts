@@ -4,10 +4,12 @@ import { orders, partners, signingEvents, signingLinks } from "../db/schema/inde
 import { seoulTimestamp } from "../documents/format.js";
 import type { UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
-import { enqueueEmail } from "../notifications/outbox.js";
+import { chooseChannel, enqueueForCustomer } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
+import { settingsWithDefaults } from "../partners/partner-settings.js";
 import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
 import { unsignedContractPdf } from "./contract-documents.js";
+import { contractRecipient } from "./contract-notices.js";
 import { contractJson, findContract, moveContract } from "./contracts.repository.js";
 
 /**
@@ -17,8 +19,18 @@ import { contractJson, findContract, moveContract } from "./contracts.repository
 export async function sendContract(ctx: UseCaseContext, contractId: number) {
   const contract = await findContract(ctx.tx, ctx.scope, contractId);
   if (!contract) throw notFound("Contract");
-  if (!contract.party.email)
-    throw new AppError(422, "email_required", "The customer has no e-mail address to send the contract to");
+  const recipient = await contractRecipient(ctx.tx, contract);
+  const [partner] = await ctx.tx
+    .select({ name: partners.name, settings: partners.settings })
+    .from(partners)
+    .where(eq(partners.id, contract.partnerId));
+  const channel = chooseChannel(recipient, settingsWithDefaults(partner?.settings).notifications);
+  if (!channel)
+    throw new AppError(
+      422,
+      "no_channel",
+      "The customer can be reached neither by e-mail nor by KakaoTalk/SMS with this partner's notification settings",
+    );
   const moved = await moveContract(ctx, contract, "sent");
   await unsignedContractPdf(ctx.tx, moved);
 
@@ -52,15 +64,15 @@ export async function sendContract(ctx: UseCaseContext, contractId: number) {
     kind: contract.status === "sent" ? "resent" : "sent",
     ip: ctx.ip ?? null,
     userAgent: ctx.userAgent ?? null,
-    detail: { to: contract.party.email, by: ctx.actor?.email ?? "system" },
+    detail: {
+      to: channel === "email" ? contract.party.email : contract.party.phone,
+      channel,
+      by: ctx.actor?.email ?? "system",
+    },
   });
-  const [partner] = await ctx.tx
-    .select({ name: partners.name })
-    .from(partners)
-    .where(eq(partners.id, contract.partnerId));
-  await enqueueEmail(ctx.tx, {
+  await enqueueForCustomer(ctx.tx, {
     partnerId: contract.partnerId,
-    to: contract.party.email,
+    recipient,
     template: "contract_sent",
     entity: "contracts",
     entityId: contract.id,

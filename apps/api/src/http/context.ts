@@ -2,6 +2,7 @@ import type { Role } from "@ssp/domain";
 import type { CreditBureau } from "../adapters/credit-bureau/credit-bureau.js";
 import type { KakaoLogin } from "../adapters/kakao/kakao-login.js";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import type { TextSender } from "../adapters/solapi/solapi.js";
 import type { AuditSubject } from "../audit/record-audit.js";
 import type { Clock } from "../clock.js";
 import type { Database, Db } from "../db/client.js";
@@ -49,6 +50,8 @@ export interface Adapters {
   kakao: KakaoLogin;
   /** null: no SMTP configured, e-mail stays in the outbox. */
   mailer: Mailer | null;
+  /** Alimtalk and SMS/LMS (Solapi, with each partner's own account); absent: kept in the outbox. */
+  texts?: TextSender | null;
 }
 
 /** What the app is built from; tests pass their own database, clock and adapters. */

@@ -1,8 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { notifications } from "../db/schema/index.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { notificationAttempts, notifications } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
+import { notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
+import { partnerScope } from "../http/scope.js";
+import { resendNotification } from "./outbox.js";
 
 const ZNotificationFilter = z.object({
   status: z
@@ -12,12 +16,30 @@ const ZNotificationFilter = z.object({
     ])
     .optional(),
   template: z.string().max(50).optional(),
-  channel: z.enum(["email", "alimtalk"]).optional(),
+  channel: z.enum(["email", "alimtalk", "sms"]).optional(),
   entity: z.string().max(50).optional(),
   entityId: z.coerce.number().int().positive().optional(),
 });
 
 type NotificationRow = typeof notifications.$inferSelect;
+
+/** A live signing (or self-service) link's token, masked: staff can resend a link, not read it. */
+export function maskLinks(text: string): string {
+  return text.replace(/(\/(?:sign|my)\/)[A-Za-z0-9_-]{8,}/g, "$1••••••");
+}
+
+/** What staff see of a message: its text with every customer link masked. */
+export function notificationJson(r: NotificationRow) {
+  return {
+    ...r,
+    body: maskLinks(r.body),
+    html: r.html === null ? null : maskLinks(r.html),
+    vars: r.vars ? Object.fromEntries(Object.entries(r.vars).map(([k, v]) => [k, maskLinks(v)])) : null,
+    nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+  };
+}
 
 /** "Sent messages": the outbox with each message's rendered Korean text. */
 export function registerNotificationRoutes(routes: ApiRoutes): void {
@@ -42,11 +64,53 @@ export function registerNotificationRoutes(routes: ApiRoutes): void {
       f.entity ? eq(notifications.entity, f.entity) : undefined,
       f.entityId ? eq(notifications.entityId, f.entityId) : undefined,
     ],
-    toJson: (rows) =>
-      rows.map((r) => ({
-        ...r,
-        createdAt: r.createdAt.toISOString(),
-        sentAt: r.sentAt?.toISOString() ?? null,
-      })),
+    toJson: (rows) => rows.map(notificationJson),
   });
+  routes.staff(
+    {
+      method: "get",
+      path: "/notifications/:id/attempts",
+      summary: "A message's delivery attempts with the vendor's answers",
+      tag: "notifications",
+      access: { resource: "notifications", action: "show" },
+    },
+    async (ctx, { id }) => {
+      const [message] = await ctx.tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.id, id), partnerScope(notifications.partnerId, ctx.scope)));
+      if (!message) throw notFound("Message");
+      const rows = await ctx.tx
+        .select()
+        .from(notificationAttempts)
+        .where(eq(notificationAttempts.notificationId, id))
+        .orderBy(asc(notificationAttempts.id));
+      return { body: rows.map((a) => ({ ...a, at: a.at.toISOString() })) };
+    },
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/notifications/:id/resend",
+      summary: "Send a message again (a new copy, by the same channel, to the same recipient)",
+      tag: "notifications",
+      access: { resource: "notifications", action: "create" },
+    },
+    async (ctx, { id }) => {
+      const [message] = await ctx.tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.id, id), partnerScope(notifications.partnerId, ctx.scope)));
+      if (!message) throw notFound("Message");
+      const copy = await resendNotification(ctx.tx, id, ctx.clock.now());
+      await recordAudit(ctx, {
+        entity: "notifications",
+        entityId: copy!.id,
+        action: "create",
+        partnerId: copy!.partnerId,
+        after: { resendOf: id, channel: copy!.channel, template: copy!.template },
+      });
+      return { status: 201, body: notificationJson(copy!) };
+    },
+  );
 }

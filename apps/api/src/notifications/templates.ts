@@ -14,7 +14,11 @@ export type TemplateName =
   | "contract_reactivated"
   | "contract_completed"
   | "payment_succeeded"
-  | "order_received";
+  | "order_received"
+  | "upcoming_charge"
+  | "contract_ending"
+  | "card_expiring"
+  | "promotion";
 
 type Vars = Record<string, string>;
 
@@ -49,42 +53,116 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
     body: `${v.customer} 고객님, 계약 ${v.number}의 자동결제 수단(${v.display})이 등록되었습니다.`,
   }),
   payment_failed: (v) => ({
-    subject: `[SSP] 자동결제가 실패했습니다 (${v.number})`,
+    subject: `[${v.partner}] 자동결제가 실패했습니다 (${v.number})`,
     body: `${v.customer} 고객님, 청구서 ${v.number}(${v.amount}원)의 자동결제(${v.attempt}차)가 실패했습니다. 결제수단을 확인해 주세요. 정해진 날짜에 다시 시도합니다.`,
   }),
   contract_suspended: (v) => ({
-    subject: `[SSP] 서비스가 일시 정지되었습니다 (${v.number})`,
+    subject: `[${v.partner}] 서비스가 일시 정지되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}의 요금이 연체되어(${v.reason}) 서비스가 일시 정지되었습니다. 미납 요금을 납부하시면 바로 재개됩니다.`,
   }),
   formal_demand: (v) => ({
-    subject: `[SSP] 최고서: 미납 요금 납부 요청 (${v.number})`,
+    subject: `[${v.partner}] 최고서: 미납 요금 납부 요청 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}의 요금 ${v.count}건이 미납 상태입니다. ${v.deadline}까지 납부하지 않으시면 계약이 해지되며 위약금 등이 청구됩니다.`,
   }),
   contract_terminated: (v) => ({
-    subject: `[SSP] 계약이 해지되었습니다 (${v.number})`,
+    subject: `[${v.partner}] 계약이 해지되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}이 해지되었습니다 (${v.reason}). 정산 금액 ${v.total}원이 청구되며, 제품 회수를 위해 연락드리겠습니다.`,
   }),
   contract_reactivated: (v) => ({
-    subject: `[SSP] 서비스가 다시 시작되었습니다 (${v.number})`,
+    subject: `[${v.partner}] 서비스가 다시 시작되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}의 미납 요금이 모두 납부되어 서비스가 다시 시작되었습니다. 이용해 주셔서 감사합니다.`,
   }),
   contract_completed: (v) => ({
-    subject: `[SSP] 계약 기간이 만료되었습니다 (${v.number})`,
+    subject: `[${v.partner}] 계약 기간이 만료되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}이 ${v.endedOn}에 만료되었습니다. ${v.outcome}`,
   }),
   payment_succeeded: (v) => ({
-    subject: `[SSP] 결제가 완료되었습니다 (${v.number})`,
+    subject: `[${v.partner}] 결제가 완료되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 청구서 ${v.number}의 ${v.amount}원이 결제되었습니다. 감사합니다.`,
   }),
   phone_code: (v) => ({
     subject: `[${v.partner}] 인증번호`,
     body: `[${v.partner}] 인증번호 ${v.code} 를 입력해 주세요. (5분 이내)`,
   }),
+  upcoming_charge: (v) => ({
+    subject: `[${v.partner}] 결제 예정 안내 (${v.number})`,
+    body: `${v.customer} 고객님, ${v.dueDate}에 청구서 ${v.number}의 ${v.amount}원이 자동결제될 예정입니다. 결제수단(${v.method})을 확인해 주세요.`,
+  }),
+  contract_ending: (v) => ({
+    subject: `[${v.partner}] 계약 만료 예정 안내 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}(${v.product})이 ${v.endDate}에 만료됩니다. 연장이나 반납을 원하시면 고객센터로 알려 주세요.`,
+  }),
+  card_expiring: (v) => ({
+    subject: `[${v.partner}] 자동결제 카드 유효기간 만료 예정 (${v.number})`,
+    body: `${v.customer} 고객님, 계약 ${v.number}의 자동결제 카드(${v.display})가 ${v.expiry}에 만료됩니다. 결제가 끊기지 않도록 새 카드를 등록해 주세요.`,
+  }),
+  promotion: (v) => ({
+    subject: `[광고] [${v.partner}] ${v.title}`,
+    body: `(광고) ${v.customer} 고객님, ${v.text}`,
+  }),
   order_received: (v) => ({
     subject: `[${v.partner}] 렌탈 신청이 접수되었습니다`,
     body: `${v.customer} 고객님, ${v.product} 렌탈 신청이 접수되었습니다. 심사 결과를 안내해 드리겠습니다.`,
   }),
 };
+
+/**
+ * The variables each template reads (beyond `partner`, which the outbox fills in): a partner's
+ * approved alimtalk template may use only these, as `#{name}`.
+ */
+export const TEMPLATE_VARIABLES: Record<TemplateName, readonly string[]> = {
+  contract_sent: ["customer", "product", "number", "link", "expires"],
+  contract_signed: ["customer", "number", "sha256"],
+  payment_method_registered: ["customer", "number", "display"],
+  phone_code: ["code"],
+  payment_failed: ["customer", "number", "amount", "attempt"],
+  contract_suspended: ["customer", "number", "reason"],
+  formal_demand: ["customer", "number", "count", "deadline"],
+  contract_terminated: ["customer", "number", "reason", "total"],
+  contract_reactivated: ["customer", "number"],
+  contract_completed: ["customer", "number", "endedOn", "outcome"],
+  payment_succeeded: ["customer", "number", "amount"],
+  order_received: ["customer", "product"],
+  upcoming_charge: ["customer", "number", "amount", "dueDate", "method"],
+  contract_ending: ["customer", "number", "product", "endDate"],
+  card_expiring: ["customer", "number", "display", "expiry"],
+  promotion: ["customer", "title", "text"],
+};
+export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARIABLES) as TemplateName[];
+
+/** Advertising: consent needed, never at night, an unsubscribe link in the e-mail. */
+export const MARKETING_TEMPLATES: ReadonlySet<TemplateName> = new Set(["promotion"]);
+
+/** The `#{name}` placeholders of an alimtalk template text that the event does not provide. */
+export function unknownVariables(name: TemplateName, text: string): string[] {
+  const allowed = new Set([...TEMPLATE_VARIABLES[name], "partner"]);
+  const used = [...text.matchAll(/#\{([^}]*)\}/g)].map((m) => m[1]!);
+  return [...new Set(used.filter((v) => !allowed.has(v)))];
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/**
+ * The e-mail's HTML part: the same text, links made clickable, headed with the partner's name
+ * (never the platform's), and for marketing an unsubscribe link at the foot.
+ */
+export function renderHtml(input: {
+  partner: string;
+  subject: string;
+  body: string;
+  unsubscribeUrl?: string;
+}): string {
+  const paragraphs = escapeHtml(input.body)
+    .split("\n\n")
+    .map((p) => p.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>').replace(/\n/g, "<br>"))
+    .map((p) => `<p style="margin:0 0 16px">${p}</p>`)
+    .join("");
+  const unsubscribe = input.unsubscribeUrl
+    ? `<p style="font-size:12px;color:#666">수신을 원하지 않으시면 <a href="${escapeHtml(input.unsubscribeUrl)}">수신거부</a>를 눌러 주세요.</p>`
+    : "";
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${escapeHtml(input.subject)}</title></head><body style="font-family:sans-serif;line-height:1.6;color:#222;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:18px;margin:0 0 24px">${escapeHtml(input.partner)}</h1>${paragraphs}<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#666">${escapeHtml(input.partner)}</p>${unsubscribe}</body></html>`;
+}
 
 export function renderTemplate(name: TemplateName, vars: Vars): { subject: string; body: string } {
   return TEMPLATES[name](vars);

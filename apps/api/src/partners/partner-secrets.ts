@@ -7,7 +7,10 @@ import type { TPartnerSettingsInput } from "./partners.schemas.js";
  * true|false`), sealed at rest (security/secret-box.ts) and so never in an audit row, which
  * records the API's JSON of the partner. Add a secret here and all of that follows.
  */
-export const SECRET_FIELDS = [{ section: "kakao", field: "clientSecret" }] as const;
+export const SECRET_FIELDS = [
+  { section: "kakao", field: "clientSecret" },
+  { section: "messaging", field: "apiSecret" },
+] as const;
 
 type Sections = Record<string, Record<string, unknown> | undefined>;
 

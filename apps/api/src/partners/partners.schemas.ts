@@ -6,6 +6,7 @@ import {
   normalizeServicePhone,
 } from "@ssp/domain";
 import { z } from "zod";
+import { TEMPLATE_NAMES, type TemplateName, unknownVariables } from "../notifications/templates.js";
 import { ZName } from "../shared/zod-fields.js";
 
 /** Partner settings (SPEC §3): credit policy, dunning, notifications, Kakao Login, late interest. */
@@ -24,6 +25,49 @@ const ZDunning = z.object({
   demandDeadlineDays: z.number().int().min(14, "At least 14 days by law").max(90),
 });
 const ZNotifications = z.object({ email: z.boolean(), alimtalk: z.boolean() });
+
+/** A partner's alimtalk template for one event, as Kakao approved it (`#{variable}` placeholders). */
+const ZAlimtalkTemplate = z
+  .object({
+    code: z.string().trim().max(100),
+    approved: z.boolean(),
+    text: z.string().max(1_000, "At most 1,000 characters"),
+  })
+  .strict();
+const ZTemplates = z
+  .partialRecord(z.enum(TEMPLATE_NAMES as [TemplateName, ...TemplateName[]]), ZAlimtalkTemplate)
+  .superRefine((templates, ctx) => {
+    for (const [name, template] of Object.entries(templates)) {
+      const unknown = unknownVariables(name as TemplateName, template?.text ?? "");
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: "custom",
+          path: [name, "text"],
+          message: `Unknown variable ${unknown.map((v) => `#{${v}}`).join(", ")}`,
+        });
+    }
+  });
+
+/** A sender number registered with the vendor: Korean, digits with optional dashes. */
+const ZSenderPhone = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(
+    /^$|^0\d{1,2}-?\d{3,4}-?\d{4}$|^1[5-9]\d{2}-?\d{4}$/,
+    "Enter a Korean phone number, e.g. 02-1234-5678",
+  );
+
+/** The partner's Solapi account: alimtalk through its Kakao channel, SMS/LMS from its sender number. */
+const ZMessaging = z.object({
+  apiKey: z.string().trim().max(100),
+  /** Sealed by security/secret-box.ts; never shown (partner-secrets.ts). */
+  apiSecret: z.string().max(1_000).optional(),
+  /** The Kakao channel's profile id (발신프로필, pfId). */
+  pfId: z.string().trim().max(100),
+  senderPhone: ZSenderPhone,
+  templates: ZTemplates,
+});
 /** Kakao Login for the partner's public application page (the partner's own Kakao app). */
 const ZKakaoLogin = z.object({
   enabled: z.boolean(),
@@ -67,6 +111,7 @@ const DEFAULTS = {
   dunning: { retryDays: [1, 3, 7], suspendAfterDays: 30, demandAfterInvoices: 3, demandDeadlineDays: 14 },
   notifications: { email: true, alimtalk: false },
   kakao: { enabled: false, restApiKey: "" },
+  messaging: { apiKey: "", pfId: "", senderPhone: "", templates: {} },
   lateInterest: { enabled: false, annualRatePercent: 6 },
   security: { requireTwoFactor: false },
   accounting: { ...DEFAULT_ACCOUNT_CODES },
@@ -81,6 +126,7 @@ export const ZPartnerSettings = z
     dunning: ZDunning.default(DEFAULTS.dunning),
     notifications: ZNotifications.default(DEFAULTS.notifications),
     kakao: ZKakaoLogin.default(DEFAULTS.kakao),
+    messaging: ZMessaging.default(DEFAULTS.messaging),
     lateInterest: ZLateInterest.default(DEFAULTS.lateInterest),
     security: ZSecurity.default(DEFAULTS.security),
     accounting: ZAccountingSettings.default(DEFAULTS.accounting),
@@ -107,6 +153,7 @@ export const ZPartnerSettingsInput = z.object({
   dunning: ZDunning.partial().optional(),
   notifications: ZNotifications.partial().optional(),
   kakao: ZKakaoLogin.omit({ clientSecret: true }).partial().extend({ clientSecret: ZSecretInput }).optional(),
+  messaging: ZMessaging.omit({ apiSecret: true }).partial().extend({ apiSecret: ZSecretInput }).optional(),
   lateInterest: ZLateInterest.partial().optional(),
   security: ZSecurity.partial().optional(),
   accounting: ZAccountingSettings.partial().optional(),

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { CardDeclinedError, GatewayTimeoutError } from "../adapters/payments/payment-gateway.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
+import { contractRecipient } from "../contracts/contract-notices.js";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { partners, paymentMethods } from "../db/schema/index.js";
 import type { Reply } from "../http/api-routes.js";
-import { enqueueEmail } from "../notifications/outbox.js";
+import { enqueueForCustomer } from "../notifications/outbox.js";
 import { type PublicContext, recordSigningEvent } from "./public-context.js";
 import type { SigningLink } from "./resolve-link.js";
 
@@ -65,20 +66,18 @@ export async function registerPaymentMethod(
     .select({ name: partners.name })
     .from(partners)
     .where(eq(partners.id, contract.partnerId));
-  if (contract.party.email) {
-    await enqueueEmail(ctx.tx, {
-      partnerId: contract.partnerId,
-      to: contract.party.email,
-      template: "payment_method_registered",
-      entity: "contracts",
-      entityId: contract.id,
-      vars: {
-        partner: partner!.name,
-        customer: contract.party.name,
-        number: contract.number,
-        display: method.display,
-      },
-    });
-  }
+  await enqueueForCustomer(ctx.tx, {
+    partnerId: contract.partnerId,
+    recipient: await contractRecipient(ctx.tx, contract),
+    template: "payment_method_registered",
+    entity: "contracts",
+    entityId: contract.id,
+    vars: {
+      partner: partner!.name,
+      customer: contract.party.name,
+      number: contract.number,
+      display: method.display,
+    },
+  });
   return { body: { id: row!.id, gateway: row!.gateway, display: row!.display, status: row!.status } };
 }

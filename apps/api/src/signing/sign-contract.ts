@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { latestDocument, storeDocument } from "../contracts/contract-documents.js";
+import { contractRecipient } from "../contracts/contract-notices.js";
 import { type ContractRow, moveContract } from "../contracts/contracts.repository.js";
 import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
 import { sealContract } from "../documents/seal-contract.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
 import { AppError } from "../http/errors.js";
-import { enqueueEmail } from "../notifications/outbox.js";
+import { enqueueForCustomer } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
 import { type PublicContext, recordSigningEvent } from "./public-context.js";
 import type { SigningLink } from "./resolve-link.js";
@@ -64,21 +65,19 @@ export async function signContract(
     .select({ name: partners.name })
     .from(partners)
     .where(eq(partners.id, contract.partnerId));
-  if (contract.party.email) {
-    await enqueueEmail(ctx.tx, {
-      partnerId: contract.partnerId,
-      to: contract.party.email,
-      template: "contract_signed",
-      entity: "contracts",
-      entityId: contract.id,
-      vars: {
-        partner: partner!.name,
-        customer: contract.party.name,
-        number: contract.number,
-        sha256: sealedSha256,
-      },
-    });
-  }
+  await enqueueForCustomer(ctx.tx, {
+    partnerId: contract.partnerId,
+    recipient: await contractRecipient(ctx.tx, contract),
+    template: "contract_signed",
+    entity: "contracts",
+    entityId: contract.id,
+    vars: {
+      partner: partner!.name,
+      customer: contract.party.name,
+      number: contract.number,
+      sha256: sealedSha256,
+    },
+  });
   return { status: signed.status, sealedSha256 };
 }
 

@@ -61,7 +61,14 @@ const TABLE: Record<Resource, Partial<Record<Role, readonly Action[]>>> = {
   "payment-methods": { operator: READ, owner: READ, manager: READ, finance: READ },
   // Technicians see and complete their own deliveries; managers schedule them.
   deliveries: { operator: READ, owner: READ_EDIT, manager: READ_EDIT, technician: ["list", "show", "edit"] },
-  notifications: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
+  // `create`: resend a message (a new copy of it goes out; staff never read a live signing link).
+  notifications: {
+    operator: READ,
+    owner: ["list", "show", "create"],
+    manager: ["list", "show", "create"],
+    cs: ["list", "show", "create"],
+    finance: READ,
+  },
   // Finance: `create` on billing-runs starts a run for a date; invoices are never edited.
   invoices: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },
   payments: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },

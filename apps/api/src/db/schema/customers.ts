@@ -20,6 +20,8 @@ export const customers = pgTable(
     consentPrivacyAt: instant("consent_privacy_at"),
     consentCreditInquiryAt: instant("consent_credit_inquiry_at"),
     consentMarketingAt: instant("consent_marketing_at"),
+    /** How the customer wants to be told: alimtalk (KakaoTalk, SMS fallback) or email; null: the partner's default. */
+    preferredChannel: text("preferred_channel"),
     /** Which version of the terms the recorded consents were given under. */
     consentTermsVersion: text("consent_terms_version"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
