@@ -366,6 +366,10 @@ export const enMessages: TranslationMessages = {
       logoSaved: "Logo saved",
       logoNotPng: "Only PNG images up to 256 KB",
       logoTooLarge: "The logo may be at most 256 KB",
+      secretWriteOnly: "The stored value is never shown; leave empty to keep it.",
+      templateCode: "Alimtalk template code",
+      templateApproved: "Approved by Kakao",
+      templateText: "Template text (#{variable})",
     },
     title: "SSP Admin",
     won: "₩%{amount}",
@@ -626,12 +630,6 @@ export const enMessages: TranslationMessages = {
       scheduled: "Scheduled",
       installed: "Installed",
       cancelled: "Cancelled",
-    },
-    partners: {
-      secretWriteOnly: "The stored value is never shown; leave empty to keep it.",
-      templateCode: "Alimtalk template code",
-      templateApproved: "Approved by Kakao",
-      templateText: "Template text (#{variable})",
     },
     messageTemplate: {
       contract_sent: "Contract sent",

@@ -577,6 +577,10 @@ export const koMessages: TranslationMessages = {
       logoSaved: "로고를 저장했습니다",
       logoNotPng: "256KB 이하의 PNG 이미지만 올릴 수 있습니다",
       logoTooLarge: "로고는 256KB 이하여야 합니다",
+      secretWriteOnly: "저장된 값은 표시되지 않습니다. 비워 두면 그대로 유지됩니다.",
+      templateCode: "알림톡 템플릿 코드",
+      templateApproved: "카카오 승인됨",
+      templateText: "템플릿 본문(#{변수})",
     },
     title: "SSP 관리자",
     won: "%{amount}원",
@@ -831,12 +835,6 @@ export const koMessages: TranslationMessages = {
       scheduled: "예정",
       installed: "설치완료",
       cancelled: "취소",
-    },
-    partners: {
-      secretWriteOnly: "저장된 값은 표시되지 않습니다. 비워 두면 그대로 유지됩니다.",
-      templateCode: "알림톡 템플릿 코드",
-      templateApproved: "카카오 승인됨",
-      templateText: "템플릿 본문(#{변수})",
     },
     messageTemplate: {
       contract_sent: "계약서 발송",
