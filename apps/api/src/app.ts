@@ -15,6 +15,7 @@ import {
 } from "./auth/login-rate-limit.js";
 import { sessionMiddleware } from "./auth/session-middleware.js";
 import { registerBillingRoutes } from "./billing/billing.routes.js";
+import { registerCustomerPageRoutes } from "./customer-page/customer-page.routes.js";
 import { rowsOf } from "./db/client.js";
 import { DatabaseHealth } from "./db/database-health.js";
 import { metricsEndpoint, registerHealthRoutes } from "./health/health.routes.js";
@@ -112,6 +113,7 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
   registerAuthRoutes(routes, deps);
   registerResourceRoutes(routes);
   registerPublicSigningRoutes(routes, deps);
+  registerCustomerPageRoutes(routes, deps);
   registerPublicSignupRoutes(routes, deps);
   registerBillingRoutes(routes, deps);
   registerReportRoutes(routes, deps);
