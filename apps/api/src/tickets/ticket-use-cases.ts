@@ -44,6 +44,22 @@ async function assertAssignee(ctx: TicketContext, partnerId: number, userId: num
     throw unprocessable("assigneeId", "Pick an active staff member of this partner");
 }
 
+/** Who a ticket can be handed to: the partner's active staff of the assignable roles. */
+export async function assignees(ctx: { tx: TicketContext["tx"]; actor: { partnerId: number | null } }) {
+  if (ctx.actor.partnerId === null) return [];
+  return ctx.tx
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(
+      and(
+        eq(users.partnerId, ctx.actor.partnerId),
+        eq(users.active, true),
+        inArray(users.role, ASSIGNABLE_ROLES),
+      ),
+    )
+    .orderBy(users.name, users.id);
+}
+
 /**
  * Opens a ticket. The customer must be the partner's; a contract, the customer's; the asset is
  * the contract's unless named; a billing dispute's invoices, the customer's. The SLA due time

@@ -7,7 +7,7 @@ import { AppError, notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { cancellationQuote, confirmCancellation, creditDisputedInvoice } from "./ticket-actions.js";
-import { addComment, createTicket, linkInvoices, updateTicket } from "./ticket-use-cases.js";
+import { addComment, assignees, createTicket, linkInvoices, updateTicket } from "./ticket-use-cases.js";
 import {
   findTicket,
   linkedInvoiceIds,
@@ -41,6 +41,18 @@ async function oneJson(ctx: StaffContext, row: TicketRow) {
 export function registerTicketRoutes(routes: ApiRoutes): void {
   const tag = "tickets";
   const edit = { resource: "tickets", action: "edit" } as const;
+  // Before the reads: `/tickets/:id` would otherwise take "assignees" for an id.
+  routes.staff(
+    {
+      method: "get",
+      path: "/tickets/assignees",
+      summary: "The partner's staff a ticket can be handed to (names for the picker)",
+      tag,
+      access: edit,
+      readOnly: true,
+    },
+    async (ctx) => ({ body: await assignees(ctx) }),
+  );
   registerReads<TicketRow, typeof ZTicketFilter.shape>(routes, {
     resource: "tickets",
     title: "CS tickets (the inbox: breached SLAs first)",

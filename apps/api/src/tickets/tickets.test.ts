@@ -297,3 +297,14 @@ describe("tickets: billing dispute", () => {
     expect(timeline.body.at(-1).body).toContain("1,000원");
   });
 });
+
+describe("tickets: the assignment picker", () => {
+  it("names the partner's active staff who can take a ticket (no technicians)", async () => {
+    const cs = await t.login("cs@demo.kr");
+    const res = await cs.get("/api/tickets/assignees").expect(200);
+    const names = res.body.map((u: { name: string }) => u.name);
+    expect(names).toEqual(expect.arrayContaining(["박상담", "이매니저", "김대표", "최재무"]));
+    expect(res.body.map((u: { role: string }) => u.role)).not.toContain("technician");
+    expect((await (await t.login("tech@demo.kr")).get("/api/tickets/assignees")).status).toBe(403);
+  });
+});
