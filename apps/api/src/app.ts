@@ -136,6 +136,7 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
       existsSync(join(dist, name)) ? join(dist, name) : join(dist, "index.html");
     app.get("/sign/{*path}", (_req, res) => res.sendFile(page("sign.html")));
     app.get("/apply/{*path}", (_req, res) => res.sendFile(page("apply.html")));
+    app.get("/my/{*path}", (_req, res) => res.sendFile(page("my.html")));
     app.get("/{*path}", (_req, res) => {
       res.sendFile(join(dist, "index.html"));
     });
