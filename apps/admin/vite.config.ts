@@ -18,6 +18,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, "index.html"),
         sign: resolve(import.meta.dirname, "sign.html"),
         apply: resolve(import.meta.dirname, "apply.html"),
+        my: resolve(import.meta.dirname, "my.html"),
       },
     },
   },

@@ -25,6 +25,7 @@ import plans from "./plans";
 import products from "./products";
 import reports from "./reports";
 import { darkTheme, lightTheme } from "./theme";
+import tickets from "./tickets";
 import users from "./users";
 
 export interface AppProps {
@@ -61,6 +62,7 @@ export function App({
     >
       {(role: unknown) => (
         <>
+          <Resource name="tickets" {...tickets} />
           <Resource name="customers" {...customers} />
           <Resource name="orders" {...orders} />
           <Resource name="credit-checks" {...creditChecks} />

@@ -15,6 +15,7 @@ import {
 } from "./auth/login-rate-limit.js";
 import { sessionMiddleware } from "./auth/session-middleware.js";
 import { registerBillingRoutes } from "./billing/billing.routes.js";
+import { registerCustomerPageRoutes } from "./customer-page/customer-page.routes.js";
 import { rowsOf } from "./db/client.js";
 import { DatabaseHealth } from "./db/database-health.js";
 import { metricsEndpoint, registerHealthRoutes } from "./health/health.routes.js";
@@ -114,6 +115,7 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
   registerAuthRoutes(routes, deps);
   registerResourceRoutes(routes);
   registerPublicSigningRoutes(routes, deps);
+  registerCustomerPageRoutes(routes, deps);
   registerPublicSignupRoutes(routes, deps);
   registerBillingRoutes(routes, deps);
   registerReportRoutes(routes, deps);
@@ -136,6 +138,7 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
       existsSync(join(dist, name)) ? join(dist, name) : join(dist, "index.html");
     app.get("/sign/{*path}", (_req, res) => res.sendFile(page("sign.html")));
     app.get("/apply/{*path}", (_req, res) => res.sendFile(page("apply.html")));
+    app.get("/my/{*path}", (_req, res) => res.sendFile(page("my.html")));
     app.get("/{*path}", (_req, res) => {
       res.sendFile(join(dist, "index.html"));
     });

@@ -11,6 +11,7 @@ import { registerOrderRoutes } from "./orders/orders.routes.js";
 import { registerPartnerRoutes } from "./partners/partners.routes.js";
 import { registerPlanRoutes } from "./plans/plans.routes.js";
 import { registerProductRoutes } from "./products/products.routes.js";
+import { registerTicketRoutes } from "./tickets/tickets.routes.js";
 import { registerUserRoutes } from "./users/users.routes.js";
 
 /** Every resource's routes, in the order the admin's menu shows them. */
@@ -23,6 +24,7 @@ export function registerResourceRoutes(routes: ApiRoutes): void {
   registerProductRoutes(routes);
   registerPlanRoutes(routes);
   registerAssetRoutes(routes);
+  registerTicketRoutes(routes);
   registerPartnerRoutes(routes);
   registerUserRoutes(routes);
   registerNotificationRoutes(routes);

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
 import { rowsOf } from "../db/client.js";
 import { contracts, creditNotes, invoices, payments, refunds } from "../db/schema/index.js";
-import type { StaffContext } from "../http/context.js";
+import type { StaffContext, UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
 import { attemptKey } from "./charge-request.js";
@@ -12,7 +12,7 @@ import { activeMethodOf, balanceChargeRequest } from "./invoices.repository.js";
 
 const invoiceTable = { table: invoices, partnerColumn: invoices.partnerId };
 
-async function loadInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
+async function loadInvoice(ctx: UseCaseContext, id: number): Promise<InvoiceRow> {
   const invoice = await findScoped<InvoiceRow>(ctx.tx, ctx.scope, invoiceTable, id);
   if (!invoice) throw notFound("Invoice");
   return invoice;
@@ -24,7 +24,7 @@ async function loadInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
  * takes this lock first: two concurrent requests then see each other's rows instead of both
  * passing the same balance check. (The dunning retry takes the same locks in the same order.)
  */
-async function lockInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
+async function lockInvoice(ctx: UseCaseContext, id: number): Promise<InvoiceRow> {
   const scoped = await loadInvoice(ctx, id);
   // Contract first, then invoice: the order the dunning run locks them in, so that a payment
   // landing while collections walk the same contract waits instead of deadlocking.
@@ -37,7 +37,7 @@ async function lockInvoice(ctx: StaffContext, id: number): Promise<InvoiceRow> {
   return invoice!;
 }
 
-async function nextAttempt(ctx: StaffContext, invoiceId: number): Promise<number> {
+async function nextAttempt(ctx: UseCaseContext, invoiceId: number): Promise<number> {
   const [row] = rowsOf<{ n: number }>(
     await ctx.tx.execute(
       sql`select coalesce(max(attempt), 0)::int + 1 as n from payments where invoice_id = ${invoiceId}`,
@@ -86,9 +86,9 @@ export async function recordBankTransfer(
 
 /**
  * A manual collection attempt through the gateway, as the next attempt with its own key, for the
- * invoice's remaining balance.
+ * invoice's remaining balance. Staff start it, or the customer on their own page ("pay now").
  */
-export async function collectInvoice(ctx: StaffContext, invoiceId: number) {
+export async function collectInvoice(ctx: UseCaseContext, invoiceId: number) {
   const invoice = await lockInvoice(ctx, invoiceId);
   if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
   // Charge what is still owed after bank transfers and credit notes, never the issued total.

@@ -14,7 +14,7 @@ import { findContract } from "./contracts.repository.js";
  * Before activation it is a preview from an assumed activation date.
  */
 export async function contractSchedule(
-  ctx: StaffContext,
+  ctx: Pick<StaffContext, "tx" | "scope" | "clock">,
   input: { contractId: number; assumeActivationOn?: string; months?: number },
 ) {
   const contract = await findContract(ctx.tx, ctx.scope, input.contractId);

@@ -20,7 +20,7 @@ import {
 } from "./contracts.repository.js";
 
 /** The itemized exit quote for a date, with late interest where the partner charges it. */
-export async function quoteFor(ctx: StaffContext, contract: ContractRow, date: string) {
+export async function quoteFor(ctx: Pick<StaffContext, "tx">, contract: ContractRow, date: string) {
   if (!["active", "suspended"].includes(contract.status) || !contract.activatedOn) {
     throw new AppError(409, "illegal_transition", "Only an active or suspended contract has an exit quote");
   }

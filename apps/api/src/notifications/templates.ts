@@ -46,6 +46,13 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
       `문서 지문(SHA-256): ${v.sha256}`,
       "",
       "설치 일정은 담당 기사가 연락드립니다. 설치일로부터 청약철회 기간 안에는 위약금 없이 철회하실 수 있습니다.",
+      ...(v.page
+        ? [
+            "",
+            "고객님 전용 페이지에서 계약서, 청구서와 영수증을 보고 결제 카드 변경이나 수리·이전·해지 요청을 하실 수 있습니다:",
+            v.page,
+          ]
+        : []),
     ].join("\n"),
   }),
   payment_method_registered: (v) => ({
@@ -112,7 +119,7 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
  */
 export const TEMPLATE_VARIABLES: Record<TemplateName, readonly string[]> = {
   contract_sent: ["customer", "product", "number", "link", "expires"],
-  contract_signed: ["customer", "number", "sha256"],
+  contract_signed: ["customer", "number", "sha256", "page"],
   payment_method_registered: ["customer", "number", "display"],
   phone_code: ["code"],
   payment_failed: ["customer", "number", "amount", "attempt"],

@@ -18,7 +18,27 @@ export async function registerPaymentMethod(
   ctx: PublicContext,
   input: { link: SigningLink; contract: ContractRow; cardNumber: string; expiry: string },
 ): Promise<Reply> {
-  const { link, contract } = input;
+  const { link } = input;
+  return registerCard(ctx, {
+    ...input,
+    record: (kind, detail) => recordSigningEvent(ctx, link, kind, detail),
+  });
+}
+
+/**
+ * The card registration itself, shared by the signing page and the customer's own page (which
+ * replaces the auto-pay card): `record` keeps the page's own evidence of each outcome.
+ */
+export async function registerCard(
+  ctx: PublicContext,
+  input: {
+    contract: ContractRow;
+    cardNumber: string;
+    expiry: string;
+    record: (kind: "payment_failed" | "payment_registered", detail: Record<string, unknown>) => Promise<void>;
+  },
+): Promise<Reply> {
+  const { contract } = input;
   const gateway = ctx.adapters.paymentGateway;
   let method: Awaited<ReturnType<typeof gateway.registerCard>>;
   try {
@@ -31,7 +51,7 @@ export async function registerPaymentMethod(
   } catch (error) {
     if (error instanceof CardDeclinedError || error instanceof GatewayTimeoutError) {
       const code = error instanceof CardDeclinedError ? error.code : "gateway_timeout";
-      await recordSigningEvent(ctx, link, "payment_failed", { code });
+      await input.record("payment_failed", { code });
       return {
         status: error instanceof CardDeclinedError ? 422 : 504,
         body: {
@@ -58,7 +78,7 @@ export async function registerPaymentMethod(
       display: method.display,
     })
     .returning();
-  await recordSigningEvent(ctx, link, "payment_registered", {
+  await input.record("payment_registered", {
     gateway: gateway.name,
     display: method.display,
   });

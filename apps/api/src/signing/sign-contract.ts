@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { latestDocument, storeDocument } from "../contracts/contract-documents.js";
 import { contractRecipient } from "../contracts/contract-notices.js";
 import { type ContractRow, moveContract } from "../contracts/contracts.repository.js";
+import { issueCustomerPageLink } from "../customer-page/page-links.js";
 import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
 import { sealContract } from "../documents/seal-contract.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
@@ -65,6 +66,8 @@ export async function signContract(
     .select({ name: partners.name })
     .from(partners)
     .where(eq(partners.id, contract.partnerId));
+  // The customer's own page of the contract from now on (invoices, card, requests).
+  const pageToken = await issueCustomerPageLink(ctx.tx, contract);
   await enqueueForCustomer(ctx.tx, {
     partnerId: contract.partnerId,
     recipient: await contractRecipient(ctx.tx, contract),
@@ -76,6 +79,7 @@ export async function signContract(
       customer: contract.party.name,
       number: contract.number,
       sha256: sealedSha256,
+      page: `${ctx.config.publicUrl}/my/${pageToken}`,
     },
   });
   return { status: signed.status, sealedSha256 };

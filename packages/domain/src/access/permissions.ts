@@ -29,6 +29,7 @@ export const RESOURCES = [
   "jobs",
   "reports",
   "data-export",
+  "tickets",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -79,6 +80,15 @@ const TABLE: Record<Resource, Partial<Record<Role, readonly Action[]>>> = {
   reports: { owner: ["list"], finance: ["list"] },
   // The take-out archive of all of a partner's data: the owner alone.
   "data-export": { owner: ["list"] },
+  // CS tickets: cs answers them; managers and owners too; finance handles billing disputes.
+  // `edit` covers assign, status and comments; the operator only reads.
+  tickets: {
+    operator: READ,
+    owner: READ_EDIT,
+    manager: READ_EDIT,
+    cs: READ_EDIT,
+    finance: READ_EDIT,
+  },
 };
 
 export function can(role: Role, resource: Resource, action: Action): boolean {

@@ -1,0 +1,120 @@
+import { isSlaBreached, type TicketStatus } from "@ssp/domain";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { customers, ticketComments, ticketInvoices, tickets, users } from "../db/schema/index.js";
+import type { TenantScope } from "../db/tenant.js";
+import { whereAll } from "../http/list-query.js";
+import { findScoped } from "../http/resource-reads.js";
+import { partnerScope } from "../http/scope.js";
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TicketCommentRow = typeof ticketComments.$inferSelect;
+export const ticketTable = { table: tickets, partnerColumn: tickets.partnerId };
+
+/**
+ * The inbox order: open tickets by SLA due time (so the breached ones, due longest ago, come
+ * first), then the resolved and closed ones after them.
+ */
+export const TICKET_SLA_SORT = sql`(case when ${tickets.status} in ('resolved', 'closed') then 'infinity'::timestamptz else ${tickets.slaDueAt} end)`;
+
+export function findTicket(tx: Db, scope: TenantScope, id: number): Promise<TicketRow | undefined> {
+  return findScoped<TicketRow>(tx, scope, ticketTable, id);
+}
+
+/** The ticket with its row locked until the transaction ends: load it this way before a change. */
+export async function lockTicket(tx: Db, scope: TenantScope, id: number): Promise<TicketRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(tickets)
+    .where(whereAll(eq(tickets.id, id), partnerScope(tickets.partnerId, scope)))
+    .limit(1)
+    .for("update");
+  return row;
+}
+
+/** Names for a page of tickets (customers and assignees), one query each. */
+export async function ticketNames(tx: Db, rows: readonly TicketRow[]) {
+  const customerIds = [...new Set(rows.map((r) => r.customerId))];
+  const userIds = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
+  const [cs, us] = await Promise.all([
+    customerIds.length
+      ? tx
+          .select({ id: customers.id, name: customers.name })
+          .from(customers)
+          .where(inArray(customers.id, customerIds))
+      : [],
+    userIds.length
+      ? tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))
+      : [],
+  ]);
+  return {
+    customers: new Map(cs.map((c) => [c.id, c.name])),
+    users: new Map(us.map((u) => [u.id, u.name])),
+  };
+}
+
+export function ticketJson(r: TicketRow, names: Awaited<ReturnType<typeof ticketNames>>, now: Date) {
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    status: r.status,
+    priority: r.priority,
+    subject: r.subject,
+    body: r.body,
+    source: r.source,
+    customerId: r.customerId,
+    customerName: names.customers.get(r.customerId) ?? null,
+    contractId: r.contractId,
+    assetId: r.assetId,
+    assigneeId: r.assigneeId,
+    assigneeName: r.assigneeId ? (names.users.get(r.assigneeId) ?? null) : null,
+    slaDueAt: r.slaDueAt.toISOString(),
+    slaBreached: isSlaBreached({ status: r.status as TicketStatus, slaDueAt: r.slaDueAt }, now),
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** The timeline: replies, notes and events, oldest first, each with its author's name. */
+export async function ticketTimeline(tx: Db, ticketId: number, options: { publicOnly?: boolean } = {}) {
+  const rows = await tx
+    .select({
+      comment: ticketComments,
+      userName: users.name,
+      customerName: customers.name,
+    })
+    .from(ticketComments)
+    .leftJoin(users, eq(users.id, ticketComments.authorUserId))
+    .leftJoin(customers, eq(customers.id, ticketComments.authorCustomerId))
+    .where(
+      and(
+        eq(ticketComments.ticketId, ticketId),
+        options.publicOnly ? eq(ticketComments.kind, "reply") : undefined,
+      ),
+    )
+    .orderBy(ticketComments.id);
+  return rows.map(({ comment: c, userName, customerName }) => ({
+    id: c.id,
+    kind: c.kind,
+    body: c.body,
+    fromStatus: c.fromStatus,
+    toStatus: c.toStatus,
+    author: c.authorUserId
+      ? { kind: "user" as const, id: c.authorUserId, name: userName }
+      : c.authorCustomerId
+        ? { kind: "customer" as const, id: c.authorCustomerId, name: customerName }
+        : { kind: "system" as const, id: null, name: null },
+    at: c.at.toISOString(),
+  }));
+}
+
+export async function linkedInvoiceIds(tx: Db, ticketId: number): Promise<number[]> {
+  const rows = await tx
+    .select({ id: ticketInvoices.invoiceId })
+    .from(ticketInvoices)
+    .where(eq(ticketInvoices.ticketId, ticketId))
+    .orderBy(ticketInvoices.invoiceId);
+  return rows.map((r) => r.id);
+}
