@@ -712,6 +712,7 @@ export const enMessages: TranslationMessages = {
       dunning: "Collections",
       "end-of-term": "End of term",
       "payment-methods": "Auto-pay retirement",
+      "service-visits": "Service visits",
     },
     billingTrigger: {
       api: "Manual (admin)",
@@ -742,6 +743,8 @@ export const enMessages: TranslationMessages = {
           "Completed %{completed} · ownership passed %{transferred} · returns opened %{returnsOpened} · waiting %{waiting}",
         "payment-methods": "Deactivated %{deactivated} · failed %{failed}",
         metrics: "%{months} closed month(s) computed",
+        "service-visits":
+          "Scheduled %{scheduled} · assigned %{assigned} · missed %{missed} · credited %{credited} · reminded %{reminded}",
       },
     },
     overdueBucket: { "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "90+ days" },

@@ -917,6 +917,7 @@ export const koMessages: TranslationMessages = {
       dunning: "수납·연체 처리",
       "end-of-term": "만기 처리",
       "payment-methods": "자동결제 해지",
+      "service-visits": "방문관리",
     },
     billingTrigger: {
       api: "수동(관리자)",
@@ -947,6 +948,8 @@ export const koMessages: TranslationMessages = {
           "만기 완료 %{completed}건 · 소유권 이전 %{transferred}건 · 반납 요청 %{returnsOpened}건 · 대기 %{waiting}건",
         "payment-methods": "해지 %{deactivated}건 · 실패 %{failed}건",
         metrics: "마감된 %{months}개월 집계",
+        "service-visits":
+          "예약 %{scheduled}건 · 배정 %{assigned}건 · 누락 %{missed}건 · 보상 %{credited}건 · 전날 안내 %{reminded}건",
       },
     },
     overdueBucket: { "1-30": "1–30일", "31-60": "31–60일", "61-90": "61–90일", "90+": "90일 초과" },

@@ -53,6 +53,18 @@ export const ZAccountingSettings = z.object(
   >,
 );
 
+/**
+ * Service visits (방문관리): how many days after its date an open visit counts as missed, and
+ * whether a missed visit credits the customer automatically (a credit note of `creditAmount`).
+ */
+const ZVisits = z.object({
+  graceDays: z.number().int().min(0).max(60),
+  creditMissed: z.boolean(),
+  creditAmount: z.number().int().min(0).max(1_000_000),
+});
+
+export const DEFAULT_VISIT_GRACE_DAYS = 7;
+
 /** The owner's switch: every user of the partner signs in with a second factor. */
 const ZSecurity = z.object({ requireTwoFactor: z.boolean() });
 
@@ -63,6 +75,7 @@ const DEFAULTS = {
   kakao: { enabled: false, restApiKey: "" },
   lateInterest: { enabled: false, annualRatePercent: 6 },
   security: { requireTwoFactor: false },
+  visits: { graceDays: DEFAULT_VISIT_GRACE_DAYS, creditMissed: false, creditAmount: 10_000 },
   accounting: { ...DEFAULT_ACCOUNT_CODES },
 };
 
@@ -77,6 +90,7 @@ export const ZPartnerSettings = z
     kakao: ZKakaoLogin.default(DEFAULTS.kakao),
     lateInterest: ZLateInterest.default(DEFAULTS.lateInterest),
     security: ZSecurity.default(DEFAULTS.security),
+    visits: ZVisits.default(DEFAULTS.visits),
     accounting: ZAccountingSettings.default(DEFAULTS.accounting),
   })
   .default(DEFAULTS);
@@ -103,6 +117,7 @@ export const ZPartnerSettingsInput = z.object({
   kakao: ZKakaoLogin.omit({ clientSecret: true }).partial().extend({ clientSecret: ZSecretInput }).optional(),
   lateInterest: ZLateInterest.partial().optional(),
   security: ZSecurity.partial().optional(),
+  visits: ZVisits.partial().optional(),
   accounting: ZAccountingSettings.partial().optional(),
 });
 
