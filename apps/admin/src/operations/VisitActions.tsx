@@ -53,7 +53,8 @@ export function VisitActions() {
       <Button
         label="ssp.visits.reschedule"
         onClick={() => {
-          setDate(record.scheduledOn < seoulToday() ? seoulToday() : record.scheduledOn);
+          // The visit's own date, or today if that has passed (ISO dates sort as text).
+          setDate([record.scheduledOn, seoulToday()].sort()[1] ?? seoulToday());
           setReason("");
           setOpen("reschedule");
         }}
