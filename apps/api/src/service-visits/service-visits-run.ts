@@ -40,11 +40,12 @@ export async function runServiceVisits(input: {
 }): Promise<ServiceVisitsSummary> {
   const { db, date, partnerId } = input;
   const settings = (await partnerSettings(db, partnerId)).visits;
-  const now = input.now();
+  // Raw statements take the instant as text: postgres.js does not bind a Date there.
+  const stamp = input.now().toISOString();
 
   const scheduled = await db.execute(sql`
     insert into service_visits (partner_id, contract_id, asset_id, customer_id, due_on, scheduled_on, created_at, updated_at)
-    select c.partner_id, c.id, c.asset_id, c.customer_id, n.due, n.due, ${now}, ${now}
+    select c.partner_id, c.id, c.asset_id, c.customer_id, n.due, n.due, ${stamp}::timestamptz, ${stamp}::timestamptz
     from contracts c
     cross join lateral (select (c.terms->>'serviceIntervalMonths')::int as iv) i
     cross join lateral (
@@ -92,13 +93,13 @@ export async function runServiceVisits(input: {
       from load
     )
     update service_visits v
-    set technician_id = ranked.tech, status = 'assigned', updated_at = ${now}
+    set technician_id = ranked.tech, status = 'assigned', updated_at = ${stamp}::timestamptz
     from pending join ranked on ranked.scheduled_on = pending.scheduled_on and ranked.r = pending.i % ranked.m
     where v.id = pending.id and v.status = 'scheduled'`);
 
   const missedRows = rowsOf<{ id: number; contract_id: number }>(
     await db.execute(sql`
-      update service_visits set missed_on = ${date}::date, updated_at = ${now}
+      update service_visits set missed_on = ${date}::date, updated_at = ${stamp}::timestamptz
       where partner_id = ${partnerId} and status in ('scheduled', 'assigned') and missed_on is null
         and scheduled_on < ${addDay(date, -settings.graceDays)}::date
       returning id, contract_id`),
@@ -125,7 +126,7 @@ export async function runServiceVisits(input: {
     }
   }
 
-  const reminded = await remindTomorrow(db, { partnerId, date, now });
+  const reminded = await remindTomorrow(db, { partnerId, date, now: input.now() });
   return {
     scheduled: countOf(scheduled),
     assigned: countOf(assigned),
@@ -220,7 +221,7 @@ async function remindTomorrow(
       technician: string | null;
     }>(
       await tx.execute(sql`
-        update service_visits v set reminded_on = ${input.date}::date, updated_at = ${input.now}
+        update service_visits v set reminded_on = ${input.date}::date, updated_at = ${input.now.toISOString()}::timestamptz
         from contracts c join partners p on p.id = c.partner_id
         where c.id = v.contract_id and v.partner_id = ${input.partnerId} and v.scheduled_on = ${tomorrow}::date
           and v.status in ('scheduled', 'assigned') and v.reminded_on is null
