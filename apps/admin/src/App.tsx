@@ -18,6 +18,8 @@ import { i18nProvider } from "./i18n/i18nProvider";
 import invoices from "./invoices";
 import jobs from "./jobs";
 import notifications from "./notifications";
+import { serviceVisits, tasks } from "./operations";
+import { TechnicianToday } from "./operations/TechnicianToday";
 import orders from "./orders";
 import partners from "./partners";
 import payments from "./payments";
@@ -72,6 +74,8 @@ export function App({
             {...deliveries}
             options={{ label: role === "technician" ? "ssp.deliveries.mine" : "ssp.deliveries.all" }}
           />
+          <Resource name="service-visits" {...serviceVisits} />
+          <Resource name="tasks" {...tasks} />
           <Resource name="invoices" {...invoices} />
           <Resource name="payments" {...payments} />
           <Resource name="billing-runs" {...billingRuns} />
@@ -87,6 +91,7 @@ export function App({
           <Resource name="audit-logs" {...auditLogs} />
           <CustomRoutes>
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/today" element={<TechnicianToday />} />
           </CustomRoutes>
         </>
       )}

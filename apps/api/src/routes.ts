@@ -11,6 +11,8 @@ import { registerOrderRoutes } from "./orders/orders.routes.js";
 import { registerPartnerRoutes } from "./partners/partners.routes.js";
 import { registerPlanRoutes } from "./plans/plans.routes.js";
 import { registerProductRoutes } from "./products/products.routes.js";
+import { registerServiceVisitRoutes } from "./service-visits/service-visits.routes.js";
+import { registerTaskRoutes } from "./tasks/tasks.routes.js";
 import { registerTicketRoutes } from "./tickets/tickets.routes.js";
 import { registerUserRoutes } from "./users/users.routes.js";
 
@@ -21,6 +23,8 @@ export function registerResourceRoutes(routes: ApiRoutes): void {
   registerOrderRoutes(routes);
   registerContractRoutes(routes);
   registerInstallationRoutes(routes);
+  registerServiceVisitRoutes(routes);
+  registerTaskRoutes(routes);
   registerProductRoutes(routes);
   registerPlanRoutes(routes);
   registerAssetRoutes(routes);

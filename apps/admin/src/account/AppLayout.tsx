@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from "@mui/material";
 import type { ReactNode } from "react";
 import { AppBar, Layout, Logout, UserMenu, useTranslate, useUserMenu } from "react-admin";
 import { Link } from "react-router-dom";
+import { AppMenu } from "../operations/AppMenu";
 
 function AccountMenuItem() {
   const translate = useTranslate();
@@ -30,5 +31,7 @@ const AccountAppBar = () => (
 
 /** react-admin's layout, with "my account" (password, second factor) in the user menu. */
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AccountAppBar}>{children}</Layout>
+  <Layout appBar={AccountAppBar} menu={AppMenu}>
+    {children}
+  </Layout>
 );

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Loading, Title, useDataProvider, useGetIdentity, useTranslate } from "react-admin";
 import type { DashboardMetrics, SspDataProvider } from "../dataProvider";
+import { OpenTasksCard } from "../operations/OpenTasksCard";
 import { AgingCard } from "./AgingCard";
 import type { MetricKey } from "./dashboard-format";
 import { MetricCard } from "./MetricCard";
@@ -106,6 +107,7 @@ export function Dashboard() {
           })}
           {data.queues && <Queues queues={data.queues} />}
           {data.myWork && <MyWork work={data.myWork} />}
+          <OpenTasksCard />
         </Stack>
       )}
     </Box>

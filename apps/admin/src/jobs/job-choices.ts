@@ -1,5 +1,12 @@
 /** Choices for the job filters; the labels are translation keys. */
-export const JOB_NAMES = ["billing", "dunning", "end-of-term", "payment-methods", "metrics"].map((id) => ({
+export const JOB_NAMES = [
+  "billing",
+  "dunning",
+  "end-of-term",
+  "payment-methods",
+  "metrics",
+  "service-visits",
+].map((id) => ({
   id,
   name: `ssp.jobName.${id}`,
 }));

@@ -1,10 +1,10 @@
-import { AutocompleteInput, DateInput, minValue, NumberInput, ReferenceInput, required } from "react-admin";
+import { DateInput, required } from "react-admin";
+import { TechnicianInput } from "../operations/TechnicianInput";
 import { FormDialog } from "../shared/FormDialog";
-import { useRole } from "../shared/use-role";
 
 /**
- * Only roles that may list users get a technician picker; the others (a manager) enter the
- * technician's user number, which the API checks.
+ * The date first, then a technician picked by name with their load for that day (GET
+ * /api/technicians), for every role that schedules; the API checks the choice again.
  */
 export function ScheduleDeliveryDialog({
   open,
@@ -17,7 +17,6 @@ export function ScheduleDeliveryDialog({
   onSubmit: (params: { technicianId: number; scheduledOn: string }) => void;
   onClose: () => void;
 }) {
-  const { can } = useRole();
   return (
     <FormDialog
       open={open}
@@ -29,25 +28,8 @@ export function ScheduleDeliveryDialog({
         onSubmit({ technicianId: Number(values.technicianId), scheduledOn: String(values.scheduledOn) })
       }
     >
-      {can("users", "list") ? (
-        <ReferenceInput source="technicianId" reference="users" filter={{ role: "technician" }}>
-          <AutocompleteInput
-            optionText="name"
-            label="ssp.orders.technician"
-            validate={required()}
-            fullWidth
-          />
-        </ReferenceInput>
-      ) : (
-        <NumberInput
-          source="technicianId"
-          label="ssp.orders.technicianId"
-          validate={[required(), minValue(1)]}
-          step={1}
-          fullWidth
-        />
-      )}
       <DateInput source="scheduledOn" label="ssp.orders.scheduledOn" validate={required()} fullWidth />
+      <TechnicianInput dateSource="scheduledOn" label="ssp.orders.technician" />
     </FormDialog>
   );
 }

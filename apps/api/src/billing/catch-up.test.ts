@@ -185,7 +185,8 @@ describe("catching up what was never billed", () => {
     // Billing of 3 August started and died with the process (its record still says running).
     await t.database.db.execute(sql`
       insert into job_runs (job, partner_id, run_date, trigger) values ('billing', 1, '2026-08-03', 'cron')`);
-    // The server comes back at 09:00: billing (06:00), dunning (07:00) and end of term (08:00) were missed.
+    // The server comes back at 09:00: billing (06:00), dunning (07:00), end of term (08:00) were
+    // missed, and the service visits (09:00) are due.
     t.clock.set("2026-08-03T09:00:00+09:00");
     const deps = { database: t.database, clock: t.clock, adapters: { paymentGateway: gateway } };
     const ran = await catchUpDailyJobs(deps);
@@ -198,6 +199,8 @@ describe("catching up what was never billed", () => {
       "end-of-term:2:2026-08-03:startup:completed",
       "metrics:1:2026-08-03:startup:completed",
       "metrics:2:2026-08-03:startup:completed",
+      "service-visits:1:2026-08-03:startup:completed",
+      "service-visits:2:2026-08-03:startup:completed",
     ]);
     // The dashboard's closed months of the past year are kept before anyone asks for them.
     expect(

@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit.js";
+import { type AuditSubject, recordAudit } from "../audit/record-audit.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
 import { rowsOf } from "../db/client.js";
 import { contracts, creditNotes, invoices, payments, refunds } from "../db/schema/index.js";
-import type { StaffContext, UseCaseContext } from "../http/context.js";
+import type { Actor, Adapters, StaffContext, UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findScoped } from "../http/resource-reads.js";
 import { attemptKey } from "./charge-request.js";
@@ -12,7 +12,7 @@ import { activeMethodOf, balanceChargeRequest } from "./invoices.repository.js";
 
 const invoiceTable = { table: invoices, partnerColumn: invoices.partnerId };
 
-async function loadInvoice(ctx: UseCaseContext, id: number): Promise<InvoiceRow> {
+async function loadInvoice(ctx: Pick<StaffContext, "tx" | "scope">, id: number): Promise<InvoiceRow> {
   const invoice = await findScoped<InvoiceRow>(ctx.tx, ctx.scope, invoiceTable, id);
   if (!invoice) throw notFound("Invoice");
   return invoice;
@@ -24,7 +24,7 @@ async function loadInvoice(ctx: UseCaseContext, id: number): Promise<InvoiceRow>
  * takes this lock first: two concurrent requests then see each other's rows instead of both
  * passing the same balance check. (The dunning retry takes the same locks in the same order.)
  */
-async function lockInvoice(ctx: UseCaseContext, id: number): Promise<InvoiceRow> {
+async function lockInvoice(ctx: Pick<StaffContext, "tx" | "scope">, id: number): Promise<InvoiceRow> {
   const scoped = await loadInvoice(ctx, id);
   // Contract first, then invoice: the order the dunning run locks them in, so that a payment
   // landing while collections walk the same contract waits instead of deadlocking.
@@ -149,11 +149,22 @@ export async function collectInvoice(ctx: UseCaseContext, invoiceId: number) {
 }
 
 /**
+ * Who issues a credit note: staff (finance) in a request, or a job with no actor (a missed
+ * service visit credited automatically), named in the audit row by `by`.
+ */
+export type CreditNoteContext = Pick<StaffContext, "tx" | "scope" | "ip"> & {
+  actor: Actor | null;
+  by?: AuditSubject;
+  clock: { now(): Date; today(): string };
+  adapters: Pick<Adapters, "paymentGateway">;
+};
+
+/**
  * A credit note lowers what an issued invoice asks for, never by editing it. On an invoice that
  * was already paid, the credited amount goes back to the customer through the gateway.
  */
 export async function issueCreditNote(
-  ctx: StaffContext,
+  ctx: CreditNoteContext,
   input: { invoiceId: number; amount: number; reason: string },
 ) {
   const invoice = await lockInvoice(ctx, input.invoiceId);
@@ -171,7 +182,7 @@ export async function issueCreditNote(
       invoiceId: invoice.id,
       amount: input.amount,
       reason: input.reason,
-      userId: ctx.actor.userId,
+      userId: ctx.actor?.userId ?? null,
       createdAt: ctx.clock.now(),
     })
     .returning();
@@ -199,7 +210,7 @@ export async function issueCreditNote(
 
 /** Refunds `amount` of an invoice's successful payments, newest first, each with its own key. */
 export async function refundPayments(
-  ctx: Pick<StaffContext, "tx" | "adapters" | "clock">,
+  ctx: Pick<StaffContext, "tx" | "clock"> & { adapters: Pick<Adapters, "paymentGateway"> },
   input: { invoice: InvoiceRow; amount: number; reason: string; key: string },
 ): Promise<number> {
   let left = input.amount;

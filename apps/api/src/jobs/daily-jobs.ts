@@ -7,6 +7,7 @@ import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import { jobRuns } from "../db/schema/index.js";
 import type { AppDeps } from "../http/context.js";
 import { keepClosedMonths } from "../metrics/dashboard.js";
+import { runServiceVisits } from "../service-visits/service-visits-run.js";
 
 /** What the jobs run on: the database, the clock, and the payment gateway. */
 export type JobDeps = Pick<AppDeps, "database" | "clock"> & {
@@ -23,6 +24,8 @@ export const DAILY_JOBS = [
   { job: "dunning", hour: 7 },
   // After collections, so that a contract whose last invoice was recovered today completes.
   { job: "end-of-term", hour: 8 },
+  // Visits: the next ones scheduled and assigned, missed ones flagged, tomorrow's customers reminded.
+  { job: "service-visits", hour: 9 },
 ] as const satisfies readonly { job: JobName; hour: number }[];
 
 export type DailyJobName = (typeof DAILY_JOBS)[number]["job"];
@@ -65,6 +68,8 @@ export async function runDailyJob(
             return { ...(await runDunning({ ...common, gateway })) };
           case "end-of-term":
             return { ...(await runEndOfTerm(common)) };
+          case "service-visits":
+            return { ...(await runServiceVisits({ ...common, gateway })) };
           case "metrics":
             return {
               ...(await deps.database.db.transaction((tx) =>

@@ -6,7 +6,13 @@ import { AppError, pgError } from "../http/errors.js";
 import { processLogger } from "../observability/logger.js";
 import { jobDuration, jobFailures } from "../observability/metrics.js";
 
-export type JobName = "billing" | "dunning" | "end-of-term" | "payment-methods" | "metrics";
+export type JobName =
+  | "billing"
+  | "dunning"
+  | "end-of-term"
+  | "payment-methods"
+  | "metrics"
+  | "service-visits";
 export type JobTrigger = "cron" | "cli" | "api" | "startup";
 export type JobRunRow = typeof jobRuns.$inferSelect;
 

@@ -18,7 +18,8 @@ export type TemplateName =
   | "upcoming_charge"
   | "contract_ending"
   | "card_expiring"
-  | "promotion";
+  | "promotion"
+  | "service_visit_reminder";
 
 type Vars = Record<string, string>;
 
@@ -83,6 +84,17 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
     subject: `[${v.partner}] 계약 기간이 만료되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 계약 ${v.number}이 ${v.endedOn}에 만료되었습니다. ${v.outcome}`,
   }),
+  service_visit_reminder: (v) => ({
+    subject: `[${v.partner}] 내일 방문 점검 안내 (${v.date})`,
+    body: [
+      `${v.customer} 고객님, 안녕하세요. ${v.partner}입니다.`,
+      "",
+      `내일(${v.date}) ${v.product} 정기 방문 점검이 예정되어 있습니다.${v.technician ? ` 담당 기사: ${v.technician}.` : ""}`,
+      `계약번호: ${v.number}`,
+      "",
+      "일정 변경이 필요하시면 고객센터로 연락 주세요.",
+    ].join("\n"),
+  }),
   payment_succeeded: (v) => ({
     subject: `[${v.partner}] 결제가 완료되었습니다 (${v.number})`,
     body: `${v.customer} 고객님, 청구서 ${v.number}의 ${v.amount}원이 결제되었습니다. 감사합니다.`,
@@ -134,6 +146,7 @@ export const TEMPLATE_VARIABLES: Record<TemplateName, readonly string[]> = {
   contract_ending: ["customer", "number", "product", "endDate"],
   card_expiring: ["customer", "number", "display", "expiry"],
   promotion: ["customer", "title", "text"],
+  service_visit_reminder: ["customer", "number", "product", "date", "technician"],
 };
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARIABLES) as TemplateName[];
 

@@ -103,6 +103,18 @@ export const ZAccountingSettings = z.object(
   >,
 );
 
+/**
+ * Service visits (방문관리): how many days after its date an open visit counts as missed, and
+ * whether a missed visit credits the customer automatically (a credit note of `creditAmount`).
+ */
+const ZVisits = z.object({
+  graceDays: z.number().int().min(0).max(60),
+  creditMissed: z.boolean(),
+  creditAmount: z.number().int().min(0).max(1_000_000),
+});
+
+export const DEFAULT_VISIT_GRACE_DAYS = 7;
+
 /** The owner's switch: every user of the partner signs in with a second factor. */
 const ZSecurity = z.object({ requireTwoFactor: z.boolean() });
 
@@ -114,6 +126,7 @@ const DEFAULTS = {
   messaging: { apiKey: "", pfId: "", senderPhone: "", templates: {} },
   lateInterest: { enabled: false, annualRatePercent: 6 },
   security: { requireTwoFactor: false },
+  visits: { graceDays: DEFAULT_VISIT_GRACE_DAYS, creditMissed: false, creditAmount: 10_000 },
   accounting: { ...DEFAULT_ACCOUNT_CODES },
 };
 
@@ -129,6 +142,7 @@ export const ZPartnerSettings = z
     messaging: ZMessaging.default(DEFAULTS.messaging),
     lateInterest: ZLateInterest.default(DEFAULTS.lateInterest),
     security: ZSecurity.default(DEFAULTS.security),
+    visits: ZVisits.default(DEFAULTS.visits),
     accounting: ZAccountingSettings.default(DEFAULTS.accounting),
   })
   .default(DEFAULTS);
@@ -156,6 +170,7 @@ export const ZPartnerSettingsInput = z.object({
   messaging: ZMessaging.omit({ apiSecret: true }).partial().extend({ apiSecret: ZSecretInput }).optional(),
   lateInterest: ZLateInterest.partial().optional(),
   security: ZSecurity.partial().optional(),
+  visits: ZVisits.partial().optional(),
   accounting: ZAccountingSettings.partial().optional(),
 });
 

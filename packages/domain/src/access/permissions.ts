@@ -22,6 +22,8 @@ export const RESOURCES = [
   "contracts",
   "payment-methods",
   "deliveries",
+  "service-visits",
+  "tasks",
   "notifications",
   "invoices",
   "payments",
@@ -69,6 +71,23 @@ const TABLE: Record<Resource, Partial<Record<Role, readonly Action[]>>> = {
     manager: ["list", "show", "create"],
     cs: ["list", "show", "create"],
     finance: READ,
+  },
+  // Service visits (방문관리): managers plan them, a technician sees and completes their own.
+  "service-visits": {
+    operator: READ,
+    owner: READ_EDIT,
+    manager: READ_EDIT,
+    cs: READ,
+    technician: ["list", "show", "edit"],
+  },
+  // Follow-up tasks: each role works the kinds it owns; a technician the ones assigned to them.
+  tasks: {
+    operator: READ,
+    owner: READ_EDIT,
+    manager: READ_EDIT,
+    cs: ["list", "show", "edit"],
+    finance: ["list", "show", "edit"],
+    technician: ["list", "show", "edit"],
   },
   // Finance: `create` on billing-runs starts a run for a date; invoices are never edited.
   invoices: { operator: READ, owner: READ, manager: READ, cs: READ, finance: READ },

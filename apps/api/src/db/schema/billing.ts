@@ -173,9 +173,17 @@ export const tasks = pgTable(
     assetId: integer("asset_id"),
     dueOn: date("due_on", { mode: "string" }),
     note: text("note"),
+    /** The user working on it (issue 12 §3); status changes go through `moveTask`. */
+    assigneeId: integer("assignee_id"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    outcome: text("outcome"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("tasks_partner_status_idx").on(t.partnerId, t.status, t.id)],
+  (t) => [
+    index("tasks_partner_status_idx").on(t.partnerId, t.status, t.id),
+    index("tasks_assignee_idx").on(t.assigneeId, t.status),
+  ],
 );
 
 /**

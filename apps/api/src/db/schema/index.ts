@@ -13,5 +13,6 @@ export * from "./orders.js";
 export * from "./partners.js";
 export * from "./payment-redirects.js";
 export * from "./rate-limits.js";
+export * from "./service-visits.js";
 export * from "./tickets.js";
 export * from "./users.js";

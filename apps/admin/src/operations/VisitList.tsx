@@ -1,0 +1,84 @@
+import {
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  DateInput,
+  FunctionField,
+  List,
+  type RaRecord,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useTranslate,
+} from "react-admin";
+import { StatusChipField } from "../shared/StatusChipField";
+import { visitStatusChoices } from "./choices";
+import { VisitActions } from "./VisitActions";
+
+const filters = [
+  <SelectInput key="status" source="status" choices={visitStatusChoices} alwaysOn />,
+  <DateInput key="scheduledOn" source="scheduledOn" alwaysOn />,
+  <BooleanInput key="missed" source="missed" />,
+];
+
+/** 방문관리: every visit with customer, address and technician by name, and its actions. */
+export function VisitList() {
+  return (
+    <List filters={filters} sort={{ field: "scheduledOn", order: "ASC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <DateField source="scheduledOn" locales="ko-KR" />
+        <StatusChipField source="status" prefix="ssp.visitStatus" />
+        <BooleanField source="missed" sortable={false} />
+        <TextField source="contractNumber" sortable={false} />
+        <TextField source="customerName" sortable={false} />
+        <TextField source="address" sortable={false} />
+        <TextField source="technicianName" sortable={false} emptyText="-" />
+        <VisitActions />
+      </Datagrid>
+    </List>
+  );
+}
+
+function Parts() {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="partsUsed"
+      render={(r: RaRecord) =>
+        (r.partsUsed as { name: string; quantity: number }[]).length === 0
+          ? "-"
+          : (r.partsUsed as { name: string; quantity: number }[])
+              .map((p) => translate("ssp.visits.part", { name: p.name, quantity: p.quantity }))
+              .join(", ")
+      }
+    />
+  );
+}
+
+export function VisitShow() {
+  return (
+    <Show actions={false}>
+      <SimpleShowLayout>
+        <VisitActions />
+        <StatusChipField source="status" prefix="ssp.visitStatus" />
+        <BooleanField source="missed" />
+        <DateField source="dueOn" locales="ko-KR" />
+        <DateField source="scheduledOn" locales="ko-KR" />
+        <TextField source="contractNumber" />
+        <TextField source="customerName" />
+        <TextField source="customerPhone" />
+        <TextField source="address" />
+        <TextField source="productName" />
+        <TextField source="serialNumber" emptyText="-" />
+        <TextField source="technicianName" emptyText="-" />
+        <TextField source="reason" emptyText="-" />
+        <TextField source="notes" emptyText="-" />
+        <Parts />
+        <BooleanField source="signed" />
+        <DateField source="completedAt" showTime locales="ko-KR" emptyText="-" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

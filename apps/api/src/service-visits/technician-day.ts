@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { addDay } from "../clock.js";
+import { rowsOf } from "../db/client.js";
+import type { StaffContext } from "../http/context.js";
+import { validationFailed } from "../http/errors.js";
+
+export type StopKind = "installation" | "visit" | "return";
+
+interface StopRow {
+  kind: StopKind;
+  id: number;
+  on: string;
+  status: string;
+  order_id: number | null;
+  contract_id: number | null;
+  contract_number: string | null;
+  customer_name: string | null;
+  customer_phone: string | null;
+  address: string | null;
+  product_name: string | null;
+  asset_id: number | null;
+  serial_number: string | null;
+  note: string | null;
+}
+
+/**
+ * A technician's day (issue 12 §4): the installations, visits and returns of `date` and the day
+ * after, each with the address, contact and unit, in route order (day, then address so that
+ * stops in the same building or street follow each other, then kind). A technician sees their
+ * own; a manager asks for one technician by id.
+ */
+export async function technicianDay(ctx: StaffContext, input: { date?: string; technicianId?: number }) {
+  const technicianId = ctx.actor.role === "technician" ? ctx.actor.userId : input.technicianId;
+  if (!technicianId) throw validationFailed({ technicianId: "Choose a technician" });
+  const from = input.date ?? ctx.clock.today();
+  const to = addDay(from, 1);
+  const partner = ctx.scope.kind === "partner" ? ctx.scope.partnerId : null;
+  const scoped = (column: string) => (partner === null ? sql`` : sql`and ${sql.raw(column)} = ${partner}`);
+  const rows = rowsOf<StopRow>(
+    await ctx.tx.execute(sql`
+      select * from (
+        select 'installation' as kind, d.id, d.scheduled_on::text as on, d.status, d.order_id, c.id as contract_id,
+               c.number as contract_number, c.party->>'name' as customer_name, c.party->>'phone' as customer_phone,
+               c.install_address as address, c.product_name, a.id as asset_id, a.serial_number, null::text as note
+        from deliveries d join contracts c on c.id = d.contract_id left join assets a on a.id = d.asset_id
+        where d.technician_id = ${technicianId} and d.scheduled_on between ${from}::date and ${to}::date
+          and d.status in ('scheduled', 'installed') ${scoped("d.partner_id")}
+        union all
+        select 'visit', v.id, v.scheduled_on::text, v.status, null, c.id, c.number, c.party->>'name', c.party->>'phone',
+               c.install_address, c.product_name, a.id, a.serial_number, v.notes
+        from service_visits v join contracts c on c.id = v.contract_id left join assets a on a.id = v.asset_id
+        where v.technician_id = ${technicianId} and v.scheduled_on between ${from}::date and ${to}::date
+          and v.status in ('scheduled', 'assigned', 'completed') ${scoped("v.partner_id")}
+        union all
+        select 'return', t.id, coalesce(greatest(t.due_on, ${from}::date), ${from}::date)::text, t.status, null, c.id,
+               c.number, c.party->>'name', c.party->>'phone', c.install_address, c.product_name, a.id,
+               a.serial_number, t.note
+        from tasks t join contracts c on c.id = t.contract_id left join assets a on a.id = t.asset_id
+        where t.assignee_id = ${technicianId} and t.kind in ('asset_return', 'asset_recovery')
+          and (t.status in ('open', 'in_progress') and (t.due_on is null or t.due_on <= ${to}::date))
+          ${scoped("t.partner_id")}
+      ) s
+      order by s.on, s.address, s.kind, s.id
+      limit 200`),
+  );
+  return {
+    technicianId,
+    from,
+    to,
+    stops: rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      date: r.on,
+      status: r.status,
+      orderId: r.order_id,
+      contractId: r.contract_id,
+      contractNumber: r.contract_number,
+      customerName: r.customer_name,
+      customerPhone: r.customer_phone,
+      address: r.address,
+      mapUrl: r.address ? `https://map.kakao.com/link/search/${encodeURIComponent(r.address)}` : null,
+      productName: r.product_name,
+      assetId: r.asset_id,
+      serialNumber: r.serial_number,
+      note: r.note,
+    })),
+  };
+}
