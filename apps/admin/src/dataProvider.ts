@@ -206,6 +206,7 @@ export interface SspDataProvider extends DataProvider {
   ): Promise<{ data: RaRecord }>;
   getOrderTimeline(orderId: Identifier): Promise<{ data: OrderEvent[] }>;
   sendContract(contractId: Identifier): Promise<{ data: RaRecord }>;
+  sendPaymentLink(contractId: Identifier): Promise<{ data: RaRecord }>;
   getContractSchedule(contractId: Identifier): Promise<{ data: ContractSchedule }>;
   getContractEvents(contractId: Identifier): Promise<{ data: ContractEvent[] }>;
   verifyContract(contractId: Identifier): Promise<{ data: ContractVerification }>;
@@ -286,6 +287,7 @@ export function createDataProvider(apiUrl: string = API_URL): SspDataProvider {
     installOrder: (orderId, params) => post(path("orders", orderId, "install"), params),
     getOrderTimeline: (orderId) => get(path("orders", orderId, "timeline")),
     sendContract: (contractId) => post(path("contracts", contractId, "send")),
+    sendPaymentLink: (contractId) => post(path("contracts", contractId, "payment-link")),
     getContractSchedule: (contractId) => get(path("contracts", contractId, "schedule")),
     getContractEvents: (contractId) => get(path("contracts", contractId, "events")),
     verifyContract: (contractId) => get(path("contracts", contractId, "verify")),

@@ -21,10 +21,16 @@ import { ContractSendButton } from "./ContractSendButton";
 import { ContractTermination } from "./ContractTermination";
 import { ContractTerms } from "./ContractTerms";
 import { ContractVerification } from "./ContractVerification";
+import { PaymentLinkButton } from "./PaymentLinkButton";
 
 function Actions() {
   const { can } = useRole();
-  return <TopToolbar>{can("contracts", "edit") && <ContractSendButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {can("contracts", "edit") && <ContractSendButton />}
+      {can("contracts", "edit") && <PaymentLinkButton />}
+    </TopToolbar>
+  );
 }
 
 function PaymentMethods() {

@@ -608,6 +608,7 @@ export const enMessages: TranslationMessages = {
       declined: "Declined",
       payment_registered: "Auto-pay registered",
       payment_failed: "Auto-pay failed",
+      payment_link_sent: "Payment-method link sent",
     },
     actions: {
       reason: "Reason",
@@ -661,6 +662,11 @@ export const enMessages: TranslationMessages = {
       resent: "The contract was resent; the old link no longer works",
       resendTitle: "Resend the contract",
       resendContent: "Resending revokes the signing link the customer has. Continue?",
+      sendPaymentLink: "Send payment-method link",
+      paymentLinkTitle: "Send payment-method link",
+      paymentLinkContent:
+        "An auto-pay registration link goes to the customer's e-mail. Earlier links stop working. Continue?",
+      paymentLinkSent: "Payment-method link sent",
       terms: "Terms (frozen when drafted)",
       integrity: "Integrity",
       valid: "Integrity verified",

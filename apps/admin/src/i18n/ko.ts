@@ -813,6 +813,7 @@ export const koMessages: TranslationMessages = {
       declined: "서명 거절",
       payment_registered: "자동결제 등록",
       payment_failed: "자동결제 등록 실패",
+      payment_link_sent: "결제수단 등록 링크 발송",
     },
     actions: {
       reason: "사유",
@@ -866,6 +867,11 @@ export const koMessages: TranslationMessages = {
       resent: "계약서를 재발송했습니다. 이전 링크는 더 이상 쓸 수 없습니다",
       resendTitle: "계약서 재발송",
       resendContent: "재발송하면 고객이 받은 이전 서명 링크는 무효가 됩니다. 계속하시겠습니까?",
+      sendPaymentLink: "결제수단 등록 링크 보내기",
+      paymentLinkTitle: "결제수단 등록 링크 보내기",
+      paymentLinkContent:
+        "고객 이메일로 자동결제 수단 등록 링크를 보냅니다. 고객이 받은 이전 링크는 무효가 됩니다. 계속하시겠습니까?",
+      paymentLinkSent: "결제수단 등록 링크를 보냈습니다",
       terms: "계약 조건(작성 시점 고정)",
       integrity: "무결성 검증",
       valid: "무결성 확인됨",
