@@ -2,6 +2,7 @@ import type { AssetStatus, DashboardSection } from "@ssp/domain";
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, fetchUtils, type Identifier, type RaRecord } from "react-admin";
 import { API_URL } from "./api-url";
+import { translatableError } from "./shared/server-errors";
 
 /**
  * Every request carries the session cookie. fetchJson rejects non-2xx answers with an
@@ -9,7 +10,9 @@ import { API_URL } from "./api-url";
  * `body.errors` to show server validation messages under the matching inputs.
  */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: "include" });
+  fetchUtils.fetchJson(url, { ...options, credentials: "include" }).catch((error: unknown) => {
+    throw translatableError(error);
+  });
 
 /** A rate as the counts (or won sums) it divides; `rate` is null when nothing was to divide. */
 export interface Ratio {

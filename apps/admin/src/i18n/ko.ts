@@ -558,6 +558,33 @@ export const koMessages: TranslationMessages = {
     },
   },
   ssp: {
+    /** The API's error codes (apps/api `AppError`), said in the user's language. */
+    errors: {
+      validation_failed: "입력값을 확인해 주세요. 표시된 항목이 올바르지 않습니다",
+      not_found: "요청한 항목을 찾을 수 없습니다",
+      forbidden: "이 작업을 할 권한이 없습니다",
+      unauthorized: "다시 로그인해 주세요",
+      email_required: "고객의 이메일 주소가 없어 보낼 수 없습니다",
+      contract_not_payable: "서명 완료 또는 진행 중인 계약에만 결제수단 등록 링크를 보낼 수 있습니다",
+      out_of_stock: "재고가 없습니다",
+      asset_already_held: "이미 다른 계약에 배정된 자산입니다",
+      asset_already_allocated: "이미 자산이 배정되었습니다",
+      no_payment_method: "등록된 자동결제 수단이 없습니다",
+      cross_site_request: "허용되지 않은 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요",
+      database_unavailable: "일시적으로 처리할 수 없습니다. 잠시 후 다시 시도해 주세요",
+      internal_error: "처리 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요",
+    },
+    /** zod's issue codes per field, shown under the highlighted input. */
+    validation: {
+      invalid_type: "필수 입력 항목입니다",
+      too_small: "값이 너무 작거나 짧습니다",
+      too_big: "값이 너무 크거나 깁니다",
+      invalid_format: "형식이 올바르지 않습니다",
+      invalid_value: "허용되지 않는 값입니다",
+      not_multiple_of: "허용되지 않는 단위의 값입니다",
+      unrecognized_keys: "알 수 없는 항목이 있습니다",
+      invalid_union: "값이 올바르지 않습니다",
+    },
     partners: {
       businessNumberHelp: "숫자 10자리 (검증번호 확인)",
       invalidBusinessNumber: "올바른 사업자등록번호가 아닙니다 (검증번호 불일치)",
