@@ -2,6 +2,7 @@ import type { AssetStatus, DashboardSection } from "@ssp/domain";
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, fetchUtils, type Identifier, type RaRecord } from "react-admin";
 import { API_URL } from "./api-url";
+import { translatableError } from "./shared/server-errors";
 
 /**
  * Every request carries the session cookie. fetchJson rejects non-2xx answers with an
@@ -9,7 +10,9 @@ import { API_URL } from "./api-url";
  * `body.errors` to show server validation messages under the matching inputs.
  */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: "include" });
+  fetchUtils.fetchJson(url, { ...options, credentials: "include" }).catch((error: unknown) => {
+    throw translatableError(error);
+  });
 
 /** A rate as the counts (or won sums) it divides; `rate` is null when nothing was to divide. */
 /** One delivery attempt of a sent message, with the vendor's answer. */
@@ -216,6 +219,7 @@ export interface SspDataProvider extends DataProvider {
   ): Promise<{ data: RaRecord }>;
   getOrderTimeline(orderId: Identifier): Promise<{ data: OrderEvent[] }>;
   sendContract(contractId: Identifier): Promise<{ data: RaRecord }>;
+  sendPaymentLink(contractId: Identifier): Promise<{ data: RaRecord }>;
   getContractSchedule(contractId: Identifier): Promise<{ data: ContractSchedule }>;
   getContractEvents(contractId: Identifier): Promise<{ data: ContractEvent[] }>;
   verifyContract(contractId: Identifier): Promise<{ data: ContractVerification }>;
@@ -298,6 +302,7 @@ export function createDataProvider(apiUrl: string = API_URL): SspDataProvider {
     installOrder: (orderId, params) => post(path("orders", orderId, "install"), params),
     getOrderTimeline: (orderId) => get(path("orders", orderId, "timeline")),
     sendContract: (contractId) => post(path("contracts", contractId, "send")),
+    sendPaymentLink: (contractId) => post(path("contracts", contractId, "payment-link")),
     getContractSchedule: (contractId) => get(path("contracts", contractId, "schedule")),
     getContractEvents: (contractId) => get(path("contracts", contractId, "events")),
     verifyContract: (contractId) => get(path("contracts", contractId, "verify")),

@@ -22,6 +22,7 @@ import { ContractSendButton } from "./ContractSendButton";
 import { ContractTermination } from "./ContractTermination";
 import { ContractTerms } from "./ContractTerms";
 import { ContractVerification } from "./ContractVerification";
+import { PaymentLinkButton } from "./PaymentLinkButton";
 
 function Actions() {
   const { can } = useRole();
@@ -29,6 +30,7 @@ function Actions() {
     <TopToolbar>
       <ContractDocumentButtons />
       {can("contracts", "edit") && <ContractSendButton />}
+      {can("contracts", "edit") && <PaymentLinkButton />}
     </TopToolbar>
   );
 }

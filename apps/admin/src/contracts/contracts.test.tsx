@@ -50,6 +50,31 @@ describe("contract show", () => {
   });
 });
 
+describe("payment-method link (issue 15)", () => {
+  it("sends a payment-method link for a signed contract after confirming, and shows it in the trail", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/contracts/2/show" });
+    await user.click(await screen.findByRole("button", { name: "결제수단 등록 링크 보내기" }, SLOW));
+    const dialog = await screen.findByRole("dialog", undefined, SLOW);
+    expect(mockApi.requests.some((r) => r.url.pathname === "/api/contracts/2/payment-link")).toBe(false);
+    await user.click(within(dialog).getByRole("button", { name: "확인" }));
+    expect(await screen.findByText("결제수단 등록 링크를 보냈습니다", undefined, SLOW)).toBeInTheDocument();
+    expect(
+      mockApi.requests.filter(
+        (r) => r.method === "POST" && r.url.pathname === "/api/contracts/2/payment-link",
+      ),
+    ).toHaveLength(1);
+    const trail = await screen.findByTestId("contract-events", undefined, SLOW);
+    expect(await within(trail).findByText("결제수단 등록 링크 발송", undefined, SLOW)).toBeInTheDocument();
+  }, 60_000);
+
+  it("offers no payment-method link before signing", async () => {
+    renderApp({ as: "manager", route: "#/contracts/1/show" });
+    await screen.findByRole("button", { name: "계약서 재발송" }, SLOW);
+    expect(screen.queryByRole("button", { name: "결제수단 등록 링크 보내기" })).toBeNull();
+  });
+});
+
 describe("contract schedule", () => {
   it("links an invoiced period to its invoice and shows what was collected", async () => {
     renderApp({ as: "finance", route: "#/contracts/3/show" });

@@ -624,6 +624,34 @@ export const koMessages: TranslationMessages = {
     },
   },
   ssp: {
+    /** The API's error codes (apps/api `AppError`), said in the user's language. */
+    errors: {
+      validation_failed: "입력값을 확인해 주세요. 표시된 항목이 올바르지 않습니다",
+      not_found: "요청한 항목을 찾을 수 없습니다",
+      forbidden: "이 작업을 할 권한이 없습니다",
+      unauthorized: "다시 로그인해 주세요",
+      no_channel: "이 파트너의 알림 설정으로는 고객에게 이메일·카카오톡·문자 어느 것으로도 보낼 수 없습니다",
+      email_required: "고객의 이메일 주소가 없어 보낼 수 없습니다",
+      contract_not_payable: "서명 완료 또는 진행 중인 계약에만 결제수단 등록 링크를 보낼 수 있습니다",
+      out_of_stock: "재고가 없습니다",
+      asset_already_held: "이미 다른 계약에 배정된 자산입니다",
+      asset_already_allocated: "이미 자산이 배정되었습니다",
+      no_payment_method: "등록된 자동결제 수단이 없습니다",
+      cross_site_request: "허용되지 않은 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요",
+      database_unavailable: "일시적으로 처리할 수 없습니다. 잠시 후 다시 시도해 주세요",
+      internal_error: "처리 중 오류가 발생했습니다. 잠시 후 다시 시도해 주세요",
+    },
+    /** zod's issue codes per field, shown under the highlighted input. */
+    validation: {
+      invalid_type: "필수 입력 항목입니다",
+      too_small: "값이 너무 작거나 짧습니다",
+      too_big: "값이 너무 크거나 깁니다",
+      invalid_format: "형식이 올바르지 않습니다",
+      invalid_value: "허용되지 않는 값입니다",
+      not_multiple_of: "허용되지 않는 단위의 값입니다",
+      unrecognized_keys: "알 수 없는 항목이 있습니다",
+      invalid_union: "값이 올바르지 않습니다",
+    },
     partners: {
       businessNumberHelp: "숫자 10자리 (검증번호 확인)",
       invalidBusinessNumber: "올바른 사업자등록번호가 아닙니다 (검증번호 불일치)",
@@ -1078,6 +1106,7 @@ export const koMessages: TranslationMessages = {
       declined: "서명 거절",
       payment_registered: "자동결제 등록",
       payment_failed: "자동결제 등록 실패",
+      payment_link_sent: "결제수단 등록 링크 발송",
     },
     actions: {
       reason: "사유",
@@ -1134,6 +1163,11 @@ export const koMessages: TranslationMessages = {
       resent: "계약서를 재발송했습니다. 이전 링크는 더 이상 쓸 수 없습니다",
       resendTitle: "계약서 재발송",
       resendContent: "재발송하면 고객이 받은 이전 서명 링크는 무효가 됩니다. 계속하시겠습니까?",
+      sendPaymentLink: "결제수단 등록 링크 보내기",
+      paymentLinkTitle: "결제수단 등록 링크 보내기",
+      paymentLinkContent:
+        "고객 이메일로 자동결제 수단 등록 링크를 보냅니다. 고객이 받은 이전 링크는 무효가 됩니다. 계속하시겠습니까?",
+      paymentLinkSent: "결제수단 등록 링크를 보냈습니다",
       terms: "계약 조건(작성 시점 고정)",
       integrity: "무결성 검증",
       valid: "무결성 확인됨",

@@ -253,6 +253,27 @@ export const funnelHandlers = [
       },
     ]),
   ),
+  http.post(`${API_URL}/contracts/:id/payment-link`, ({ params }) => {
+    const contract = contractOf(params.id);
+    if (contract instanceof Response) return contract;
+    if (contract.status !== "signed" && contract.status !== "active") {
+      return error(
+        409,
+        "contract_not_payable",
+        "서명 완료 또는 진행 중인 계약에만 결제수단 등록 링크를 보낼 수 있습니다.",
+      );
+    }
+    rows("signing-events").push({
+      id: nextId("signing-events"),
+      contractId: contract.id,
+      kind: "payment_link_sent",
+      ip: null,
+      userAgent: null,
+      detail: null,
+      at: new Date().toISOString(),
+    });
+    return HttpResponse.json(contract);
+  }),
 
   http.get(`${API_URL}/contracts/:id/events`, ({ params }) => {
     const contract = contractOf(params.id);

@@ -24,6 +24,7 @@ import {
 import { cancelContract, terminateContract, terminationQuoteFor } from "./end-contract.js";
 import { runEndOfTerm } from "./end-of-term-run.js";
 import { sendContract } from "./send-contract.js";
+import { sendPaymentLink } from "./send-payment-link.js";
 
 export function registerContractRoutes(routes: ApiRoutes): void {
   const tag = "contracts";
@@ -80,6 +81,16 @@ export function registerContractRoutes(routes: ApiRoutes): void {
       access: { resource: "contracts", action: "edit" },
     },
     async (ctx, { id }) => ({ body: await sendContract(ctx, id) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/contracts/:id/payment-link",
+      summary: "E-mail a payment-method link for a signed or active contract (revokes older links)",
+      tag,
+      access: { resource: "contracts", action: "edit" },
+    },
+    async (ctx, { id }) => ({ body: await sendPaymentLink(ctx, id) }),
   );
   routes.staff(
     {

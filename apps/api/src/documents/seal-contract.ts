@@ -34,6 +34,7 @@ export interface SealInput {
 /** Every signing event kind (signing/public-context.ts) in Korean: no raw value on the certificate. */
 export const EVENT_LABELS: Record<string, string> = {
   sent: "서명 요청 발송",
+  payment_link_sent: "결제수단 등록 링크 발송",
   opened: "문서 열람",
   viewed: "계약서 PDF 열람",
   locked: "링크 잠김",

@@ -27,16 +27,23 @@ export const forbidden = () => new AppError(403, "forbidden", "Your role may not
 export const unauthorized = () => new AppError(401, "unauthorized", "Please log in");
 export const conflict = (code: string, message: string, errors?: Record<string, string>) =>
   new AppError(409, code, message, errors);
-export const validationFailed = (errors: Record<string, string>, message = "Some fields are invalid") =>
-  new AppError(400, "validation_failed", message, errors);
+export const validationFailed = (
+  errors: Record<string, string>,
+  message = "Some fields are invalid",
+  issues?: Record<string, string>,
+) => new AppError(400, "validation_failed", message, errors, issues ? { issues } : undefined);
 
 export function fromZodError(error: z.ZodError, prefix?: string): AppError {
   const errors: Record<string, string> = {};
+  // zod's issue code per field (too_small, invalid_format…), so the admin can say it in the
+  // user's language and highlight the field; `errors` keeps zod's own words.
+  const issues: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
     errors[path] ??= issue.message;
+    issues[path] ??= issue.code;
   }
-  return validationFailed(errors);
+  return validationFailed(errors, undefined, issues);
 }
 
 /** Unique constraints the user can trip, and the field each one is about. */

@@ -6,6 +6,7 @@ export type TemplateName =
   | "contract_sent"
   | "contract_signed"
   | "payment_method_registered"
+  | "payment_link_sent"
   | "phone_code"
   | "payment_failed"
   | "contract_suspended"
@@ -54,6 +55,19 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
             v.page,
           ]
         : []),
+    ].join("\n"),
+  }),
+  payment_link_sent: (v) => ({
+    subject: `[${v.partner}] 자동결제 수단 등록 요청 (${v.number})`,
+    body: [
+      `${v.customer} 고객님, 안녕하세요. ${v.partner}입니다.`,
+      "",
+      `계약 ${v.number}의 자동결제 수단(카드)을 아래 링크에서 등록해 주세요.`,
+      "생년월일로 본인 확인을 한 뒤 등록하실 수 있습니다.",
+      "",
+      v.link!,
+      "",
+      `이 링크는 ${v.expires}까지 유효합니다. 이전에 받은 링크는 더 이상 사용할 수 없습니다.`,
     ].join("\n"),
   }),
   payment_method_registered: (v) => ({
@@ -146,6 +160,7 @@ export const TEMPLATE_VARIABLES: Record<TemplateName, readonly string[]> = {
   contract_ending: ["customer", "number", "product", "endDate"],
   card_expiring: ["customer", "number", "display", "expiry"],
   promotion: ["customer", "title", "text"],
+  payment_link_sent: ["customer", "number", "link", "expires"],
   service_visit_reminder: ["customer", "number", "product", "date", "technician"],
 };
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARIABLES) as TemplateName[];

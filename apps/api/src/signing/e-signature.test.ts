@@ -147,7 +147,11 @@ describe("e-signature by e-mailed link", () => {
       mail.to ? JSON.stringify(mail.to).match(/signer\d+@example\.kr/)![0] : "",
       /서명이 완료/,
     );
-    await pub().post(`/api/public/sign/${token}/verify`).send({ birthDate: "1900-01-03" }).expect(410);
+    // Back on the same link later: signing cannot be repeated, the page says the card is in.
+    const back = await pub().get(`/api/public/sign/${token}`).expect(200);
+    expect(back.body).toMatchObject({ signed: true, paymentMethod: { display: "카드 **** 4242" } });
+    const again = await pub().get(`/api/public/sign/${token}/pdf`).set("X-Signing-Proof", proof).expect(410);
+    expect(again.body.code).toBe("link_used");
 
     // Every step the customer took is an audit row in the customer's name, with where from.
     const trail = rowsOf<{ action: string; actor_kind: string; actor_id: number; ip: string | null }>(

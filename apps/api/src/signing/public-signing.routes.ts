@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Request } from "express";
 import { latestDocument } from "../contracts/contract-documents.js";
-import { partners } from "../db/schema/index.js";
+import { partners, paymentMethods } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
@@ -70,9 +70,15 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
     ({ req }) =>
       withLink(
         req,
-        "sign",
+        "open",
         async (ctx, { link, contract }) => {
           await recordSigningEvent(ctx, link, "opened");
+          const [method] = await ctx.tx
+            .select({ display: paymentMethods.display })
+            .from(paymentMethods)
+            .where(and(eq(paymentMethods.contractId, contract.id), eq(paymentMethods.status, "active")))
+            .orderBy(desc(paymentMethods.id))
+            .limit(1);
           const [partner] = await ctx.tx.select().from(partners).where(eq(partners.id, link.partnerId));
           return {
             body: {
@@ -83,6 +89,10 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
               monthlyFee: contract.terms.monthlyFee,
               termMonths: contract.terms.termMonths,
               status: contract.status,
+              /** Signing is behind the customer (signed earlier, or a payment-method link). */
+              signed: link.consumedAt !== null,
+              /** The auto-pay method already registered, if any: then the page shows it is done. */
+              paymentMethod: method ? { display: method.display } : null,
               expiresAt: link.expiresAt.toISOString(),
               remainingAttempts: 5 - link.failedAttempts,
               redirectPayment: deps.adapters.paymentGateway.startRedirect
@@ -105,7 +115,7 @@ export function registerPublicSigningRoutes(routes: ApiRoutes, deps: AppDeps): v
       body: ZVerifySignerRequest,
     },
     ({ req, body }) =>
-      withLink(req, "sign", (ctx, found) => verifySigner(ctx, { ...found, birthDate: body.birthDate }), {
+      withLink(req, "open", (ctx, found) => verifySigner(ctx, { ...found, birthDate: body.birthDate }), {
         proof: false,
       }),
   );

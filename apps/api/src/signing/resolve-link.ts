@@ -5,7 +5,15 @@ import { AppError } from "../http/errors.js";
 import { sameHash, tokenHash } from "./signing-tokens.js";
 
 export type SigningLink = typeof signingLinks.$inferSelect;
-export type LinkPurpose = "sign" | "pay";
+/**
+ * `open`: the page's first load and the birth-date check, which any step may need (a signer who
+ * left after signing comes back to register a card); `sign`: reading, signing, declining;
+ * `pay`: registering auto-pay once the contract is signed (or already active).
+ */
+export type LinkPurpose = "open" | "sign" | "pay";
+
+/** Contracts whose customer may still register (or replace) a payment method through a link. */
+const PAYABLE = new Set(["signed", "active"]);
 
 /**
  * Finds the link a public request carries and says clearly why it cannot be used: unknown,
@@ -40,16 +48,27 @@ export async function resolveLink(
       "link_locked",
       "본인 확인에 5회 실패하여 링크가 잠겼습니다. 고객센터로 문의해 주세요.",
     );
-  if (purpose === "sign") {
+  // A `pay` link is born consumed (signing is behind it) and keeps its own deadline; a signing
+  // link, once used, may still lead to card registration while the contract is signed or active.
+  const expired = link.expiresAt <= now;
+  if (purpose === "sign" || (purpose === "open" && !link.consumedAt)) {
     if (link.consumedAt) throw new AppError(410, "link_used", "이미 서명이 완료된 링크입니다.");
-    if (link.expiresAt <= now)
+    if (expired)
       throw new AppError(
         410,
         "link_expired",
         "서명 기한이 지난 링크입니다. 담당자에게 재발송을 요청해 주세요.",
       );
-  } else if (!link.consumedAt || contract.status !== "signed") {
-    throw new AppError(409, "not_signed", "계약서 서명을 먼저 완료해 주세요.");
+  } else {
+    if (!link.consumedAt || (purpose === "pay" && !PAYABLE.has(contract.status)))
+      throw new AppError(409, "not_signed", "계약서 서명을 먼저 완료해 주세요.");
+    if (!PAYABLE.has(contract.status)) throw new AppError(410, "link_used", "이미 서명이 완료된 링크입니다.");
+    if (link.kind === "pay" && expired)
+      throw new AppError(
+        410,
+        "link_expired",
+        "결제수단 등록 기한이 지난 링크입니다. 담당자에게 재발송을 요청해 주세요.",
+      );
   }
   return { link, contract };
 }

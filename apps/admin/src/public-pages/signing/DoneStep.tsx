@@ -4,7 +4,11 @@ import { ko } from "../strings";
 import type { RegisteredCard } from "./signing-api";
 
 /** The end: the contract number and the sealed document's hash, which the customer may keep. */
-export function DoneStep(props: { contractNumber: string; sealedSha256: string; card: RegisteredCard }) {
+export function DoneStep(props: {
+  contractNumber: string;
+  sealedSha256: string | null;
+  card: Pick<RegisteredCard, "display">;
+}) {
   return (
     <Paper variant="outlined" role="status" data-testid="done-message" sx={{ p: 3, textAlign: "center" }}>
       <CheckCircleIcon color="success" sx={{ fontSize: 56 }} />
@@ -17,13 +21,15 @@ export function DoneStep(props: { contractNumber: string; sealedSha256: string; 
       <Box sx={{ mt: 2.5, textAlign: "left", display: "grid", rowGap: 1.5 }}>
         <Field label={ko.signing.contractNumber} value={props.contractNumber} testId="done-contract-number" />
         <Field label={ko.signing.registeredCard} value={props.card.display} />
-        <Field
-          label={ko.signing.sealedSha256}
-          value={props.sealedSha256}
-          testId="done-sealed-sha256"
-          mono
-          help={ko.signing.sealedHelp}
-        />
+        {props.sealedSha256 && (
+          <Field
+            label={ko.signing.sealedSha256}
+            value={props.sealedSha256}
+            testId="done-sealed-sha256"
+            mono
+            help={ko.signing.sealedHelp}
+          />
+        )}
       </Box>
     </Paper>
   );

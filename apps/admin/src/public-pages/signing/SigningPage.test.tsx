@@ -298,3 +298,46 @@ describe("the customer's signing page", () => {
     }
   });
 });
+
+describe("a link opened again after signing (issue 15)", () => {
+  it("goes straight from verification to card registration when no card is registered", async () => {
+    const seen = signingHandlers();
+    server.use(
+      http.get(BASE, () =>
+        HttpResponse.json({ ...summary, status: "signed", signed: true, paymentMethod: null }),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<SigningPage token={TOKEN} />);
+    await verify(user, "1990-03-15");
+    await fill(user, await screen.findByTestId("card-number-input"), "4242424242424242");
+    await fill(user, screen.getByTestId("card-expiry-input"), "1230");
+    await user.click(screen.getByTestId("register-card-button"));
+    const done = await screen.findByTestId("done-message");
+    expect(done).toHaveTextContent("카드 ****4242");
+    expect(screen.queryByTestId("done-sealed-sha256")).toBeNull();
+    expect(seen.sign).toHaveLength(0);
+    expect(seen.card[0]?.proof).toBe(PROOF);
+  });
+
+  it("shows the done page when the card is already registered", async () => {
+    const seen = signingHandlers();
+    server.use(
+      http.get(BASE, () =>
+        HttpResponse.json({
+          ...summary,
+          status: "active",
+          signed: true,
+          paymentMethod: { display: "카드 **** 1111" },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<SigningPage token={TOKEN} />);
+    await verify(user, "1990-03-15");
+    const done = await screen.findByTestId("done-message");
+    expect(done).toHaveTextContent("C-2026-000123");
+    expect(done).toHaveTextContent("카드 **** 1111");
+    expect(seen.card).toHaveLength(0);
+  });
+});

@@ -18,11 +18,27 @@ type Stage =
   | { kind: "failed"; error: PublicApiError }
   | { kind: "verify"; summary: SigningSummary }
   | { kind: "review"; summary: SigningSummary; proof: string; progress: ReviewProgress }
-  | { kind: "payment"; summary: SigningSummary; proof: string; sealedSha256: string }
-  | { kind: "done"; summary: SigningSummary; sealedSha256: string; card: RegisteredCard }
+  | { kind: "payment"; summary: SigningSummary; proof: string; sealedSha256: string | null }
+  | {
+      kind: "done";
+      summary: SigningSummary;
+      sealedSha256: string | null;
+      card: Pick<RegisteredCard, "display">;
+    }
   | { kind: "declined" };
 
 const REVIEW_STEP: Record<ReviewProgress, number> = { reading: 1, agreeing: 2, signing: 3 };
+
+/**
+ * Where a verified customer goes next, whatever step they stopped at: still to sign → the
+ * contract; signed without a card → card registration; card registered → the done page.
+ */
+function afterVerification(summary: SigningSummary, proof: string): Stage {
+  if (!summary.signed) return { kind: "review", summary, proof, progress: "reading" };
+  if (summary.paymentMethod)
+    return { kind: "done", summary, sealedSha256: null, card: summary.paymentMethod };
+  return { kind: "payment", summary, proof, sealedSha256: null };
+}
 
 /**
  * The customer's signing page for one link. The proof from verification lives only in memory:
@@ -121,9 +137,7 @@ export function SigningPage(props: { token: string }) {
               <VerifyStep
                 api={api}
                 remainingAttempts={stage.summary.remainingAttempts}
-                onVerified={(proof) =>
-                  setStage({ kind: "review", summary: stage.summary, proof, progress: "reading" })
-                }
+                onVerified={(proof) => setStage(afterVerification(stage.summary, proof))}
                 onFatal={fail}
               />
             </Stack>

@@ -20,6 +20,10 @@ export interface SigningSummary {
   clauses: SigningClause[];
   /** A gateway with its own registration page (KakaoPay), offered beside the card form. */
   redirectPayment?: string | null;
+  /** Signing is already behind the customer: the link leads on to card registration. */
+  signed?: boolean;
+  /** The auto-pay method already registered for the contract, if any. */
+  paymentMethod?: { display: string } | null;
 }
 
 export type SignatureInput = { kind: "drawn"; dataUrl: string } | { kind: "typed"; text: string };

@@ -120,6 +120,8 @@ export const signingLinks = pgTable(
       .notNull()
       .references(() => contracts.id),
     tokenHash: text("token_hash").notNull().unique(),
+    /** `sign` (sent with the contract) or `pay` (sent by staff after signing, card registration only). */
+    kind: text("kind").notNull().default("sign"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     consumedAt: timestamp("consumed_at", { withTimezone: true }),
