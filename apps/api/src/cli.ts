@@ -60,7 +60,7 @@ if (job === "restore-archive") {
 }
 const clock = systemClock();
 const date = values.date ?? clock.today();
-const JOBS = ["billing", "dunning", "end-of-term", "payment-methods", "service-visits"];
+const JOBS = ["billing", "dunning", "end-of-term", "payment-methods", "service-visits", "reminders"];
 const partnerId = values.partner ? Number(values.partner) : undefined;
 if (
   !job ||
@@ -69,7 +69,7 @@ if (
   (partnerId !== undefined && !(Number.isInteger(partnerId) && partnerId > 0))
 ) {
   console.error(
-    "usage: job billing|dunning|end-of-term|payment-methods|service-visits [--date YYYY-MM-DD] [--partner ID] [--dry-run] [--batch-size N]",
+    "usage: job billing|dunning|end-of-term|payment-methods|service-visits|reminders [--date YYYY-MM-DD] [--partner ID] [--dry-run] [--batch-size N]",
   );
   process.exit(2);
 }
@@ -103,7 +103,7 @@ const run = (): Promise<unknown> => {
       });
     default:
       return runDailyJob(deps, {
-        job: job as "dunning" | "end-of-term" | "service-visits",
+        job: job as "dunning" | "end-of-term" | "service-visits" | "reminders",
         date,
         trigger: "cli",
         partnerId,

@@ -1038,6 +1038,7 @@ export const enMessages: TranslationMessages = {
       "end-of-term": "End of term",
       "payment-methods": "Auto-pay retirement",
       "service-visits": "Service visits",
+      reminders: "Customer reminders",
     },
     billingTrigger: {
       api: "Manual (admin)",
@@ -1070,6 +1071,7 @@ export const enMessages: TranslationMessages = {
         metrics: "%{months} closed month(s) computed",
         "service-visits":
           "Scheduled %{scheduled} · assigned %{assigned} · missed %{missed} · credited %{credited} · reminded %{reminded}",
+        reminders: "Upcoming charge (D-3) %{upcomingCharge} · contract ending (D-30) %{contractEnding}",
       },
     },
     overdueBucket: { "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "90+ days" },

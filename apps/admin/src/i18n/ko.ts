@@ -1240,6 +1240,7 @@ export const koMessages: TranslationMessages = {
       "end-of-term": "만기 처리",
       "payment-methods": "자동결제 해지",
       "service-visits": "방문관리",
+      reminders: "고객 사전 안내",
     },
     billingTrigger: {
       api: "수동(관리자)",
@@ -1272,6 +1273,7 @@ export const koMessages: TranslationMessages = {
         metrics: "마감된 %{months}개월 집계",
         "service-visits":
           "예약 %{scheduled}건 · 배정 %{assigned}건 · 누락 %{missed}건 · 보상 %{credited}건 · 전날 안내 %{reminded}건",
+        reminders: "결제 예정 안내(D-3) %{upcomingCharge}건 · 계약 만료 안내(D-30) %{contractEnding}건",
       },
     },
     overdueBucket: { "1-30": "1–30일", "31-60": "31–60일", "61-90": "61–90일", "90+": "90일 초과" },

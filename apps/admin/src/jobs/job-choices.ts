@@ -6,6 +6,7 @@ export const JOB_NAMES = [
   "payment-methods",
   "metrics",
   "service-visits",
+  "reminders",
 ].map((id) => ({
   id,
   name: `ssp.jobName.${id}`,

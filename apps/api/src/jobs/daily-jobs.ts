@@ -7,6 +7,7 @@ import { runEndOfTerm } from "../contracts/end-of-term-run.js";
 import { jobRuns } from "../db/schema/index.js";
 import type { AppDeps } from "../http/context.js";
 import { keepClosedMonths } from "../metrics/dashboard.js";
+import { runReminders } from "../notifications/reminders-run.js";
 import { runServiceVisits } from "../service-visits/service-visits-run.js";
 
 /** What the jobs run on: the database, the clock, and the payment gateway. */
@@ -26,6 +27,8 @@ export const DAILY_JOBS = [
   { job: "end-of-term", hour: 8 },
   // Visits: the next ones scheduled and assigned, missed ones flagged, tomorrow's customers reminded.
   { job: "service-visits", hour: 9 },
+  // Reminders: an auto-pay charge in three days, a contract ending in thirty.
+  { job: "reminders", hour: 10 },
 ] as const satisfies readonly { job: JobName; hour: number }[];
 
 export type DailyJobName = (typeof DAILY_JOBS)[number]["job"];
@@ -70,6 +73,8 @@ export async function runDailyJob(
             return { ...(await runEndOfTerm(common)) };
           case "service-visits":
             return { ...(await runServiceVisits({ ...common, gateway })) };
+          case "reminders":
+            return { ...(await runReminders(common)) };
           case "metrics":
             return {
               ...(await deps.database.db.transaction((tx) =>

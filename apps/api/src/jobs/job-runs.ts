@@ -12,7 +12,8 @@ export type JobName =
   | "end-of-term"
   | "payment-methods"
   | "metrics"
-  | "service-visits";
+  | "service-visits"
+  | "reminders";
 export type JobTrigger = "cron" | "cli" | "api" | "startup";
 export type JobRunRow = typeof jobRuns.$inferSelect;
 

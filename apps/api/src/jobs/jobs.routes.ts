@@ -7,7 +7,15 @@ import { ZIsoDate } from "../shared/zod-fields.js";
 
 type JobRunRow = typeof jobRuns.$inferSelect;
 
-const JOBS = ["billing", "dunning", "end-of-term", "payment-methods", "metrics", "service-visits"] as const;
+const JOBS = [
+  "billing",
+  "dunning",
+  "end-of-term",
+  "payment-methods",
+  "metrics",
+  "service-visits",
+  "reminders",
+] as const;
 const STATUSES = ["running", "completed", "completed_with_failures", "failed"] as const;
 
 export const ZJobRunFilter = z.object({

@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import { addDay } from "../clock.js";
+import { type Db, rowsOf } from "../db/client.js";
+import { type CustomerMessage, enqueueForCustomers } from "./outbox.js";
+
+export interface RemindersSummary {
+  upcomingCharge: number;
+  contractEnding: number;
+}
+
+/** How many days before an auto-pay charge the customer is told (issue 13 §3). */
+export const UPCOMING_CHARGE_DAYS = 3;
+/** How many days before a contract's end date the customer is told. */
+export const CONTRACT_ENDING_DAYS = 30;
+
+interface Due {
+  contract_id: number;
+  email: string | null;
+  phone: string | null;
+  preferred_channel: string | null;
+  consent_marketing_at: Date | null;
+  name: string;
+  number: string;
+  partner: string;
+}
+
+/**
+ * The daily reminders job (issue 13 §3) for one partner and date, set-based, in one transaction:
+ * - upcoming charge (D-3): active contracts with an active auto-pay method whose next charge falls
+ *   on `date` + 3 — an open invoice due then, or the next period by the billing cursor (not yet
+ *   invoiced, its amount the plan's monthly fee);
+ * - contract ending (D-30): active contracts whose end date is `date` + 30.
+ * Each goes by the customer's channels. A message already queued for the same contract and the
+ * same due/end date is not queued again, so re-running a date queues nothing new.
+ *
+ * Card expiry (issue 13 §3) is not reminded: payment methods keep no expiry month.
+ */
+export async function runReminders(input: {
+  db: Db;
+  date: string;
+  now: () => Date;
+  partnerId: number;
+}): Promise<RemindersSummary> {
+  const { db, date, partnerId } = input;
+  const chargeOn = addDay(date, UPCOMING_CHARGE_DAYS);
+  const endsOn = addDay(date, CONTRACT_ENDING_DAYS);
+  return db.transaction(async (tx) => {
+    // Two runs for one partner and date are already kept apart by the job run's lock; this
+    // transaction-scoped lock also keeps a run for another date off the same messages.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reminders'), ${partnerId})`);
+
+    const charges = rowsOf<Due & { amount: number; method: string }>(
+      await tx.execute(sql`
+        select c.id as contract_id, c.party->>'email' as email, c.party->>'phone' as phone,
+               cu.preferred_channel, cu.consent_marketing_at, c.party->>'name' as name, c.number,
+               p.name as partner, pm.display as method,
+               coalesce(
+                 (select sum(i.total)::int from invoices i
+                   where i.contract_id = c.id and i.status = 'open' and i.due_date = ${chargeOn}::date),
+                 (c.terms->>'monthlyFee')::int
+               ) as amount
+        from contracts c
+        join partners p on p.id = c.partner_id
+        join customers cu on cu.id = c.customer_id
+        join lateral (
+          select display from payment_methods
+          where contract_id = c.id and status = 'active' order by id desc limit 1
+        ) pm on true
+        left join billing_cursors bc on bc.partner_id = c.partner_id and bc.contract_id = c.id
+        where c.partner_id = ${partnerId} and c.status = 'active'
+          and (
+            exists (select 1 from invoices i
+                    where i.contract_id = c.id and i.status = 'open' and i.due_date = ${chargeOn}::date)
+            or (bc.next_period_on = ${chargeOn}::date and (c.ends_on is null or bc.next_period_on < c.ends_on))
+          )
+          and not exists (
+            select 1 from notifications n
+            where n.partner_id = c.partner_id and n.template = 'upcoming_charge'
+              and n.entity = 'contracts' and n.entity_id = c.id and n.vars->>'dueDate' = ${chargeOn}
+          )
+        order by c.id`),
+    );
+
+    const ending = rowsOf<Due & { product: string }>(
+      await tx.execute(sql`
+        select c.id as contract_id, c.party->>'email' as email, c.party->>'phone' as phone,
+               cu.preferred_channel, cu.consent_marketing_at, c.party->>'name' as name, c.number,
+               p.name as partner, c.product_name as product
+        from contracts c
+        join partners p on p.id = c.partner_id
+        join customers cu on cu.id = c.customer_id
+        where c.partner_id = ${partnerId} and c.status = 'active' and c.ends_on = ${endsOn}::date
+          and not exists (
+            select 1 from notifications n
+            where n.partner_id = c.partner_id and n.template = 'contract_ending'
+              and n.entity = 'contracts' and n.entity_id = c.id and n.vars->>'endDate' = ${endsOn}
+          )
+        order by c.id`),
+    );
+
+    const base = (r: Due) => ({
+      partnerId,
+      recipient: {
+        email: r.email,
+        phone: r.phone,
+        preferredChannel: r.preferred_channel,
+        consentMarketingAt: r.consent_marketing_at,
+      },
+      entity: "contracts",
+      entityId: r.contract_id,
+      now: input.now(),
+    });
+    const messages: CustomerMessage[] = [
+      ...charges.map((r) => ({
+        ...base(r),
+        template: "upcoming_charge" as const,
+        vars: {
+          partner: r.partner,
+          customer: r.name,
+          number: r.number,
+          amount: Number(r.amount).toLocaleString("ko-KR"),
+          dueDate: chargeOn,
+          method: r.method,
+        },
+      })),
+      ...ending.map((r) => ({
+        ...base(r),
+        template: "contract_ending" as const,
+        vars: { partner: r.partner, customer: r.name, number: r.number, product: r.product, endDate: endsOn },
+      })),
+    ];
+    const channels = await enqueueForCustomers(tx, messages);
+    const sent = (from: number, to: number) => channels.slice(from, to).filter((c) => c !== null).length;
+    return {
+      upcomingCharge: sent(0, charges.length),
+      contractEnding: sent(charges.length, channels.length),
+    };
+  });
+}
