@@ -186,7 +186,8 @@ describe("catching up what was never billed", () => {
     await t.database.db.execute(sql`
       insert into job_runs (job, partner_id, run_date, trigger) values ('billing', 1, '2026-08-03', 'cron')`);
     // The server comes back at 09:00: billing (06:00), dunning (07:00), end of term (08:00) were
-    // missed, and the service visits (09:00) are due.
+    // missed, and the service visits (09:00) are due; the reminders (10:00) are not yet, so
+    // yesterday's, never run, run now.
     t.clock.set("2026-08-03T09:00:00+09:00");
     const deps = { database: t.database, clock: t.clock, adapters: { paymentGateway: gateway } };
     const ran = await catchUpDailyJobs(deps);
@@ -199,6 +200,8 @@ describe("catching up what was never billed", () => {
       "end-of-term:2:2026-08-03:startup:completed",
       "metrics:1:2026-08-03:startup:completed",
       "metrics:2:2026-08-03:startup:completed",
+      "reminders:1:2026-08-02:startup:completed",
+      "reminders:2:2026-08-02:startup:completed",
       "service-visits:1:2026-08-03:startup:completed",
       "service-visits:2:2026-08-03:startup:completed",
     ]);
@@ -230,8 +233,13 @@ describe("catching up what was never billed", () => {
     expect(await countOf(t.database, "job_runs")).toBe(runs);
     expect(await invoicesOf(id)).toHaveLength(1);
     // Before their hours the latest occurrence is yesterday's: a server started at 04:30 on
-    // 4 August runs nothing of the 4th yet.
+    // 4 August runs nothing of the 4th yet — only the reminders of the 3rd (10:00), which the
+    // server up since 09:00 has not run in this test.
     t.clock.set("2026-08-04T04:30:00+09:00");
+    expect((await catchUpDailyJobs(deps)).map((r) => `${r.job}:${r.partnerId}:${r.runDate}`).sort()).toEqual([
+      "reminders:1:2026-08-03",
+      "reminders:2:2026-08-03",
+    ]);
     expect(await catchUpDailyJobs(deps)).toEqual([]);
   });
 });
