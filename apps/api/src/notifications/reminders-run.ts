@@ -1,3 +1,4 @@
+import { type PlanTerms, periodsDue } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { addDay } from "../clock.js";
 import { type Db, rowsOf } from "../db/client.js";
@@ -28,7 +29,7 @@ interface Due {
  * The daily reminders job (issue 13 §3) for one partner and date, set-based, in one transaction:
  * - upcoming charge (D-3): active contracts with an active auto-pay method whose next charge falls
  *   on `date` + 3 — an open invoice due then, or the next period by the billing cursor (not yet
- *   invoiced, its amount the plan's monthly fee);
+ *   invoiced, its amount the schedule's for that period);
  * - contract ending (D-30): active contracts whose end date is `date` + 30.
  * Each goes by the customer's channels. A message already queued for the same contract and the
  * same due/end date is not queued again, so re-running a date queues nothing new.
@@ -49,16 +50,23 @@ export async function runReminders(input: {
     // transaction-scoped lock also keeps a run for another date off the same messages.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reminders'), ${partnerId})`);
 
-    const charges = rowsOf<Due & { amount: number; method: string }>(
+    const candidates = rowsOf<
+      Due & {
+        invoiced: number | null;
+        method: string;
+        terms: PlanTerms;
+        activated_on: string;
+        billing_day: number;
+        ended_on: string | null;
+      }
+    >(
       await tx.execute(sql`
         select c.id as contract_id, c.party->>'email' as email, c.party->>'phone' as phone,
                cu.preferred_channel, cu.consent_marketing_at, c.party->>'name' as name, c.number,
                p.name as partner, pm.display as method,
-               coalesce(
-                 (select sum(i.total)::int from invoices i
-                   where i.contract_id = c.id and i.status = 'open' and i.due_date = ${chargeOn}::date),
-                 (c.terms->>'monthlyFee')::int
-               ) as amount
+               c.terms, c.activated_on::text as activated_on, c.billing_day, c.ended_on::text as ended_on,
+               (select sum(i.total)::int from invoices i
+                 where i.contract_id = c.id and i.status = 'open' and i.due_date = ${chargeOn}::date) as invoiced
         from contracts c
         join partners p on p.id = c.partner_id
         join customers cu on cu.id = c.customer_id
@@ -80,6 +88,28 @@ export async function runReminders(input: {
           )
         order by c.id`),
     );
+
+    // The amount: the open invoice's, or the schedule's for the period the cursor starts next
+    // (the first one with its registration fee, a promotion's discount, a fixed term's end).
+    const charges = candidates.flatMap((r) => {
+      if (r.invoiced !== null) return [{ ...r, amount: Number(r.invoiced) }];
+      try {
+        const [period] = periodsDue({
+          terms: typeof r.terms === "string" ? (JSON.parse(r.terms) as PlanTerms) : r.terms,
+          activatedOn: r.activated_on,
+          billingDay: Number(r.billing_day),
+          from: chargeOn,
+          through: chargeOn,
+          endedOn: r.ended_on,
+        }).periods;
+        return period && period.start === chargeOn && period.amount > 0
+          ? [{ ...r, amount: period.amount }]
+          : [];
+      } catch {
+        // No period of the contract starts then (a cursor left by an older schedule): no reminder.
+        return [];
+      }
+    });
 
     const ending = rowsOf<Due & { product: string }>(
       await tx.execute(sql`

@@ -139,5 +139,20 @@ describe("reminders daily job", () => {
       await runReminders({ db: t.database.db, date: "2026-05-29", now: () => t.clock.now(), partnerId: 1 }),
     ).toEqual({ upcomingCharge: 1, contractEnding: 0 });
     expect((await messagesOf("upcoming_charge")).map((m) => m.entity_id)).toContain(later.firstContractId);
+
+    // The amount announced is the amount charged: 13 May's run invoices exactly that.
+    await runBilling({
+      database: t.database,
+      gateway,
+      date: "2026-05-13",
+      now: () => t.clock.now(),
+      trigger: "cli",
+      partnerId: 1,
+    });
+    const [invoice] = rowsOf<{ total: number }>(
+      await t.database.db.execute(sql`
+        select total from invoices where contract_id = ${charged.firstContractId} and period_start = '2026-05-13'`),
+    );
+    expect(first!.vars.amount).toBe(invoice!.total.toLocaleString("ko-KR"));
   });
 });
