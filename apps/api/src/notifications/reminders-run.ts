@@ -46,10 +46,8 @@ export async function runReminders(input: {
   const chargeOn = addDay(date, UPCOMING_CHARGE_DAYS);
   const endsOn = addDay(date, CONTRACT_ENDING_DAYS);
   return db.transaction(async (tx) => {
-    // Two runs for one partner and date are already kept apart by the job run's lock; this
-    // transaction-scoped lock also keeps a run for another date off the same messages.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reminders'), ${partnerId})`);
-
+    // Two runs for one partner and date are kept apart by the job run's lock; runs for other
+    // dates look at other due and end dates, so they never queue the same message.
     const candidates = rowsOf<
       Due & {
         invoiced: number | null;
