@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { customers } from "../db/schema/index.js";
-import { enqueueForCustomer, type Recipient } from "../notifications/outbox.js";
+import { customers, partners } from "../db/schema/index.js";
+import { AppError } from "../http/errors.js";
+import { chooseChannel, enqueueForCustomer, type Recipient } from "../notifications/outbox.js";
 import type { TemplateName } from "../notifications/templates.js";
+import { settingsWithDefaults } from "../partners/partner-settings.js";
 import type { ContractRow } from "./contracts.repository.js";
 
 /**
@@ -26,6 +28,29 @@ export async function contractRecipient(
     preferredChannel: customer?.preferredChannel ?? null,
     consentMarketingAt: customer?.consentMarketingAt ?? null,
   };
+}
+
+/**
+ * The channel a link for this contract goes by (the contract itself, a payment-method link): the
+ * customer's channels as the partner's switches allow; 422 `no_channel` when none can reach them.
+ */
+export async function linkRecipient(
+  tx: Db,
+  contract: Pick<ContractRow, "party" | "customerId" | "partnerId">,
+) {
+  const recipient = await contractRecipient(tx, contract);
+  const [partner] = await tx
+    .select({ name: partners.name, settings: partners.settings })
+    .from(partners)
+    .where(eq(partners.id, contract.partnerId));
+  const channel = chooseChannel(recipient, settingsWithDefaults(partner?.settings).notifications);
+  if (!partner || !channel)
+    throw new AppError(
+      422,
+      "no_channel",
+      "The customer can be reached neither by e-mail nor by KakaoTalk/SMS with this partner's notification settings",
+    );
+  return { recipient, channel, partnerName: partner.name };
 }
 
 /**

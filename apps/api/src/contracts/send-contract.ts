@@ -1,15 +1,14 @@
 import { addDays } from "date-fns";
 import { and, eq, isNull } from "drizzle-orm";
-import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
+import { orders, signingEvents, signingLinks } from "../db/schema/index.js";
 import { seoulTimestamp } from "../documents/format.js";
 import type { UseCaseContext } from "../http/context.js";
-import { AppError, notFound } from "../http/errors.js";
-import { chooseChannel, enqueueForCustomer } from "../notifications/outbox.js";
+import { notFound } from "../http/errors.js";
+import { enqueueForCustomer } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
-import { settingsWithDefaults } from "../partners/partner-settings.js";
 import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
 import { unsignedContractPdf } from "./contract-documents.js";
-import { contractRecipient } from "./contract-notices.js";
+import { linkRecipient } from "./contract-notices.js";
 import { contractJson, findContract, moveContract } from "./contracts.repository.js";
 
 /**
@@ -19,18 +18,7 @@ import { contractJson, findContract, moveContract } from "./contracts.repository
 export async function sendContract(ctx: UseCaseContext, contractId: number) {
   const contract = await findContract(ctx.tx, ctx.scope, contractId);
   if (!contract) throw notFound("Contract");
-  const recipient = await contractRecipient(ctx.tx, contract);
-  const [partner] = await ctx.tx
-    .select({ name: partners.name, settings: partners.settings })
-    .from(partners)
-    .where(eq(partners.id, contract.partnerId));
-  const channel = chooseChannel(recipient, settingsWithDefaults(partner?.settings).notifications);
-  if (!channel)
-    throw new AppError(
-      422,
-      "no_channel",
-      "The customer can be reached neither by e-mail nor by KakaoTalk/SMS with this partner's notification settings",
-    );
+  const { recipient, channel, partnerName } = await linkRecipient(ctx.tx, contract);
   const moved = await moveContract(ctx, contract, "sent");
   await unsignedContractPdf(ctx.tx, moved);
 
@@ -77,7 +65,7 @@ export async function sendContract(ctx: UseCaseContext, contractId: number) {
     entity: "contracts",
     entityId: contract.id,
     vars: {
-      partner: partner!.name,
+      partner: partnerName,
       customer: contract.party.name,
       product: contract.productName,
       number: contract.number,

@@ -1,13 +1,12 @@
 import { addDays } from "date-fns";
 import { and, eq, isNull } from "drizzle-orm";
-import { partners, signingEvents, signingLinks } from "../db/schema/index.js";
+import { signingEvents, signingLinks } from "../db/schema/index.js";
 import { seoulTimestamp } from "../documents/format.js";
 import type { UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
-import { chooseChannel, enqueueForCustomer } from "../notifications/outbox.js";
-import { settingsWithDefaults } from "../partners/partner-settings.js";
+import { enqueueForCustomer } from "../notifications/outbox.js";
 import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
-import { contractRecipient } from "./contract-notices.js";
+import { linkRecipient } from "./contract-notices.js";
 import { contractJson, findContract } from "./contracts.repository.js";
 
 /**
@@ -26,18 +25,7 @@ export async function sendPaymentLink(ctx: UseCaseContext, contractId: number) {
       "서명 완료 또는 진행 중인 계약에만 결제수단 등록 링크를 보낼 수 있습니다.",
     );
   // By the customer's channels, as the contract itself was sent (alimtalk/SMS or e-mail).
-  const recipient = await contractRecipient(ctx.tx, contract);
-  const [partner] = await ctx.tx
-    .select({ name: partners.name, settings: partners.settings })
-    .from(partners)
-    .where(eq(partners.id, contract.partnerId));
-  const channel = chooseChannel(recipient, settingsWithDefaults(partner?.settings).notifications);
-  if (!channel)
-    throw new AppError(
-      422,
-      "no_channel",
-      "The customer can be reached neither by e-mail nor by KakaoTalk/SMS with this partner's notification settings",
-    );
+  const { recipient, channel, partnerName } = await linkRecipient(ctx.tx, contract);
 
   const now = ctx.clock.now();
   await ctx.tx
@@ -78,7 +66,7 @@ export async function sendPaymentLink(ctx: UseCaseContext, contractId: number) {
     entity: "contracts",
     entityId: contract.id,
     vars: {
-      partner: partner!.name,
+      partner: partnerName,
       customer: contract.party.name,
       number: contract.number,
       link: `${ctx.config.publicUrl}/sign/${token}`,
