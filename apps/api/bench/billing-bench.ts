@@ -200,7 +200,7 @@ async function seed(db: Db, contracts: number): Promise<void> {
  */
 async function resetBilling(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate invoices, invoice_lines, payments, job_runs, job_run_failures, late_interest_charges, credit_notes, refunds`,
+    sql`truncate invoices, invoice_lines, payments, ticket_invoices, job_runs, job_run_failures, late_interest_charges, credit_notes, refunds`,
   );
   await db.execute(sql`
     update billing_cursors bc set next_period_on = case
