@@ -1,15 +1,6 @@
-import { useState } from "react";
-import {
-  Button,
-  Confirm,
-  type RaRecord,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-} from "react-admin";
+import { Button, Confirm, type RaRecord, useDataProvider, useRecordContext } from "react-admin";
 import type { SspDataProvider } from "../dataProvider";
-import { errorMessage } from "../shared/error-message";
+import { useContractAction } from "./use-contract-action";
 
 /**
  * Sends a draft contract, or resends a sent one. A resend revokes the link the customer has,
@@ -19,26 +10,17 @@ export function ContractSendButton({ contract: given }: { contract?: RaRecord })
   const fromContext = useRecordContext();
   const contract = given ?? fromContext;
   const dataProvider = useDataProvider<SspDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const resend = contract?.status === "sent";
+  const {
+    confirming,
+    setConfirming,
+    pending,
+    perform: send,
+  } = useContractAction(
+    async () => contract && dataProvider.sendContract(contract.id),
+    resend ? "ssp.contracts.resent" : "ssp.contracts.sent",
+  );
   if (!contract || (contract.status !== "draft" && contract.status !== "sent")) return null;
-  const resend = contract.status === "sent";
-
-  const send = async () => {
-    setPending(true);
-    try {
-      await dataProvider.sendContract(contract.id);
-      notify(resend ? "ssp.contracts.resent" : "ssp.contracts.sent", { type: "success" });
-      refresh();
-    } catch (error) {
-      notify(errorMessage(error), { type: "error" });
-    } finally {
-      setPending(false);
-      setConfirming(false);
-    }
-  };
 
   return (
     <>

@@ -1,15 +1,6 @@
-import { useState } from "react";
-import {
-  Button,
-  Confirm,
-  type RaRecord,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-} from "react-admin";
+import { Button, Confirm, type RaRecord, useDataProvider, useRecordContext } from "react-admin";
 import type { SspDataProvider } from "../dataProvider";
-import { errorMessage } from "../shared/error-message";
+import { useContractAction } from "./use-contract-action";
 
 /**
  * For a signed or active contract: e-mails the customer a link to register (or replace) the
@@ -20,25 +11,16 @@ export function PaymentLinkButton({ contract: given }: { contract?: RaRecord }) 
   const fromContext = useRecordContext();
   const contract = given ?? fromContext;
   const dataProvider = useDataProvider<SspDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const {
+    confirming,
+    setConfirming,
+    pending,
+    perform: send,
+  } = useContractAction(
+    async () => contract && dataProvider.sendPaymentLink(contract.id),
+    "ssp.contracts.paymentLinkSent",
+  );
   if (!contract || (contract.status !== "signed" && contract.status !== "active")) return null;
-
-  const send = async () => {
-    setPending(true);
-    try {
-      await dataProvider.sendPaymentLink(contract.id);
-      notify("ssp.contracts.paymentLinkSent", { type: "success" });
-      refresh();
-    } catch (error) {
-      notify(errorMessage(error), { type: "error" });
-    } finally {
-      setPending(false);
-      setConfirming(false);
-    }
-  };
 
   return (
     <>
