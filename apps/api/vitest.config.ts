@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two files at a time even on two cores: most of a file's time is spent waiting on
+    // PostgreSQL, so a second file fills that wait (vitest's default is cores − 1).
+    poolOptions: { forks: { minForks: 2, maxForks: 2 } },
     env: { TZ: "Asia/Seoul" },
   },
 });

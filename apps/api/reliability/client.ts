@@ -8,6 +8,9 @@ export interface Reply {
   headers: Headers;
 }
 
+/** A request unanswered this long is given up on (status 0 where the suite catches it). */
+const REQUEST_GIVE_UP_MS = 60_000;
+
 /**
  * A staff member's browser, for the suite: a session cookie, the Origin an admin page sends,
  * and JSON. Signing in takes the second factor where the role needs one (enrolling the first
@@ -38,6 +41,8 @@ export class StaffClient {
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      // Far past the API's own bounds: a request still unanswered by then hangs (a failure).
+      signal: AbortSignal.timeout(REQUEST_GIVE_UP_MS),
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("ssp_session="));
     if (cookie) this.cookie = cookie.split(";")[0]!;

@@ -1,4 +1,5 @@
 import {
+  changedTables,
   demoIdOf,
   fingerprint,
   mdTable,
@@ -32,7 +33,7 @@ export async function routeMatrix(ctx: SuiteContext): Promise<SectionResult> {
   const ordered = [...routes.filter((r) => r.method === "GET"), ...routes.filter((r) => r.method !== "GET")];
   for (const route of ordered) {
     // Reads of its own tenant may write (a PDF made on first view); the other tenant's writes may not.
-    if (route.method !== "GET" && before === "") before = await fingerprint(ctx.db);
+    if (route.method !== "GET" && before === "") before = await settledFingerprint(ctx);
     const url = route.path.includes("{") ? fill(route.path) : route.path;
     if (!url) continue;
     if (route.method === "GET") {
@@ -64,8 +65,12 @@ export async function routeMatrix(ctx: SuiteContext): Promise<SectionResult> {
       if (res.status >= 500) failures.push(`바른케어 ${route.method} ${url} → ${res.status}`);
     }
   }
-  const changed = (await fingerprint(ctx.db)) !== before;
-  if (changed) failures.push("the other tenant's refused writes changed rows");
+  const after = await fingerprint(ctx.db);
+  const changed = after !== before;
+  if (changed)
+    failures.push(
+      `the other tenant's refused writes changed rows of ${changedTables(before, after).join(", ")}`,
+    );
   const statuses = [...statusCounts.entries()].sort((a, b) => a[0] - b[0]);
   return {
     name: "Route × role × tenant matrix",
@@ -80,4 +85,19 @@ export async function routeMatrix(ctx: SuiteContext): Promise<SectionResult> {
     figures: { requests, leaks, routes: routes.length },
     failures,
   };
+}
+
+/**
+ * The fingerprint once the reads' own after-work has settled (a document made on first view
+ * finishing on a slow machine): two readings half a second apart agree, or ten seconds pass.
+ */
+async function settledFingerprint(ctx: SuiteContext): Promise<string> {
+  let last = await fingerprint(ctx.db);
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const next = await fingerprint(ctx.db);
+    if (next === last) return next;
+    last = next;
+  }
+  return last;
 }

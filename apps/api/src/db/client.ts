@@ -23,6 +23,8 @@ export interface Database {
    * undefined when there are none to be had (PGlite, or too many tenants active at once).
    */
   readerFor(scope: TenantScope): Db | undefined;
+  /** Drops the tenant's read connections (one left a read unanswered); the next read opens new ones. */
+  discardReader(scope: TenantScope): void;
   /** LISTEN on a channel (its own connection); resolves to a function that stops listening. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /**
@@ -75,6 +77,7 @@ export async function openDatabase(options: {
       db,
       kind: "postgres",
       readerFor: (scope) => readers.readerFor(scope),
+      discardReader: (scope) => readers.discard(scope),
       listen: async (channel, onMessage) => {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
@@ -109,6 +112,7 @@ export async function openDatabase(options: {
     db,
     kind: "pglite",
     readerFor: () => undefined,
+    discardReader: () => {},
     tryLock: async (key) => {
       if (held.has(key)) return false;
       held.add(key);

@@ -37,7 +37,7 @@ export class TenantReaders {
   }
 
   readerFor(scope: TenantScope): Db | undefined {
-    const key = scope.kind === "partner" ? `partner ${scope.partnerId}` : "platform";
+    const key = keyOf(scope);
     const now = this.now();
     let reader = this.readers.get(key);
     if (!reader) {
@@ -59,6 +59,17 @@ export class TenantReaders {
     return reader.db;
   }
 
+  /**
+   * Forgets the tenant's connections so that the next read opens fresh ones. They are closed in
+   * the background and not awaited: a connection that left a query pending may never finish.
+   */
+  discard(scope: TenantScope): void {
+    const reader = this.readers.get(keyOf(scope));
+    if (!reader) return;
+    this.readers.delete(keyOf(scope));
+    reader.client.end({ timeout: 1 }).catch(() => {}); // closing: nothing left to report to
+  }
+
   /** Closes the longest-idle tenant's connections if it has been idle long enough. */
   private evictIdle(now: number): boolean {
     let idlest: [string, { client: postgres.Sql; usedAt: number }] | undefined;
@@ -74,4 +85,8 @@ export class TenantReaders {
     this.readers.clear();
     await Promise.all(clients.map((c) => c.end({ timeout: 5 })));
   }
+}
+
+function keyOf(scope: TenantScope): string {
+  return scope.kind === "partner" ? `partner ${scope.partnerId}` : "platform";
 }

@@ -7,6 +7,7 @@ import { inTenantTransaction } from "../db/tenant.js";
 import { dbTransactionsInFlight } from "../observability/metrics.js";
 import { setRouteOf } from "../observability/request-log.js";
 import { type Actor, type AppDeps, type StaffContext, scopeOf } from "./context.js";
+import { withDeadline } from "./deadline.js";
 import { forbidden, fromZodError, notFound, unauthorized } from "./errors.js";
 import { FairShare } from "./fair-share.js";
 
@@ -42,6 +43,9 @@ export interface StaffRequest<B, Q> {
   params: Record<string, string>;
   req: Request;
 }
+
+/** How much longer than one statement's bound a read may take before it is answered 503. */
+const READ_DEADLINE_SLACK_MS = 5_000;
 
 const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -123,9 +127,14 @@ export class ApiRoutes {
             input,
           ),
         );
-      const reply = def.expensive?.(input)
-        ? await this.fairShare.run(actor.userId, execute)
-        : await execute();
+      const work = def.expensive?.(input) ? this.fairShare.run(actor.userId, execute) : execute();
+      // Reads are bounded: a statement's own bound, plus room for the connection and the queue.
+      const reply =
+        def.method === "get"
+          ? await withDeadline(work, this.deps.config.statementTimeoutMs + READ_DEADLINE_SLACK_MS, () => {
+              if (reader) this.deps.database.discardReader(scope);
+            })
+          : await work;
       if (def.method !== "get") this.afterCommit();
       if (reply.stream) await reply.stream(res);
       else send(res, reply);
