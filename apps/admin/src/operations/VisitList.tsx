@@ -7,6 +7,7 @@ import {
   FunctionField,
   List,
   type RaRecord,
+  ReferenceField,
   SelectInput,
   Show,
   SimpleShowLayout,
@@ -30,6 +31,7 @@ export function VisitList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="scheduledOn" locales="ko-KR" />
         <StatusChipField source="status" prefix="ssp.visitStatus" />
+        <VisitKindField sortable={false} />
         <BooleanField source="missed" sortable={false} />
         <TextField source="contractNumber" sortable={false} />
         <TextField source="customerName" sortable={false} />
@@ -38,6 +40,18 @@ export function VisitList() {
         <VisitActions />
       </Datagrid>
     </List>
+  );
+}
+
+/** Regular, repair, or a relocation's removal / reinstallation — by its label. */
+function VisitKindField({ sortable }: { sortable?: boolean }) {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="kind"
+      sortable={sortable}
+      render={(r: RaRecord) => translate(`ssp.visitKind.${String(r.kind)}`, { _: String(r.kind) })}
+    />
   );
 }
 
@@ -63,6 +77,8 @@ export function VisitShow() {
       <SimpleShowLayout>
         <VisitActions />
         <StatusChipField source="status" prefix="ssp.visitStatus" />
+        <VisitKindField />
+        <ReferenceField source="ticketId" reference="tickets" emptyText="-" />
         <BooleanField source="missed" />
         <DateField source="dueOn" locales="ko-KR" />
         <DateField source="scheduledOn" locales="ko-KR" />

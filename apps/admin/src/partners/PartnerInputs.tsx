@@ -132,6 +132,19 @@ export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
           ) : null
         }
       </FormDataConsumer>
+      {/* Service visits (방문관리): missed-visit grace and credit, and the relocation fee. */}
+      <NumberInput source="settings.visits.graceDays" step={1} validate={[minValue(0), maxValue(60)]} />
+      <BooleanInput source="settings.visits.creditMissed" />
+      <NumberInput
+        source="settings.visits.creditAmount"
+        step={1000}
+        validate={[minValue(0), maxValue(1_000_000)]}
+      />
+      <NumberInput
+        source="settings.visits.relocationFee"
+        step={1000}
+        validate={[minValue(0), maxValue(1_000_000)]}
+      />
       {/* The journal's accounts in the partner's own chart of accounts (매출전표). */}
       {JOURNAL_ACCOUNTS.map((account) => (
         <Fragment key={account}>

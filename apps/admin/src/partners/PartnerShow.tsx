@@ -30,6 +30,10 @@ export function PartnerShow() {
         <BooleanField source="settings.notifications.alimtalk" />
         <BooleanField source="settings.lateInterest.enabled" />
         <NumberField source="settings.lateInterest.annualRatePercent" />
+        <NumberField source="settings.visits.graceDays" />
+        <BooleanField source="settings.visits.creditMissed" />
+        <NumberField source="settings.visits.creditAmount" locales="ko-KR" />
+        <NumberField source="settings.visits.relocationFee" locales="ko-KR" />
         <DateField source="createdAt" showTime locales="ko-KR" />
       </SimpleShowLayout>
     </Show>

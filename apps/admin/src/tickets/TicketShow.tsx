@@ -32,6 +32,7 @@ import {
 import { errorMessage } from "../shared/error-message";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
+import { TicketVisitList, TicketVisitPanel } from "./TicketVisitPanel";
 import { ticketApi } from "./ticket-api";
 
 interface TicketRecord {
@@ -264,6 +265,16 @@ function TicketTimeline() {
   );
 }
 
+function TicketVisits() {
+  const after = useAfterChange();
+  return (
+    <>
+      <TicketVisitPanel after={after} />
+      <TicketVisitList />
+    </>
+  );
+}
+
 export function TicketShow() {
   const translate = useTranslate();
   return (
@@ -300,6 +311,7 @@ export function TicketShow() {
         <DateField source="createdAt" showTime locales="ko-KR" />
         <TicketControls />
         <CancellationPanel />
+        <TicketVisits />
         <TicketTimeline />
       </SimpleShowLayout>
     </Show>

@@ -34,6 +34,12 @@ export const ticketApi = {
     httpClient(url(id, "comments"), { method: "POST", body: JSON.stringify(body) }),
   update: (id: Identifier, body: Record<string, unknown>) =>
     httpClient(`${API_URL}/tickets/${String(id)}`, { method: "PUT", body: JSON.stringify(body) }),
+  repairVisit: (id: Identifier, body: { scheduledOn: string; technicianId?: number }) =>
+    httpClient(url(id, "repair-visit"), { method: "POST", body: JSON.stringify(body) }),
+  relocation: (
+    id: Identifier,
+    body: { removalOn: string; reinstallOn: string; newAddress: string; technicianId?: number },
+  ) => httpClient(url(id, "relocation"), { method: "POST", body: JSON.stringify(body) }),
   confirmCancellation: (id: Identifier) =>
     httpClient(url(id, "confirm-cancellation"), { method: "POST", body: JSON.stringify({}) }),
 };

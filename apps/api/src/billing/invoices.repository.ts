@@ -130,7 +130,8 @@ export interface NewInvoice {
   partnerId: number;
   contractId: number;
   customerId: number;
-  periodKind: "stub" | "full" | "exit";
+  /** `relocation`: a relocation's fee, invoiced on its own when the reinstallation is done. */
+  periodKind: "stub" | "full" | "exit" | "relocation";
   periodIndex: number;
   periodStart: string;
   periodEnd: string;

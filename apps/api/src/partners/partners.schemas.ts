@@ -103,14 +103,19 @@ export const ZAccountingSettings = z.object(
   >,
 );
 
+/** What a relocation costs the customer unless the partner sets its own fee (won, VAT included). */
+const DEFAULT_RELOCATION_FEE = 50_000;
+
 /**
  * Service visits (방문관리): how many days after its date an open visit counts as missed, and
  * whether a missed visit credits the customer automatically (a credit note of `creditAmount`).
+ * `relocationFee` (이전설치비, VAT included) is invoiced when a relocation's reinstallation is done.
  */
 const ZVisits = z.object({
   graceDays: z.number().int().min(0).max(60),
   creditMissed: z.boolean(),
   creditAmount: z.number().int().min(0).max(1_000_000),
+  relocationFee: z.number().int().min(0).max(1_000_000),
 });
 
 export const DEFAULT_VISIT_GRACE_DAYS = 7;
@@ -126,7 +131,12 @@ const DEFAULTS = {
   messaging: { apiKey: "", pfId: "", senderPhone: "", templates: {} },
   lateInterest: { enabled: false, annualRatePercent: 6 },
   security: { requireTwoFactor: false },
-  visits: { graceDays: DEFAULT_VISIT_GRACE_DAYS, creditMissed: false, creditAmount: 10_000 },
+  visits: {
+    graceDays: DEFAULT_VISIT_GRACE_DAYS,
+    creditMissed: false,
+    creditAmount: 10_000,
+    relocationFee: DEFAULT_RELOCATION_FEE,
+  },
   accounting: { ...DEFAULT_ACCOUNT_CODES },
 };
 
@@ -142,7 +152,10 @@ export const ZPartnerSettings = z
     messaging: ZMessaging.default(DEFAULTS.messaging),
     lateInterest: ZLateInterest.default(DEFAULTS.lateInterest),
     security: ZSecurity.default(DEFAULTS.security),
-    visits: ZVisits.default(DEFAULTS.visits),
+    // Settings stored before the relocation fee existed take the default fee.
+    visits: ZVisits.extend({
+      relocationFee: ZVisits.shape.relocationFee.default(DEFAULT_RELOCATION_FEE),
+    }).default(DEFAULTS.visits),
     accounting: ZAccountingSettings.default(DEFAULTS.accounting),
   })
   .default(DEFAULTS);

@@ -62,9 +62,9 @@ export async function runServiceVisits(input: {
     where c.partner_id = ${partnerId} and c.status = 'active' and c.activated_on is not null
       and i.iv > 0 and (c.ends_on is null or n.due <= c.ends_on)
       and not exists (
-        select 1 from service_visits v where v.contract_id = c.id and v.due_on = n.due
+        select 1 from service_visits v where v.contract_id = c.id and v.due_on = n.due and v.kind = 'regular'
       )
-    on conflict (contract_id, due_on) do nothing`);
+    on conflict (contract_id, due_on) where kind = 'regular' do nothing`);
 
   const assigned = await db.execute(sql`
     with pending as (
@@ -119,6 +119,8 @@ export async function runServiceVisits(input: {
           eq(serviceVisits.partnerId, partnerId),
           sql`${serviceVisits.missedOn} is not null and ${serviceVisits.creditNoteId} is null`,
           sql`${serviceVisits.status} in ('scheduled', 'assigned')`,
+          // The plan's visits are what the customer pays for; a repair's delay is the ticket's SLA.
+          eq(serviceVisits.kind, "regular"),
         ),
       );
     for (const visit of toCredit) {

@@ -127,6 +127,8 @@ export function registerServiceVisitRoutes(routes: ApiRoutes): void {
       f.technicianId ? eq(serviceVisits.technicianId, f.technicianId) : undefined,
       f.contractId ? eq(serviceVisits.contractId, f.contractId) : undefined,
       f.customerId ? eq(serviceVisits.customerId, f.customerId) : undefined,
+      f.ticketId ? eq(serviceVisits.ticketId, f.ticketId) : undefined,
+      f.kind ? eq(serviceVisits.kind, f.kind) : undefined,
       f.scheduledOn ? eq(serviceVisits.scheduledOn, f.scheduledOn) : undefined,
       f.scheduledFrom ? gte(serviceVisits.scheduledOn, f.scheduledFrom) : undefined,
       f.scheduledTo ? lte(serviceVisits.scheduledOn, f.scheduledTo) : undefined,

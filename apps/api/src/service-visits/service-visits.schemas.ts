@@ -1,4 +1,4 @@
-import { VISIT_STATUSES } from "@ssp/domain";
+import { VISIT_KINDS, VISIT_STATUSES } from "@ssp/domain";
 import { z } from "zod";
 import { ZIsoDate } from "../shared/zod-fields.js";
 import { ZSignature } from "../signing/signing.schemas.js";
@@ -6,9 +6,10 @@ import { ZSignature } from "../signing/signing.schemas.js";
 const ZUserId = z.number().int().positive().max(2_147_483_647);
 const ZReason = z.string().trim().min(2, "Tell us why").max(500, "At most 500 characters");
 
-/** An extra visit (a repair, say) for one of the partner's contracts. */
+/** A visit booked by hand for one of the partner's contracts: a regular one, or a repair. */
 export const ZVisitCreateRequest = z.object({
   contractId: ZUserId,
+  kind: z.enum(VISIT_KINDS).extract(["regular", "repair"]).default("regular"),
   scheduledOn: ZIsoDate,
   technicianId: ZUserId.optional(),
   notes: z.string().trim().max(2_000, "At most 2000 characters").optional(),
@@ -43,6 +44,8 @@ export const ZVisitFilter = z.object({
   technicianId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   contractId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  ticketId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  kind: z.enum(VISIT_KINDS).optional(),
   scheduledOn: ZIsoDate.optional(),
   scheduledFrom: ZIsoDate.optional(),
   scheduledTo: ZIsoDate.optional(),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOT_PNG } from "../../test/support/signatures.js";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { runBilling } from "../billing/billing-run.js";
@@ -10,8 +11,6 @@ import { runDailyJob } from "../jobs/daily-jobs.js";
 let t: TestApp;
 let first: number;
 let last: number;
-const DOT_PNG =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
 const gateway = new SandboxGateway();
 const runVisits = async (date: string) => {

@@ -1,4 +1,4 @@
-import { isVisitMissed, type VisitStatus } from "@ssp/domain";
+import { isVisitMissed, type VisitKind, type VisitStatus } from "@ssp/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { type Db, rowsOf } from "../db/client.js";
@@ -10,6 +10,7 @@ import { partnerScope } from "../http/scope.js";
 import { partnerSettings } from "../partners/partner-settings.js";
 import { signatureOf } from "../signing/signature-image.js";
 import { lockVisit, moveVisit, type VisitRow } from "./move-visit.js";
+import { afterTicketVisit } from "./relocation.js";
 import type { TVisitCompleteRequest, TVisitCreateRequest } from "./service-visits.schemas.js";
 
 /**
@@ -58,7 +59,10 @@ export async function visitsJson(tx: Db, rows: VisitRow[], today: string) {
       customerId: v.customerId,
       customerName: c?.party.name ?? null,
       customerPhone: c?.party.phone ?? null,
-      address: c?.installAddress ?? null,
+      kind: v.kind,
+      ticketId: v.ticketId,
+      // A reinstallation goes to the new address; every other visit to where the unit is.
+      address: v.address ?? c?.installAddress ?? null,
       productName: c?.productName ?? null,
       assetId: v.assetId,
       serialNumber: v.assetId ? (byAsset.get(v.assetId) ?? null) : null,
@@ -124,6 +128,26 @@ export async function createVisit(ctx: StaffContext, input: TVisitCreateRequest)
     .from(contracts)
     .where(and(eq(contracts.id, input.contractId), partnerScope(contracts.partnerId, ctx.scope)));
   if (!contract) throw validationFailed({ contractId: "No such contract" });
+  const row = await insertVisit(ctx, contract, input);
+  return oneJson(ctx, row);
+}
+
+/**
+ * Books one visit for an active (or suspended) contract: the plan's regular one for a date, or
+ * one a CS ticket asks for. A regular visit is one per date (409 `visit_exists` for a second).
+ */
+export async function insertVisit(
+  ctx: StaffContext,
+  contract: typeof contracts.$inferSelect,
+  input: {
+    kind: VisitKind;
+    scheduledOn: string;
+    technicianId?: number;
+    notes?: string;
+    ticketId?: number;
+    address?: string;
+  },
+): Promise<VisitRow> {
   if (!["active", "suspended"].includes(contract.status))
     throw new AppError(409, "illegal_transition", "Visits are for active contracts", {
       contractId: "The contract is not active",
@@ -137,6 +161,9 @@ export async function createVisit(ctx: StaffContext, input: TVisitCreateRequest)
       contractId: contract.id,
       assetId: contract.assetId,
       customerId: contract.customerId,
+      kind: input.kind,
+      ticketId: input.ticketId ?? null,
+      address: input.address ?? null,
       dueOn: input.scheduledOn,
       scheduledOn: input.scheduledOn,
       technicianId: input.technicianId ?? null,
@@ -149,15 +176,20 @@ export async function createVisit(ctx: StaffContext, input: TVisitCreateRequest)
     throw new AppError(409, "visit_exists", "This contract already has a visit on that date", {
       scheduledOn: "Already has a visit that day",
     });
-  const after = await oneJson(ctx, row);
   await recordAudit(ctx, {
     entity: "service-visits",
     entityId: row.id,
     action: "create",
     partnerId: row.partnerId,
-    after: { contractId: row.contractId, scheduledOn: row.scheduledOn, technicianId: row.technicianId },
+    after: {
+      contractId: row.contractId,
+      kind: row.kind,
+      ticketId: row.ticketId,
+      scheduledOn: row.scheduledOn,
+      technicianId: row.technicianId,
+    },
   });
-  return after;
+  return row;
 }
 
 export async function assignVisit(ctx: StaffContext, id: number, technicianId: number) {
@@ -232,6 +264,7 @@ export async function completeVisit(ctx: StaffContext, id: number, input: TVisit
     signatureDocumentId: doc!.id,
     signatureSha256: sha256,
   });
+  await afterTicketVisit(ctx, row);
   return oneJson(ctx, row);
 }
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOT_PNG } from "../../test/support/signatures.js";
 import { startSmtpInbox } from "../../test/support/smtp-inbox.js";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
 import { SANDBOX_CARDS } from "../adapters/payments/sandbox-gateway.js";
@@ -26,8 +27,6 @@ afterAll(async () => {
 });
 
 // A 1×1 PNG is enough to stand for a drawn signature here; the browser test draws a real one.
-const DOT_PNG =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 const AGREE = { contract: true, penalty: true, coolingOff: true, privacy: true };
 let seq = 0;
 

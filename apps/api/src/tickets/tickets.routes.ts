@@ -8,6 +8,7 @@ import { registerReads } from "../http/resource-reads.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { cancellationQuote, confirmCancellation, creditDisputedInvoice } from "./ticket-actions.js";
 import { addComment, assignees, createTicket, linkInvoices, updateTicket } from "./ticket-use-cases.js";
+import { bookRelocation, bookRepairVisit } from "./ticket-visits.js";
 import {
   findTicket,
   linkedInvoiceIds,
@@ -21,6 +22,8 @@ import {
 import {
   ZConfirmCancellationRequest,
   ZLinkInvoicesRequest,
+  ZRelocationRequest,
+  ZRepairVisitRequest,
   ZTicketCommentRequest,
   ZTicketCreateRequest,
   ZTicketCreditNoteRequest,
@@ -192,5 +195,27 @@ export function registerTicketRoutes(routes: ApiRoutes): void {
       access: { resource: "billing-runs", action: "create" },
     },
     async (ctx, { id, body }) => ({ status: 201, body: await creditDisputedInvoice(ctx, id, body) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/tickets/:id/repair-visit",
+      summary: "Book a repair visit for a repair ticket",
+      tag,
+      body: ZRepairVisitRequest,
+      access: { resource: "service-visits", action: "create" },
+    },
+    async (ctx, { id, body }) => ({ status: 201, body: await bookRepairVisit(ctx, id, body) }),
+  );
+  routes.staff(
+    {
+      method: "post",
+      path: "/tickets/:id/relocation",
+      summary: "Book a relocation's removal and reinstallation visits (the fee is invoiced when it is done)",
+      tag,
+      body: ZRelocationRequest,
+      access: { resource: "service-visits", action: "create" },
+    },
+    async (ctx, { id, body }) => ({ status: 201, body: await bookRelocation(ctx, id, body) }),
   );
 }

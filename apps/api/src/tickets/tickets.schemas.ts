@@ -67,3 +67,23 @@ export const ZTicketCreditNoteRequest = z.object({
 export const ZLinkInvoicesRequest = z.object({ invoiceIds: z.array(ZId).min(1).max(50) });
 
 export const ZCustomerRequestTypes = z.enum(CUSTOMER_REQUEST_TYPES);
+
+const ZVisitDate = ZIsoDate;
+const ZTechnician = ZId.optional();
+
+/** A repair ticket's visit: when, and optionally who. */
+export const ZRepairVisitRequest = z.object({
+  scheduledOn: ZVisitDate,
+  technicianId: ZTechnician,
+  notes: z.string().trim().max(2_000, "At most 2000 characters").optional(),
+});
+export type TRepairVisitRequest = z.infer<typeof ZRepairVisitRequest>;
+
+/** A relocation: the removal and reinstallation days and where the unit goes. */
+export const ZRelocationRequest = z.object({
+  removalOn: ZVisitDate,
+  reinstallOn: ZVisitDate,
+  newAddress: z.string().trim().min(5, "Enter the full new address").max(300, "At most 300 characters"),
+  technicianId: ZTechnician,
+});
+export type TRelocationRequest = z.infer<typeof ZRelocationRequest>;

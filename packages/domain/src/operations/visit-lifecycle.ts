@@ -7,6 +7,14 @@ import { stateMachine } from "../state-machine.js";
  * notes and parts, or `cancelled` with a reason. Rescheduling moves its date without changing its
  * status. "Missed" is not a status: it is derived (see `isVisitMissed`).
  */
+/**
+ * What a visit is for: the plan's `regular` service (one per due date), or one a CS ticket
+ * booked — a `repair`, or a relocation's `removal` at the old address and `reinstallation` at
+ * the new one.
+ */
+export const VISIT_KINDS = ["regular", "repair", "removal", "reinstallation"] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
 export const VISIT_STATUSES = ["scheduled", "assigned", "completed", "cancelled"] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { tickets } from "./tickets.js";
 
 /** A part used on a visit (a filter, a gasket, …) as the technician recorded it. */
 export interface VisitPart {
@@ -14,6 +26,9 @@ export interface VisitPart {
  * Status changes go through `moveVisit` (domain `visitLifecycle`). `missed_on` is the day the
  * daily job flagged it as missed beyond the partner's grace period; `credit_note_id` the credit
  * note that compensated the customer, where the partner enables it.
+ *
+ * `kind`: `regular` visits are the plan's (one per due date); a CS ticket adds the others — a
+ * `repair`, or a relocation's `removal` at the old address and `reinstallation` at `address`.
  */
 export const serviceVisits = pgTable(
   "service_visits",
@@ -27,6 +42,11 @@ export const serviceVisits = pgTable(
     scheduledOn: date("scheduled_on", { mode: "string" }).notNull(),
     technicianId: integer("technician_id"),
     status: text("status").notNull().default("scheduled"),
+    kind: text("kind").notNull().default("regular"),
+    /** The CS ticket a repair or relocation visit was booked from. */
+    ticketId: integer("ticket_id").references(() => tickets.id),
+    /** Where a reinstallation takes the unit (the contract's install address once it is done). */
+    address: text("address"),
     reason: text("reason"),
     notes: text("notes"),
     partsUsed: jsonb("parts_used").$type<VisitPart[]>(),
@@ -40,7 +60,10 @@ export const serviceVisits = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("service_visits_contract_due_key").on(t.contractId, t.dueOn),
+    // One regular visit per due date; repairs and relocations may fall on any day.
+    uniqueIndex("service_visits_contract_due_key").on(t.contractId, t.dueOn).where(sql`kind = 'regular'`),
+    check("service_visits_kind_check", sql`kind in ('regular', 'repair', 'removal', 'reinstallation')`),
+    index("service_visits_ticket_idx").on(t.ticketId),
     index("service_visits_partner_scheduled_idx").on(t.partnerId, t.scheduledOn, t.id),
     index("service_visits_technician_idx").on(t.technicianId, t.scheduledOn),
     // The daily job's open visits (missed flags, reminders) without walking the finished ones.

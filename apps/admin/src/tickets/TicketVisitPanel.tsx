@@ -1,0 +1,146 @@
+import { Button, Card, CardContent, TextField as MuiTextField, Stack, Typography } from "@mui/material";
+import { useState } from "react";
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  type RaRecord,
+  ReferenceManyField,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { TechnicianPicker } from "../operations/TechnicianPicker";
+import { StatusChipField } from "../shared/StatusChipField";
+import { isIsoDate } from "../shared/seoul-today";
+import { useRole } from "../shared/use-role";
+import { ticketApi } from "./ticket-api";
+
+interface TicketRecord {
+  id: number;
+  type: string;
+  status: string;
+}
+
+/**
+ * A repair ticket books a repair visit; a relocation (이전설치) books the removal and the
+ * reinstallation at the new address. Each with a technician picked by name and load.
+ */
+export function TicketVisitPanel({
+  after,
+}: {
+  after: (work: () => Promise<unknown>, done: string) => Promise<void>;
+}) {
+  const record = useRecordContext<TicketRecord>();
+  const translate = useTranslate();
+  const { can } = useRole();
+  const [first, setFirst] = useState("");
+  const [second, setSecond] = useState("");
+  const [address, setAddress] = useState("");
+  const [technicianId, setTechnicianId] = useState<number | "">("");
+  if (!record || !["repair", "relocation"].includes(record.type)) return null;
+  if (["resolved", "closed"].includes(record.status) || !can("service-visits", "create")) return null;
+  const relocation = record.type === "relocation";
+  const technician = technicianId === "" ? {} : { technicianId };
+  const ready = relocation
+    ? isIsoDate(first) && isIsoDate(second) && address.trim().length >= 5
+    : isIsoDate(first);
+  const book = () =>
+    relocation
+      ? after(
+          () =>
+            ticketApi.relocation(record.id, {
+              removalOn: first,
+              reinstallOn: second,
+              newAddress: address,
+              ...technician,
+            }),
+          "ssp.tickets.relocationBooked",
+        )
+      : after(
+          () => ticketApi.repairVisit(record.id, { scheduledOn: first, ...technician }),
+          "ssp.tickets.visitBooked",
+        );
+  return (
+    <Card variant="outlined" sx={{ my: 2 }}>
+      <CardContent>
+        <Typography variant="subtitle1">
+          {translate(relocation ? "ssp.tickets.relocation" : "ssp.tickets.repairVisit")}
+        </Typography>
+        {relocation ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate("ssp.tickets.relocationHelp")}
+          </Typography>
+        ) : null}
+        <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ mt: 1 }}>
+          <MuiTextField
+            type="date"
+            size="small"
+            label={translate(relocation ? "ssp.tickets.removalOn" : "ssp.tickets.visitOn")}
+            value={first}
+            onChange={(e) => setFirst(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          {relocation ? (
+            <MuiTextField
+              type="date"
+              size="small"
+              label={translate("ssp.tickets.reinstallOn")}
+              value={second}
+              onChange={(e) => setSecond(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          ) : null}
+        </Stack>
+        {relocation ? (
+          <MuiTextField
+            fullWidth
+            size="small"
+            margin="dense"
+            label={translate("ssp.tickets.newAddress")}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+        ) : null}
+        <TechnicianPicker date={first} value={technicianId} onChange={setTechnicianId} />
+        <Button sx={{ mt: 1 }} variant="contained" disabled={!ready} onClick={() => void book()}>
+          {translate("ssp.tickets.book")}
+        </Button>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The visits booked from this ticket, each linked to its page. */
+export function TicketVisitList() {
+  const record = useRecordContext<TicketRecord>();
+  const translate = useTranslate();
+  if (!record || !["repair", "relocation"].includes(record.type)) return null;
+  return (
+    <>
+      <Typography variant="subtitle1" sx={{ mt: 2 }}>
+        {translate("ssp.tickets.bookedVisits")}
+      </Typography>
+      <ReferenceManyField
+        reference="service-visits"
+        target="ticketId"
+        sort={{ field: "scheduledOn", order: "ASC" }}
+      >
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={<Typography variant="body2">-</Typography>}
+        >
+          <DateField source="scheduledOn" locales="ko-KR" />
+          <FunctionField
+            source="kind"
+            render={(r: RaRecord) => translate(`ssp.visitKind.${String(r.kind)}`, { _: String(r.kind) })}
+          />
+          <StatusChipField source="status" prefix="ssp.visitStatus" />
+          <TextField source="address" />
+          <TextField source="technicianName" emptyText="-" />
+        </Datagrid>
+      </ReferenceManyField>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { composeInvoice, line } from "@ssp/domain";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.js";
+import { insertInvoices } from "../billing/invoices.repository.js";
+import { lockContract } from "../contracts/contracts.repository.js";
+import { contracts } from "../db/schema/index.js";
+import type { StaffContext } from "../http/context.js";
+import { partnerSettings } from "../partners/partner-settings.js";
+import { moveTicket } from "../tickets/move-ticket.js";
+import { ticketEvent } from "../tickets/ticket-use-cases.js";
+import { lockTicket } from "../tickets/tickets.repository.js";
+import type { VisitRow } from "./move-visit.js";
+
+const KIND_LABEL: Record<string, string> = { repair: "수리", removal: "철거", reinstallation: "재설치" };
+
+/**
+ * What a completed ticket visit does beyond itself. A relocation's reinstallation moves the
+ * contract's install address to where the unit now stands, invoices the partner's relocation fee
+ * (이전설치비, an invoice of its own, due the same day) and resolves the ticket; any other ticket
+ * visit is noted on the ticket's timeline.
+ */
+export async function afterTicketVisit(ctx: StaffContext, visit: VisitRow): Promise<void> {
+  if (visit.ticketId === null) return;
+  const ticket = await lockTicket(ctx.tx, ctx.scope, visit.ticketId);
+  if (!ticket) return;
+  const done = `${KIND_LABEL[visit.kind] ?? "방문"} 완료 (${visit.scheduledOn})`;
+  if (visit.kind !== "reinstallation" || !visit.address) {
+    await ticketEvent(ctx, ticket, done);
+    return;
+  }
+  const contract = await lockContract(ctx.tx, ctx.scope, visit.contractId);
+  if (!contract) return;
+  await ctx.tx
+    .update(contracts)
+    .set({ installAddress: visit.address, updatedAt: ctx.clock.now() })
+    .where(eq(contracts.id, contract.id));
+  await recordAudit(ctx, {
+    entity: "contracts",
+    entityId: contract.id,
+    action: "relocate",
+    partnerId: contract.partnerId,
+    before: { installAddress: contract.installAddress },
+    after: { installAddress: visit.address, ticketId: ticket.id },
+  });
+  const fee = (await partnerSettings(ctx.tx, contract.partnerId)).visits.relocationFee;
+  const today = ctx.clock.today();
+  const [invoice] =
+    fee > 0
+      ? await insertInvoices(ctx.tx, [
+          {
+            partnerId: contract.partnerId,
+            contractId: contract.id,
+            customerId: contract.customerId,
+            periodKind: "relocation",
+            periodIndex: 0,
+            periodStart: today,
+            periodEnd: today,
+            date: today,
+            content: composeInvoice([line("relocation_fee", `이전설치비 (${ticket.number})`, fee)]),
+            status: "open",
+          },
+        ])
+      : [];
+  const billed = invoice ? `, 이전설치비 ${fee.toLocaleString("ko-KR")}원 청구 (${invoice.number})` : "";
+  if (ticket.status === "resolved" || ticket.status === "closed")
+    await ticketEvent(ctx, ticket, done + billed);
+  else await moveTicket(ctx, ticket, "resolved", { note: `이전설치 완료${billed}` });
+}
