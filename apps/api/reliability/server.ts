@@ -48,6 +48,8 @@ export class ApiProcess {
         DATA_DIR: this.options.dataDir,
         PORT: String(this.options.port),
         SEED: "demo",
+        // The year of history takes half a minute to make; these runs do not need it.
+        SEED_HISTORY: "off",
         JOBS: "off",
         LOG_LEVEL: "warn",
         ...this.options.env,

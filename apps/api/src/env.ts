@@ -15,6 +15,8 @@ const ZEnv = z.object({
     .or(z.literal("").transform(() => undefined)),
   PUBLIC_URL: z.string().url().optional(),
   SEED: z.enum(["demo", "none"]).default("demo"),
+  /** With the demo seed: a year of billing history for 데모렌탈 (first start only, ~30 s). */
+  SEED_HISTORY: z.enum(["on", "off"]).default("on"),
   CORS_ORIGINS: z.string().default(""),
   TRUST_PROXY: z.string().default("loopback"),
   SECURE_COOKIES: z.enum(["true", "false"]).default("false"),

@@ -1,10 +1,12 @@
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { creditBureauFromEnv } from "./adapters/credit-bureau/index.js";
 import { KakaoLogin } from "./adapters/kakao/kakao-login.js";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
 import { SolapiClient } from "./adapters/solapi/solapi.js";
 import { systemClock } from "./clock.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { partners } from "./db/schema/index.js";
 import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.js";
 import { type Env, REPO_ROOT } from "./env.js";
 import type { AppDeps } from "./http/context.js";
@@ -12,6 +14,7 @@ import { smtpMailer } from "./notifications/mailer.js";
 import { sealPlainSecrets } from "./partners/seal-plain-secrets.js";
 import { loadOrCreateSecretBox } from "./security/secret-box.js";
 import { seedDemoFunnel } from "./seed/demo-funnel.js";
+import { seedDemoHistory } from "./seed/demo-history.js";
 import { seedDemo } from "./seed/demo-seed.js";
 
 export function openAppDatabase(env: Env): Promise<Database> {
@@ -68,5 +71,13 @@ export async function prepare(env: Env, deps: AppDeps): Promise<boolean> {
   const seeded =
     env.SEED === "demo" ? await seedDemo(deps.database.db, { today: deps.clock.today() }) : false;
   if (seeded) await seedDemoFunnel(deps);
+  if (seeded && env.SEED_HISTORY === "on") {
+    console.log("Seeding a year of demo billing history (first start only, about half a minute)…");
+    const [demo] = await deps.database.db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(eq(partners.slug, "demo"));
+    if (demo) await seedDemoHistory(deps, { partnerId: demo.id, today: deps.clock.today() });
+  }
   return seeded;
 }
