@@ -88,6 +88,11 @@ export const enMessages: TranslationMessages = {
             demandDeadlineDays: "Demand deadline (days)",
           },
           notifications: { email: "E-mail notifications", alimtalk: "Alimtalk" },
+          kakao: {
+            enabled: "Kakao Login",
+            restApiKey: "Kakao REST API key",
+            clientSecret: "Kakao client secret",
+          },
           messaging: {
             apiKey: "Solapi API key",
             apiSecret: "Solapi API secret",
@@ -450,6 +455,8 @@ export const enMessages: TranslationMessages = {
       logoSaved: "Logo saved",
       logoNotPng: "Only PNG images up to 256 KB",
       logoTooLarge: "The logo may be at most 256 KB",
+      kakaoRedirectUri: "Kakao Login redirect URI",
+      kakaoRedirectUriHelp: "Register this address in your Kakao Developers app and turn on OpenID Connect.",
       secretWriteOnly: "The stored value is never shown; leave empty to keep it.",
       templateCode: "Alimtalk template code",
       templateApproved: "Approved by Kakao",

@@ -299,6 +299,11 @@ export const koMessages: TranslationMessages = {
             demandDeadlineDays: "최고 납부 기한(일)",
           },
           notifications: { email: "이메일 알림", alimtalk: "알림톡" },
+          kakao: {
+            enabled: "카카오 로그인 사용",
+            restApiKey: "카카오 REST API 키",
+            clientSecret: "카카오 Client Secret",
+          },
           messaging: {
             apiKey: "솔라피 API 키",
             apiSecret: "솔라피 API 시크릿",
@@ -663,6 +668,8 @@ export const koMessages: TranslationMessages = {
       logoSaved: "로고를 저장했습니다",
       logoNotPng: "256KB 이하의 PNG 이미지만 올릴 수 있습니다",
       logoTooLarge: "로고는 256KB 이하여야 합니다",
+      kakaoRedirectUri: "카카오 로그인 Redirect URI",
+      kakaoRedirectUriHelp: "카카오 디벨로퍼스의 앱 설정에 이 주소를 등록하고 OpenID Connect를 켜 주세요.",
       secretWriteOnly: "저장된 값은 표시되지 않습니다. 비워 두면 그대로 유지됩니다.",
       templateCode: "알림톡 템플릿 코드",
       templateApproved: "카카오 승인됨",
