@@ -1078,7 +1078,8 @@ export const enMessages: TranslationMessages = {
         metrics: "%{months} closed month(s) computed",
         "service-visits":
           "Scheduled %{scheduled} · assigned %{assigned} · missed %{missed} · credited %{credited} · reminded %{reminded}",
-        reminders: "Upcoming charge (D-3) %{upcomingCharge} · contract ending (D-30) %{contractEnding}",
+        reminders:
+          "Upcoming charge (D-3) %{upcomingCharge} · contract ending (D-30) %{contractEnding} · card expiring %{cardExpiring}",
       },
     },
     overdueBucket: { "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "90+ days" },

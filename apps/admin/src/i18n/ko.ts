@@ -1280,7 +1280,8 @@ export const koMessages: TranslationMessages = {
         metrics: "마감된 %{months}개월 집계",
         "service-visits":
           "예약 %{scheduled}건 · 배정 %{assigned}건 · 누락 %{missed}건 · 보상 %{credited}건 · 전날 안내 %{reminded}건",
-        reminders: "결제 예정 안내(D-3) %{upcomingCharge}건 · 계약 만료 안내(D-30) %{contractEnding}건",
+        reminders:
+          "결제 예정 안내(D-3) %{upcomingCharge}건 · 계약 만료 안내(D-30) %{contractEnding}건 · 카드 만료 안내 %{cardExpiring}건",
       },
     },
     overdueBucket: { "1-30": "1–30일", "31-60": "31–60일", "61-90": "61–90일", "90+": "90일 초과" },
