@@ -101,6 +101,9 @@ describe("marketing e-mail unsubscribe", () => {
     expect(asked.text).toContain('<form method="post">');
     expect((await consent()).consentMarketingAt).not.toBeNull();
 
+    // Another promotion still waiting in the outbox is stopped by the refusal.
+    expect(await sendPromotion("주말 특가")).toBe("email");
+
     // The page's button (a form post), or a mail reader's one-click POST (RFC 8058).
     const done = await request(t.app).post(path).type("form").send("List-Unsubscribe=One-Click").expect(200);
     expect(done.text).toContain("수신거부가 완료되었습니다");
@@ -116,6 +119,12 @@ describe("marketing e-mail unsubscribe", () => {
       entityId: String(customer.id),
     });
     expect(JSON.stringify(audit[0]!.after)).not.toContain(customer.email);
+    expect(audit[0]!.after).toMatchObject({ stoppedMessages: 1 });
+    const [waiting] = await t.database.db
+      .select({ status: notifications.status })
+      .from(notifications)
+      .where(eq(notifications.subject, "[광고] [데모렌탈] 주말 특가"));
+    expect(waiting!.status).toBe("failed");
 
     // Clicking again changes nothing and writes no second audit row.
     await request(t.app).post(path).type("form").send("List-Unsubscribe=One-Click").expect(200);
@@ -132,7 +141,10 @@ describe("marketing e-mail unsubscribe", () => {
       .select({ subject: notifications.subject })
       .from(notifications)
       .where(eq(notifications.template, "promotion"));
-    expect(queued.map((q) => q.subject)).toEqual(["[광고] [데모렌탈] 봄맞이 할인"]);
+    expect(queued.map((q) => q.subject)).toEqual([
+      "[광고] [데모렌탈] 봄맞이 할인",
+      "[광고] [데모렌탈] 주말 특가",
+    ]);
   });
 
   it("refuses a tampered or foreign token with a clear 400 and shows staff the link masked", async () => {

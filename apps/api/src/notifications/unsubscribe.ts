@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
-import { customers } from "../db/schema/index.js";
+import { customers, notifications } from "../db/schema/index.js";
 import type { UseCaseContext } from "../http/context.js";
 import type { SecretBox } from "../security/secret-box.js";
 
@@ -52,15 +52,21 @@ export function readUnsubscribeToken(
 }
 
 /**
- * Withdraws the customer's marketing consent, audited in their name. Idempotent: a second
- * click changes nothing and writes no second audit row. null: the customer no longer exists.
+ * Withdraws the customer's marketing consent, audited in their name, and stops the advertising
+ * still waiting in the outbox for their e-mail or phone (e.g. held overnight). Idempotent: a
+ * second click changes nothing and writes no second audit row. null: the customer is gone.
  */
 export async function withdrawMarketingConsent(
   ctx: UseCaseContext,
   who: { partnerId: number; customerId: number },
 ): Promise<{ withdrawn: boolean } | null> {
   const [customer] = await ctx.tx
-    .select({ id: customers.id, consentMarketingAt: customers.consentMarketingAt })
+    .select({
+      id: customers.id,
+      consentMarketingAt: customers.consentMarketingAt,
+      email: customers.email,
+      phone: customers.phone,
+    })
     .from(customers)
     .where(and(eq(customers.id, who.customerId), eq(customers.partnerId, who.partnerId)))
     .for("update");
@@ -70,6 +76,22 @@ export async function withdrawMarketingConsent(
     .update(customers)
     .set({ consentMarketingAt: null, updatedAt: ctx.clock.now().toISOString() })
     .where(eq(customers.id, customer.id));
+  const digits = (customer.phone ?? "").replace(/\D/g, "");
+  const stopped = await ctx.tx
+    .update(notifications)
+    .set({ status: "failed", lastError: "수신거부: the customer withdrew marketing consent" })
+    .where(
+      and(
+        eq(notifications.partnerId, who.partnerId),
+        eq(notifications.marketing, true),
+        eq(notifications.status, "pending"),
+        or(
+          customer.email ? eq(notifications.to, customer.email) : undefined,
+          digits ? sql`regexp_replace(${notifications.to}, '\D', '', 'g') = ${digits}` : undefined,
+        ) ?? sql`false`,
+      ),
+    )
+    .returning({ id: notifications.id });
   await recordAudit(
     { ...ctx, by: { kind: "customer", customerId: customer.id } },
     {
@@ -78,7 +100,7 @@ export async function withdrawMarketingConsent(
       action: "customer:unsubscribe_marketing",
       partnerId: who.partnerId,
       before: { consents: { marketing: customer.consentMarketingAt } },
-      after: { consents: { marketing: null }, via: "unsubscribe_link" },
+      after: { consents: { marketing: null }, via: "unsubscribe_link", stoppedMessages: stopped.length },
     },
   );
   return { withdrawn: true };
