@@ -7,6 +7,7 @@ import { notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { partnerScope } from "../http/scope.js";
 import { resendNotification } from "./outbox.js";
+import { assertMarketingStillWanted } from "./unsubscribe.js";
 
 const ZNotificationFilter = z.object({
   status: z
@@ -104,10 +105,15 @@ export function registerNotificationRoutes(routes: ApiRoutes): void {
     },
     async (ctx, { id }) => {
       const [message] = await ctx.tx
-        .select({ id: notifications.id })
+        .select({
+          id: notifications.id,
+          marketing: notifications.marketing,
+          unsubscribeUrl: notifications.unsubscribeUrl,
+        })
         .from(notifications)
         .where(and(eq(notifications.id, id), partnerScope(notifications.partnerId, ctx.scope)));
       if (!message) throw notFound("Message");
+      await assertMarketingStillWanted(ctx.tx, ctx.config.secretBox, message);
       const copy = await resendNotification(ctx.tx, id, ctx.clock.now());
       await recordAudit(ctx, {
         entity: "notifications",

@@ -135,6 +135,15 @@ describe("marketing e-mail unsubscribe", () => {
         .where(eq(auditLogs.action, "customer:unsubscribe_marketing")),
     ).toHaveLength(1);
 
+    // Staff cannot resend the advertising they already got.
+    const owner = await t.login("owner@demo.kr");
+    const [firstAd] = await t.database.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.subject, "[광고] [데모렌탈] 봄맞이 할인"));
+    const resent = await owner.post(`/api/notifications/${firstAd!.id}/resend`).expect(409);
+    expect(resent.body.code).toBe("marketing_consent_withdrawn");
+
     // The next campaign skips the customer.
     expect(await sendPromotion("여름 할인")).toBeNull();
     const queued = await t.database.db

@@ -1,7 +1,9 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import type { Db } from "../db/client.js";
 import { customers, notifications } from "../db/schema/index.js";
 import type { UseCaseContext } from "../http/context.js";
+import { AppError } from "../http/errors.js";
 import type { SecretBox } from "../security/secret-box.js";
 
 /** What a token names; the purpose keeps any other sealed value from passing for one. */
@@ -104,4 +106,28 @@ export async function withdrawMarketingConsent(
     },
   );
   return { withdrawn: true };
+}
+
+/**
+ * Staff's "resend" of an advertising e-mail: refused once its customer has unsubscribed (the
+ * message's own link names them). Other messages pass.
+ */
+export async function assertMarketingStillWanted(
+  tx: Db,
+  box: SecretBox,
+  message: { marketing: boolean; unsubscribeUrl: string | null },
+): Promise<void> {
+  if (!message.marketing || !message.unsubscribeUrl) return;
+  const who = readUnsubscribeToken(box, message.unsubscribeUrl.split("/").at(-1) ?? "");
+  if (!who) return;
+  const [customer] = await tx
+    .select({ consentMarketingAt: customers.consentMarketingAt })
+    .from(customers)
+    .where(and(eq(customers.id, who.customerId), eq(customers.partnerId, who.partnerId)));
+  if (!customer?.consentMarketingAt)
+    throw new AppError(
+      409,
+      "marketing_consent_withdrawn",
+      "광고 수신을 거부한 고객에게는 광고를 다시 보낼 수 없습니다.",
+    );
 }
