@@ -25,6 +25,7 @@ import { AppError, databaseUnavailable, errorHandler } from "./http/errors.js";
 import { rejectEncodedBody, rejectUnreadablePath, rejectUnstorableText } from "./http/input-guard.js";
 import { openApiDocument } from "./http/openapi.js";
 import { type OutboxRunner, outboxRunner } from "./notifications/outbox.js";
+import { registerUnsubscribeRoutes } from "./notifications/unsubscribe.routes.js";
 import { processLogger } from "./observability/logger.js";
 import {
   dbConnectionFailures,
@@ -117,6 +118,7 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
   registerPublicSigningRoutes(routes, deps);
   registerCustomerPageRoutes(routes, deps);
   registerPublicSignupRoutes(routes, deps);
+  registerUnsubscribeRoutes(routes, deps);
   registerBillingRoutes(routes, deps);
   registerReportRoutes(routes, deps);
   registerArchiveRoutes(routes, deps);

@@ -90,6 +90,11 @@ export const enMessages: TranslationMessages = {
             demandDeadlineDays: "Demand deadline (days)",
           },
           notifications: { email: "E-mail notifications", alimtalk: "Alimtalk" },
+          kakao: {
+            enabled: "Kakao Login",
+            restApiKey: "Kakao REST API key",
+            clientSecret: "Kakao client secret",
+          },
           messaging: {
             apiKey: "Solapi API key",
             apiSecret: "Solapi API secret",
@@ -458,6 +463,8 @@ export const enMessages: TranslationMessages = {
       logoSaved: "Logo saved",
       logoNotPng: "Only PNG images up to 256 KB",
       logoTooLarge: "The logo may be at most 256 KB",
+      kakaoRedirectUri: "Kakao Login redirect URI",
+      kakaoRedirectUriHelp: "Register this address in your Kakao Developers app and turn on OpenID Connect.",
       secretWriteOnly: "The stored value is never shown; leave empty to keep it.",
       templateCode: "Alimtalk template code",
       templateApproved: "Approved by Kakao",
@@ -1096,7 +1103,8 @@ export const enMessages: TranslationMessages = {
         metrics: "%{months} closed month(s) computed",
         "service-visits":
           "Scheduled %{scheduled} · assigned %{assigned} · missed %{missed} · credited %{credited} · reminded %{reminded}",
-        reminders: "Upcoming charge (D-3) %{upcomingCharge} · contract ending (D-30) %{contractEnding}",
+        reminders:
+          "Upcoming charge (D-3) %{upcomingCharge} · contract ending (D-30) %{contractEnding} · card expiring %{cardExpiring}",
       },
     },
     overdueBucket: { "1-30": "1–30 days", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "90+ days" },

@@ -301,6 +301,11 @@ export const koMessages: TranslationMessages = {
             demandDeadlineDays: "최고 납부 기한(일)",
           },
           notifications: { email: "이메일 알림", alimtalk: "알림톡" },
+          kakao: {
+            enabled: "카카오 로그인 사용",
+            restApiKey: "카카오 REST API 키",
+            clientSecret: "카카오 Client Secret",
+          },
           messaging: {
             apiKey: "솔라피 API 키",
             apiSecret: "솔라피 API 시크릿",
@@ -671,6 +676,8 @@ export const koMessages: TranslationMessages = {
       logoSaved: "로고를 저장했습니다",
       logoNotPng: "256KB 이하의 PNG 이미지만 올릴 수 있습니다",
       logoTooLarge: "로고는 256KB 이하여야 합니다",
+      kakaoRedirectUri: "카카오 로그인 Redirect URI",
+      kakaoRedirectUriHelp: "카카오 디벨로퍼스의 앱 설정에 이 주소를 등록하고 OpenID Connect를 켜 주세요.",
       secretWriteOnly: "저장된 값은 표시되지 않습니다. 비워 두면 그대로 유지됩니다.",
       templateCode: "알림톡 템플릿 코드",
       templateApproved: "카카오 승인됨",
@@ -1293,7 +1300,8 @@ export const koMessages: TranslationMessages = {
         metrics: "마감된 %{months}개월 집계",
         "service-visits":
           "예약 %{scheduled}건 · 배정 %{assigned}건 · 누락 %{missed}건 · 보상 %{credited}건 · 전날 안내 %{reminded}건",
-        reminders: "결제 예정 안내(D-3) %{upcomingCharge}건 · 계약 만료 안내(D-30) %{contractEnding}건",
+        reminders:
+          "결제 예정 안내(D-3) %{upcomingCharge}건 · 계약 만료 안내(D-30) %{contractEnding}건 · 카드 만료 안내 %{cardExpiring}건",
       },
     },
     overdueBucket: { "1-30": "1–30일", "31-60": "31–60일", "61-90": "61–90일", "90+": "90일 초과" },

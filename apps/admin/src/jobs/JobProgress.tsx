@@ -36,10 +36,11 @@ export function JobProgress(props: { id: Identifier; onEnd?: (run: JobRun) => vo
   const { done, total } = run.progress;
   const percent = total ? Math.min(100, Math.round((done / total) * 100)) : undefined;
   const counts = { ...run.counts, amount: won(run.counts.amount ?? 0) };
+  // A count that an older run did not record (added to its job later) shows as "–".
   const summary = translate(`ssp.jobs.summary.${run.job}${run.dryRun ? "Preview" : ""}`, {
     _: "",
     ...counts,
-  });
+  }).replace(/%\{\w+\}/g, "–");
   return (
     <Box sx={{ mt: 2 }} data-testid="job-progress">
       {run.status === "running" ? (

@@ -1,3 +1,4 @@
+import { TextField } from "@mui/material";
 import { JOURNAL_ACCOUNTS, normalizeBusinessNumber, normalizeServicePhone } from "@ssp/domain";
 import { Fragment } from "react";
 import {
@@ -14,6 +15,7 @@ import {
   useTranslate,
 } from "react-admin";
 
+import { API_URL } from "../api-url";
 import { PartnerLogoInput } from "./PartnerLogoInput";
 
 // Empty is allowed (the field is cleared); a value must be a real number with its check digit.
@@ -91,6 +93,36 @@ function MessagingInputs() {
   );
 }
 
+/**
+ * Kakao Login on the partner's application page, with the partner's own Kakao app: its REST API
+ * key (also the id_token's audience), its client secret (write-only: empty keeps it) and the
+ * Redirect URI to register in Kakao Developers — fixed by SSP, so shown, not edited.
+ */
+function KakaoLoginInputs() {
+  const translate = useTranslate();
+  return (
+    <>
+      <BooleanInput source="settings.kakao.enabled" />
+      <TextInput source="settings.kakao.restApiKey" validate={[maxLength(100)]} />
+      <TextInput
+        source="settings.kakao.clientSecret"
+        type="password"
+        parse={(v: string) => v || undefined}
+        helperText="ssp.partners.secretWriteOnly"
+      />
+      <TextField
+        label={translate("ssp.partners.kakaoRedirectUri")}
+        helperText={translate("ssp.partners.kakaoRedirectUriHelp")}
+        value={`${API_URL}/public/auth/kakao/callback`}
+        slotProps={{ input: { readOnly: true } }}
+        size="small"
+        fullWidth
+        sx={{ mb: 2 }}
+      />
+    </>
+  );
+}
+
 export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
   return (
     <>
@@ -117,6 +149,7 @@ export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
       <BooleanInput source="settings.notifications.email" />
       <BooleanInput source="settings.notifications.alimtalk" />
       <MessagingInputs />
+      <KakaoLoginInputs />
       <BooleanInput source="settings.lateInterest.enabled" />
       <FormDataConsumer>
         {({ formData }) =>

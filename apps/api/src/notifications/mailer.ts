@@ -8,6 +8,8 @@ export interface OutgoingMail {
   html?: string;
   /** The sender's display name: the partner's, never the platform's. */
   fromName?: string;
+  /** Extra headers (List-Unsubscribe on marketing). */
+  headers?: Record<string, string>;
 }
 
 /** Sends e-mail. Without SMTP_URL there is none, and messages stay readable in the outbox. */
@@ -30,6 +32,7 @@ export function smtpMailer(options: { url: string; from: string }): Mailer {
         subject: mail.subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
       });
     },
   };

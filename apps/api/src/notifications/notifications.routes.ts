@@ -7,6 +7,7 @@ import { notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
 import { partnerScope } from "../http/scope.js";
 import { resendNotification } from "./outbox.js";
+import { assertMarketingStillWanted } from "./unsubscribe.js";
 
 const ZNotificationFilter = z.object({
   status: z
@@ -23,9 +24,14 @@ const ZNotificationFilter = z.object({
 
 type NotificationRow = typeof notifications.$inferSelect;
 
-/** A live signing (or self-service) link's token, masked: staff can resend a link, not read it. */
+/**
+ * A live signing, self-service or unsubscribe link's token, masked: staff can resend a link,
+ * not read it (nor act as the customer with it).
+ */
 export function maskLinks(text: string): string {
-  return text.replace(/(\/(?:sign|my)\/)[A-Za-z0-9_-]{8,}/g, "$1••••••");
+  return text
+    .replace(/(\/(?:sign|my)\/)[A-Za-z0-9_-]{8,}/g, "$1••••••")
+    .replace(/(\/unsubscribe\/)[A-Za-z0-9_.-]{8,}/g, "$1••••••");
 }
 
 /** What staff see of a message: its text with every customer link masked. */
@@ -35,6 +41,7 @@ export function notificationJson(r: NotificationRow) {
     body: maskLinks(r.body),
     html: r.html === null ? null : maskLinks(r.html),
     vars: r.vars ? Object.fromEntries(Object.entries(r.vars).map(([k, v]) => [k, maskLinks(v)])) : null,
+    unsubscribeUrl: r.unsubscribeUrl === null ? null : maskLinks(r.unsubscribeUrl),
     nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
@@ -98,10 +105,15 @@ export function registerNotificationRoutes(routes: ApiRoutes): void {
     },
     async (ctx, { id }) => {
       const [message] = await ctx.tx
-        .select({ id: notifications.id })
+        .select({
+          id: notifications.id,
+          marketing: notifications.marketing,
+          unsubscribeUrl: notifications.unsubscribeUrl,
+        })
         .from(notifications)
         .where(and(eq(notifications.id, id), partnerScope(notifications.partnerId, ctx.scope)));
       if (!message) throw notFound("Message");
+      await assertMarketingStillWanted(ctx.tx, ctx.config.secretBox, message);
       const copy = await resendNotification(ctx.tx, id, ctx.clock.now());
       await recordAudit(ctx, {
         entity: "notifications",

@@ -54,6 +54,11 @@ export interface CustomerMessage {
   entityId?: number;
   /** The time of the enqueue (marketing is held until 08:00 Seoul when queued at night). */
   now?: Date;
+  /**
+   * The customer's unsubscribe link (notifications/unsubscribe.ts): required for marketing,
+   * which carries it in the e-mail's text and its List-Unsubscribe header.
+   */
+  unsubscribeUrl?: string;
 }
 
 /** A Korean mobile number (010, 011, 016–019): what SMS and alimtalk can reach. */
@@ -110,6 +115,7 @@ interface Queued {
   entity?: string;
   entityId?: number;
   nextAttemptAt?: Date;
+  unsubscribeUrl?: string;
 }
 
 /**
@@ -127,17 +133,22 @@ async function enqueue(tx: Db, messages: readonly Queued[]): Promise<void> {
     messages.map((m) => {
       const partner = info.get(m.partnerId)?.name ?? m.vars.partner ?? "";
       const vars = { ...m.vars, partner };
-      const rendered = renderTemplate(m.template, vars);
+      const template = renderTemplate(m.template, vars);
       const marketing = MARKETING_TEMPLATES.has(m.template);
+      const unsubscribeUrl = marketing && m.channel === "email" ? m.unsubscribeUrl : undefined;
+      const rendered = unsubscribeUrl
+        ? { ...template, body: `${template.body}\n\n수신거부: ${unsubscribeUrl}` }
+        : template;
       return {
         partnerId: m.partnerId,
         channel: m.channel,
         to: m.to,
         template: m.template,
         ...rendered,
-        html: m.channel === "email" ? renderHtml({ partner, ...rendered }) : null,
+        html: m.channel === "email" ? renderHtml({ partner, ...template, unsubscribeUrl }) : null,
         vars,
         marketing,
+        unsubscribeUrl: unsubscribeUrl ?? null,
         ...(m.nextAttemptAt ? { nextAttemptAt: m.nextAttemptAt } : {}),
         entity: m.entity ?? null,
         entityId: m.entityId ?? null,
@@ -186,6 +197,9 @@ export async function enqueueForCustomers(
     if (marketing && !m.recipient.consentMarketingAt) return null;
     const channel = chooseChannel(m.recipient, partner.settings.notifications);
     if (!channel) return null;
+    // 정보통신망법 §50: an advertising e-mail must let its reader refuse more of them.
+    if (marketing && channel === "email" && !m.unsubscribeUrl)
+      throw new Error(`A marketing e-mail (${m.template}) needs the customer's unsubscribe link`);
     queued.push({
       partnerId: m.partnerId,
       channel,
@@ -195,6 +209,7 @@ export async function enqueueForCustomers(
       entity: m.entity,
       entityId: m.entityId,
       nextAttemptAt: marketing && m.now ? marketingAllowedFrom(m.now) : undefined,
+      unsubscribeUrl: m.unsubscribeUrl,
     });
     return channel;
   });
@@ -326,6 +341,15 @@ export async function deliverDue(deps: OutboxDeps, batch = 200): Promise<number>
         text: n.body,
         html: n.html ?? undefined,
         fromName: n.vars?.partner || undefined,
+        // RFC 2369 and RFC 8058: mail readers offer their own one-click unsubscribe button.
+        ...(n.unsubscribeUrl
+          ? {
+              headers: {
+                "List-Unsubscribe": `<${n.unsubscribeUrl}>`,
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+              },
+            }
+          : {}),
       });
       log(n, {
         channel: "email",
@@ -499,6 +523,7 @@ export async function resendNotification(tx: Db, id: number, now: Date): Promise
       html: original.html,
       vars: original.vars,
       marketing: original.marketing,
+      unsubscribeUrl: original.unsubscribeUrl,
       nextAttemptAt: original.marketing ? marketingAllowedFrom(now) : null,
       entity: original.entity,
       entityId: original.entityId,

@@ -7,12 +7,22 @@ import { type CustomerMessage, enqueueForCustomers } from "./outbox.js";
 export interface RemindersSummary {
   upcomingCharge: number;
   contractEnding: number;
+  cardExpiring: number;
 }
 
 /** How many days before an auto-pay charge the customer is told (issue 13 §3). */
 export const UPCOMING_CHARGE_DAYS = 3;
 /** How many days before a contract's end date the customer is told. */
 export const CONTRACT_ENDING_DAYS = 30;
+
+/** `YYYY-MM` of a date, and of the month after it. */
+function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+function nextMonthOf(date: string): string {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
 
 interface Due {
   contract_id: number;
@@ -30,11 +40,12 @@ interface Due {
  * - upcoming charge (D-3): active contracts with an active auto-pay method whose next charge falls
  *   on `date` + 3 — an open invoice due then, or the next period by the billing cursor (not yet
  *   invoiced, its amount the schedule's for that period);
- * - contract ending (D-30): active contracts whose end date is `date` + 30.
+ * - contract ending (D-30): active contracts whose end date is `date` + 30;
+ * - card expiring (the month before): active contracts whose auto-pay card's last valid month
+ *   is next month (or this one, when that reminder was missed), once per card and expiry month.
  * Each goes by the customer's channels. A message already queued for the same contract and the
- * same due/end date is not queued again, so re-running a date queues nothing new.
- *
- * Card expiry (issue 13 §3) is not reminded: payment methods keep no expiry month.
+ * same due/end date (or card and expiry month) is not queued again, so re-running a date queues
+ * nothing new.
  */
 export async function runReminders(input: {
   db: Db;
@@ -126,6 +137,34 @@ export async function runReminders(input: {
         order by c.id`),
     );
 
+    // Unlike the others, every date of a month finds the same expiring cards: runs for two dates
+    // of one partner wait for each other here, so the second sees what the first queued.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reminders:card_expiring'), ${partnerId})`);
+    const expiring = rowsOf<Due & { display: string; expiry: string }>(
+      await tx.execute(sql`
+        select c.id as contract_id, c.party->>'email' as email, c.party->>'phone' as phone,
+               cu.preferred_channel, cu.consent_marketing_at, c.party->>'name' as name, c.number,
+               p.name as partner, pm.display, pm.expiry
+        from contracts c
+        join partners p on p.id = c.partner_id
+        join customers cu on cu.id = c.customer_id
+        join lateral (
+          select display, card_expiry,
+                 left(card_expiry, 4) || '년 ' || ltrim(right(card_expiry, 2), '0') || '월' as expiry
+          from payment_methods
+          where contract_id = c.id and status = 'active' order by id desc limit 1
+        ) pm on true
+        where c.partner_id = ${partnerId} and c.status = 'active'
+          and pm.card_expiry between ${monthOf(date)} and ${nextMonthOf(date)}
+          and not exists (
+            select 1 from notifications n
+            where n.partner_id = c.partner_id and n.template = 'card_expiring'
+              and n.entity = 'contracts' and n.entity_id = c.id
+              and n.vars->>'display' = pm.display and n.vars->>'expiry' = pm.expiry
+          )
+        order by c.id`),
+    );
+
     const base = (r: Due) => ({
       partnerId,
       recipient: {
@@ -156,12 +195,26 @@ export async function runReminders(input: {
         template: "contract_ending" as const,
         vars: { partner: r.partner, customer: r.name, number: r.number, product: r.product, endDate: endsOn },
       })),
+      ...expiring.map((r) => ({
+        ...base(r),
+        template: "card_expiring" as const,
+        vars: {
+          partner: r.partner,
+          customer: r.name,
+          number: r.number,
+          display: r.display,
+          expiry: r.expiry,
+        },
+      })),
     ];
     const channels = await enqueueForCustomers(tx, messages);
     const sent = (from: number, to: number) => channels.slice(from, to).filter((c) => c !== null).length;
+    const endingFrom = charges.length;
+    const expiringFrom = endingFrom + ending.length;
     return {
-      upcomingCharge: sent(0, charges.length),
-      contractEnding: sent(charges.length, channels.length),
+      upcomingCharge: sent(0, endingFrom),
+      contractEnding: sent(endingFrom, expiringFrom),
+      cardExpiring: sent(expiringFrom, channels.length),
     };
   });
 }

@@ -126,18 +126,18 @@ describe("reminders daily job", () => {
     const before = await countOf(t.database, "notifications");
     expect(
       await runReminders({ db: t.database.db, date: "2026-05-10", now: () => t.clock.now(), partnerId: 1 }),
-    ).toEqual({ upcomingCharge: 0, contractEnding: 0 });
+    ).toEqual({ upcomingCharge: 0, contractEnding: 0, cardExpiring: 0 });
     await runDailyJob(deps(), { job: "reminders", date: "2026-05-10", trigger: "cli", partnerId: 1 });
     expect(await countOf(t.database, "notifications")).toBe(before);
 
     // The next day finds no charge three days ahead and no contract ending thirty days ahead.
     expect(
       await runReminders({ db: t.database.db, date: "2026-05-11", now: () => t.clock.now(), partnerId: 1 }),
-    ).toEqual({ upcomingCharge: 0, contractEnding: 0 });
+    ).toEqual({ upcomingCharge: 0, contractEnding: 0, cardExpiring: 0 });
     // A month on, the contract billed on the 1st is told of its June charge.
     expect(
       await runReminders({ db: t.database.db, date: "2026-05-29", now: () => t.clock.now(), partnerId: 1 }),
-    ).toEqual({ upcomingCharge: 1, contractEnding: 0 });
+    ).toEqual({ upcomingCharge: 1, contractEnding: 0, cardExpiring: 0 });
     expect((await messagesOf("upcoming_charge")).map((m) => m.entity_id)).toContain(later.firstContractId);
 
     // The amount announced is the amount charged: 13 May's run invoices exactly that.

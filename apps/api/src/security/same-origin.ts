@@ -16,10 +16,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * (`text/plain`, `application/x-www-form-urlencoded`) are refused outright: no endpoint takes
  * them, so a forged form cannot reach a route even from a browser that sends no Origin.
  */
+/**
+ * The one exception: a marketing e-mail's unsubscribe link (notifications/unsubscribe.routes.ts).
+ * RFC 8058's one-click POST comes as a form (`List-Unsubscribe=One-Click`) from the mailbox
+ * provider, not from our page; the link's sealed token is its whole authority (no cookie is
+ * read), so a forged request can do nothing its sender's token could not.
+ */
+const ONE_CLICK_UNSUBSCRIBE = /^\/public\/unsubscribe\/[^/]+$/;
+
 export function requireSameOrigin(options: { publicUrl: string; corsOrigins: string[] }): RequestHandler {
   const allowed = new Set([new URL(options.publicUrl).origin, ...options.corsOrigins]);
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next();
     const origin = req.get("origin");
     const own = `${req.protocol}://${req.get("host")}`;
     if (

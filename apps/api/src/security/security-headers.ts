@@ -55,7 +55,10 @@ export function securityHeaders(options: { secure: boolean }): {
   return { pages, documents, api };
 }
 
-/** PDFs and other files the API sends: they get the document headers instead of the API's. */
+/**
+ * PDFs and other files the API sends, and the unsubscribe page (a small HTML page with inline
+ * styles): they get the document headers instead of the API's.
+ */
 export function isDocumentPath(path: string): boolean {
-  return /\.pdf$|\/pdf$/.test(path);
+  return /\.pdf$|\/pdf$|^\/public\/unsubscribe\//.test(path);
 }

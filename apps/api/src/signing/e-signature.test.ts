@@ -119,6 +119,8 @@ describe("e-signature by e-mailed link", () => {
     expect(card.body).toMatchObject({ gateway: "sandbox", display: "카드 **** 4242", status: "active" });
     const stored = JSON.stringify(rowsOf(await t.database.db.execute(sql`select * from payment_methods`)));
     expect(stored).not.toContain("4242424242424242");
+    // The expiry month is kept (for the "card expiring" reminder), never the card number.
+    expect(stored).toContain('"card_expiry":"2029-12"');
 
     const shown = await manager.get(`/api/contracts/${contract.id}`).expect(200);
     expect(shown.body).toMatchObject({ status: "signed", sealedSha256: signed.body.sealedSha256 });

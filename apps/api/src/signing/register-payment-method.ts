@@ -76,6 +76,7 @@ export async function registerCard(
       gateway: gateway.name,
       token: method.token,
       display: method.display,
+      cardExpiry: method.cardExpiry ?? null,
     })
     .returning();
   await input.record("payment_registered", {

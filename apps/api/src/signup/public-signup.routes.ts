@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import { KakaoLoginError } from "../adapters/kakao/kakao-login.js";
+import { KakaoLoginError, KakaoTokenRejected } from "../adapters/kakao/kakao-login.js";
 import { partnerLogos, partners, plansCurrent, products } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes } from "../http/api-routes.js";
@@ -11,6 +10,7 @@ import { openSecret } from "../partners/partner-secrets.js";
 import { ZPartnerSettings } from "../partners/partners.schemas.js";
 import { applicantSession, startApplicantSession } from "./applicant-session.js";
 import { apply } from "./apply.js";
+import { claimKakaoAttempt, startKakaoAttempt } from "./kakao-login-attempts.js";
 import { confirmPhoneCode, sendPhoneCode } from "./phone-verification.js";
 import {
   TERMS_VERSION,
@@ -116,7 +116,7 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
       const partner = await partnerBySlug(query.partner);
       if (!partner.settings.kakao.enabled)
         throw new AppError(404, "not_found", "카카오 로그인을 사용하지 않는 파트너입니다.");
-      const state = randomBytes(16).toString("base64url");
+      const { state, nonce } = await startKakaoAttempt(db, { partnerId: partner.id, now: deps.clock.now() });
       res.cookie(KAKAO_STATE_COOKIE, `${state}.${partner.slug}`, {
         httpOnly: true,
         sameSite: "lax",
@@ -124,10 +124,7 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
         path: "/api/public/auth/kakao",
         maxAge: 10 * 60_000,
       });
-      const location = deps.adapters.kakao.authorizeUrl(kakaoApp(partner), {
-        state,
-        nonce: randomBytes(16).toString("base64url"),
-      });
+      const location = deps.adapters.kakao.authorizeUrl(kakaoApp(partner), { state, nonce });
       return { status: 302, body: null, headers: { Location: location } };
     },
   );
@@ -146,10 +143,21 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
       if (!state || state !== query.state || !slug)
         throw new AppError(400, "state_mismatch", "로그인 요청이 만료되었습니다. 다시 시도해 주세요.");
       const partner = await partnerBySlug(slug);
+      const now = deps.clock.now();
+      // Claimed before Kakao is asked, so a callback replayed (or raced) with this state fails.
+      const nonce = await claimKakaoAttempt(db, { state, partnerId: partner.id, now });
+      if (!nonce)
+        throw new AppError(400, "state_mismatch", "로그인 요청이 만료되었습니다. 다시 시도해 주세요.");
       let profile: Awaited<ReturnType<typeof deps.adapters.kakao.profileFor>>;
       try {
-        profile = await deps.adapters.kakao.profileFor(kakaoApp(partner), query.code);
+        profile = await deps.adapters.kakao.profileFor(kakaoApp(partner), { code: query.code, nonce, now });
       } catch (error) {
+        if (error instanceof KakaoTokenRejected)
+          throw new AppError(
+            400,
+            "kakao_token_invalid",
+            "카카오 로그인 정보를 확인하지 못했습니다. 처음부터 다시 시도해 주세요.",
+          );
         if (error instanceof KakaoLoginError)
           throw new AppError(
             502,

@@ -1,5 +1,6 @@
 import { normalizePhone } from "@ssp/domain";
 import { sql } from "drizzle-orm";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import request from "supertest";
@@ -9,6 +10,32 @@ import { rowsOf } from "../db/client.js";
 
 let t: TestApp;
 const kakaoCalls: { token: URLSearchParams[]; me: (string | null)[] } = { token: [], me: [] };
+
+// Kakao's signing key (served as its JWKS) and a forger's key published nowhere, same key id.
+const kakaoKey = await generateKeyPair("RS256");
+const forgerKey = await generateKeyPair("RS256");
+const KID = "9f252dadd5f233f93d2fa528d12fea";
+/** The nonce of the attempt being completed, as Kakao read it from the authorize URL. */
+let attemptNonce = "";
+/** The nonce of an earlier, finished attempt (a replayed id_token carries it). */
+let spentNonce = "";
+
+/** The id_token Kakao issues for a code: a few codes stand for the attacks the callback refuses. */
+async function idTokenFor(code: string): Promise<string> {
+  const now = Math.floor(t.clock.now().getTime() / 1000);
+  const claims = {
+    nickname: "김카카오",
+    nonce: code === "replayed-code" ? spentNonce : attemptNonce,
+  };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "RS256", kid: KID, typ: "JWT" })
+    .setIssuer("https://kauth.kakao.com")
+    .setAudience(code === "wrong-audience-code" ? "another-apps-key" : "rest-api-key")
+    .setSubject(code === "other-user-code" ? "4987654321" : "4123456789")
+    .setIssuedAt(code === "expired-code" ? now - 3 * 3600 : now)
+    .setExpirationTime(code === "expired-code" ? now - 3600 : now + 7200)
+    .sign(code === "forged-code" ? forgerKey.privateKey : kakaoKey.privateKey);
+}
 
 // Kakao's documented endpoints, answered in Kakao's documented shapes.
 const kakao = setupServer(
@@ -29,13 +56,18 @@ const kakao = setupServer(
       token_type: "bearer",
       // A second Kakao user, for the returning-customer-by-phone case.
       access_token: form.get("code") === "other-user-code" ? "other-access-token" : "kakao-access-token",
-      id_token: "x.y.z",
+      id_token: await idTokenFor(form.get("code") ?? ""),
       expires_in: 21599,
       refresh_token: "r",
       refresh_token_expires_in: 5183999,
       scope: "openid account_email name phone_number birthyear birthday",
     });
   }),
+  http.get("https://kauth.kakao.com/.well-known/jwks.json", async () =>
+    HttpResponse.json({
+      keys: [{ ...(await exportJWK(kakaoKey.publicKey)), kid: KID, kty: "RSA", alg: "RS256", use: "sig" }],
+    }),
+  ),
   http.get("https://kapi.kakao.com/v2/user/me", ({ request: req }) => {
     kakaoCalls.me.push(req.headers.get("authorization"));
     if (req.headers.get("authorization") === "Bearer other-access-token") {
@@ -109,16 +141,24 @@ const application = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function kakaoSignup(code = "auth-code") {
+/** The redirect to Kakao: its state, and the nonce Kakao will put in the id_token. */
+async function kakaoStart() {
   const agent = request.agent(t.app);
   const start = await agent.get("/api/public/auth/kakao/start").query({ partner: "demo" }).expect(302);
   const authorize = new URL(start.headers.location!);
   expect(authorize.origin + authorize.pathname).toBe("https://kauth.kakao.com/oauth/authorize");
   expect(authorize.searchParams.get("client_id")).toBe("rest-api-key");
   expect(authorize.searchParams.get("response_type")).toBe("code");
-  const state = authorize.searchParams.get("state")!;
+  expect(authorize.searchParams.get("scope")).toContain("openid");
+  attemptNonce = authorize.searchParams.get("nonce")!;
+  return { agent, state: authorize.searchParams.get("state")! };
+}
+
+async function kakaoSignup(code = "auth-code") {
+  const { agent, state } = await kakaoStart();
   const back = await agent.get("/api/public/auth/kakao/callback").query({ code, state }).expect(302);
   expect(back.headers.location).toBe("/apply/demo?signup=kakao");
+  spentNonce = attemptNonce;
   return agent;
 }
 
@@ -326,6 +366,36 @@ describe("public signup and application", () => {
       .expect(400);
     expect(other.body.errors).toHaveProperty("phone");
     expect(await countOf(t.database, "orders")).toBe(orders);
+  });
+
+  it("accepts only an id_token signed by Kakao's keys, for this app, unexpired", async () => {
+    for (const code of ["forged-code", "wrong-audience-code", "expired-code"]) {
+      const { agent, state } = await kakaoStart();
+      const refused = await agent.get("/api/public/auth/kakao/callback").query({ code, state }).expect(400);
+      expect(refused.body.code, code).toBe("kakao_token_invalid");
+      expect(String(refused.headers["set-cookie"] ?? ""), code).not.toContain("ssp_applicant=");
+    }
+  });
+
+  it("refuses a replayed callback and an id_token from an earlier login (nonce used once)", async () => {
+    // The same callback twice: the attempt is claimed by the first, the second is refused.
+    const { agent, state } = await kakaoStart();
+    await agent.get("/api/public/auth/kakao/callback").query({ code: "auth-code", state }).expect(302);
+    spentNonce = attemptNonce;
+    const replay = request.agent(t.app);
+    const again = await replay
+      .get("/api/public/auth/kakao/callback")
+      .set("Cookie", `ssp_kakao_state=${state}.demo`)
+      .query({ code: "auth-code", state })
+      .expect(400);
+    expect(again.body.code).toBe("state_mismatch");
+    // A fresh attempt whose code yields a token minted for the earlier one: wrong nonce.
+    const fresh = await kakaoStart();
+    const stale = await fresh.agent
+      .get("/api/public/auth/kakao/callback")
+      .query({ code: "replayed-code", state: fresh.state })
+      .expect(400);
+    expect(stale.body.code).toBe("kakao_token_invalid");
   });
 
   it("reports a failed Kakao exchange and a forged state clearly", async () => {

@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 
 /**
@@ -5,7 +6,12 @@ import { z } from "zod";
  *   authorize  GET  {auth}/oauth/authorize?client_id&redirect_uri&response_type=code&scope&state&nonce
  *   token      POST {auth}/oauth/token  (form: grant_type=authorization_code, client_id, redirect_uri, code[, client_secret])
  *   user info  GET  {api}/v2/user/me    (Authorization: Bearer <access_token>)
+ *   JWKS       GET  {auth}/.well-known/jwks.json  (RS256 keys that sign the OIDC id_token)
  * The user's fields arrive only where they consented to share them (kakao_account.*).
+ *
+ * Who logged in is decided by the id_token (scope `openid`), never by /v2/user/me alone: its
+ * signature against Kakao's keys, issuer, audience (the partner's REST API key), expiry and the
+ * nonce of this login attempt. /v2/user/me then only adds the consented fields of that subject.
  */
 export interface KakaoApp {
   restApiKey: string;
@@ -47,6 +53,7 @@ const ZUserMe = z.object({
     .optional(),
 });
 
+/** Kakao could not be reached or answered unexpectedly: try again later. */
 export class KakaoLoginError extends Error {
   constructor(message: string) {
     super(message);
@@ -54,13 +61,43 @@ export class KakaoLoginError extends Error {
   }
 }
 
+/** The id_token is not proof of this login (forged, expired, for another app or attempt). */
+export class KakaoTokenRejected extends KakaoLoginError {
+  constructor(message: string) {
+    super(message);
+    this.name = "KakaoTokenRejected";
+  }
+}
+
+/** jose's errors that say the token is bad (JWTExpired is not a JWTClaimValidationFailed). */
+const TOKEN_FAULTS = [
+  joseErrors.JWSSignatureVerificationFailed,
+  joseErrors.JWTClaimValidationFailed,
+  joseErrors.JWTExpired,
+  joseErrors.JWSInvalid,
+  joseErrors.JWTInvalid,
+  joseErrors.JWKSNoMatchingKey,
+  joseErrors.JWKSMultipleMatchingKeys,
+  joseErrors.JOSEAlgNotAllowed,
+  joseErrors.JOSENotSupported,
+];
+
+export const KAKAO_ISSUER = "https://kauth.kakao.com";
+
 export class KakaoLogin {
+  /** Fetched on first use and again when a token names an unknown key (jose caches it). */
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+
   constructor(
     private readonly urls: { auth: string; api: string } = {
-      auth: "https://kauth.kakao.com",
+      auth: KAKAO_ISSUER,
       api: "https://kapi.kakao.com",
     },
-  ) {}
+  ) {
+    this.jwks = createRemoteJWKSet(new URL("/.well-known/jwks.json", urls.auth), {
+      timeoutDuration: 10_000,
+    });
+  }
 
   authorizeUrl(app: KakaoApp, input: { state: string; nonce: string }): string {
     const url = new URL("/oauth/authorize", this.urls.auth);
@@ -75,7 +112,12 @@ export class KakaoLogin {
     return url.toString();
   }
 
-  async profileFor(app: KakaoApp, code: string): Promise<KakaoProfile> {
+  /**
+   * Exchanges the code, proves the login by its id_token (`nonce`: the one stored for this
+   * attempt; `now`: the app's clock, for expiry) and returns the subject with its consented fields.
+   */
+  async profileFor(app: KakaoApp, input: { code: string; nonce: string; now: Date }): Promise<KakaoProfile> {
+    const { code } = input;
     const form = new URLSearchParams({
       grant_type: "authorization_code",
       client_id: app.restApiKey,
@@ -90,15 +132,19 @@ export class KakaoLogin {
     });
     const token = ZToken.safeParse(tokenRes);
     if (!token.success) throw new KakaoLoginError("Kakao sent an unexpected token answer");
+    if (!token.data.id_token) throw new KakaoTokenRejected("Kakao sent no id_token (is OpenID Connect on?)");
+    const subject = await this.verifiedSubject(app, { ...input, idToken: token.data.id_token });
     const me = ZUserMe.safeParse(
       await this.call(new URL("/v2/user/me", this.urls.api), {
         headers: { authorization: `Bearer ${token.data.access_token}` },
       }),
     );
     if (!me.success) throw new KakaoLoginError("Kakao sent an unexpected user answer");
+    if (String(me.data.id) !== subject)
+      throw new KakaoTokenRejected("The access token belongs to another user than the id_token");
     const account = me.data.kakao_account ?? {};
     return {
-      subject: String(me.data.id),
+      subject,
       name: account.name ?? account.profile?.nickname ?? null,
       email: account.email ?? null,
       phone: account.phone_number ? koreanMobile(account.phone_number) : null,
@@ -107,6 +153,30 @@ export class KakaoLogin {
           ? `${account.birthyear}-${account.birthday.slice(0, 2)}-${account.birthday.slice(2)}`
           : null,
     };
+  }
+
+  private async verifiedSubject(
+    app: KakaoApp,
+    input: { idToken: string; nonce: string; now: Date },
+  ): Promise<string> {
+    let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
+    try {
+      ({ payload } = await jwtVerify(input.idToken, this.jwks, {
+        issuer: KAKAO_ISSUER,
+        audience: app.restApiKey,
+        algorithms: ["RS256"],
+        currentDate: input.now,
+        requiredClaims: ["sub", "exp", "iat", "nonce"],
+        clockTolerance: 60,
+      }));
+    } catch (error) {
+      // The token's fault is the caller's; keys that could not be fetched or read are Kakao's.
+      if (error instanceof joseErrors.JOSEError && TOKEN_FAULTS.some((fault) => error instanceof fault))
+        throw new KakaoTokenRejected(`id_token refused: ${error.code}`);
+      throw new KakaoLoginError(`Kakao keys unavailable: ${(error as Error).message}`);
+    }
+    if (payload.nonce !== input.nonce) throw new KakaoTokenRejected("id_token refused: nonce mismatch");
+    return String(payload.sub);
   }
 
   private async call(url: URL, init: RequestInit): Promise<unknown> {

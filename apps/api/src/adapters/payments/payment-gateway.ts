@@ -9,6 +9,17 @@ export interface CardRegistration {
 export interface RegisteredMethod {
   token: string;
   display: string;
+  /**
+   * The card's last valid month, `YYYY-MM`, for the "card expiring" reminder; null or absent
+   * when the gateway keeps the card to itself (KakaoPay's own page).
+   */
+  cardExpiry?: string | null;
+}
+
+/** A card's `MM/YY` (or `MMYY`) expiry as `YYYY-MM`; null when it is not one. */
+export function cardExpiryMonth(expiry: string): string | null {
+  const m = /^(0[1-9]|1[0-2])\/?(\d{2})$/.exec(expiry.replace(/\s/g, ""));
+  return m ? `20${m[2]}-${m[1]}` : null;
 }
 
 export type ChargeResult =

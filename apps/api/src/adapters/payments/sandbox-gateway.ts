@@ -3,6 +3,7 @@ import {
   CardDeclinedError,
   type CardRegistration,
   type ChargeResult,
+  cardExpiryMonth,
   type DeactivationResult,
   GatewayTimeoutError,
   type PaymentGateway,
@@ -33,7 +34,7 @@ export class SandboxGateway implements PaymentGateway {
     if (card === SANDBOX_CARDS.timeout) throw new GatewayTimeoutError();
     const prefix = card === SANDBOX_CARDS.chargeFails ? "sbx_decline_" : "sbx_";
     const token = `${prefix}${createHash("sha256").update(`${input.customerKey}|${card}`).digest("hex").slice(0, 24)}`;
-    return { token, display: `카드 **** ${card.slice(-4)}` };
+    return { token, display: `카드 **** ${card.slice(-4)}`, cardExpiry: cardExpiryMonth(input.expiry) };
   }
 
   async refund(input: { idempotencyKey: string }) {

@@ -94,6 +94,7 @@ describe("TossGateway.registerCard", () => {
     expect(method).toEqual({
       token: "ssp-1-7|Z_t5vOvQxrj4499PeiJcjen28-V2RyqgYTwN44Rdzk0=",
       display: "현대카드 433012******1234",
+      cardExpiry: "2029-07",
     });
     expect(decodeTossToken(method.token)).toEqual({
       customerKey: "ssp-1-7",

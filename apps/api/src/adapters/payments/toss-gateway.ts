@@ -3,6 +3,7 @@ import {
   CardDeclinedError,
   type CardRegistration,
   type ChargeResult,
+  cardExpiryMonth,
   type DeactivationResult,
   GatewayTimeoutError,
   type PaymentGateway,
@@ -125,6 +126,8 @@ export class TossGateway implements PaymentGateway {
     return {
       token: encodeTossToken(input.customerKey, billing.data.billingKey),
       display: [company ? `${company}카드` : "카드", masked].filter(Boolean).join(" "),
+      // Toss's Billing answer does not repeat the expiry; it is the one Toss just accepted.
+      cardExpiry: cardExpiryMonth(`${expiry[1]}/${expiry[2]}`),
     };
   }
 

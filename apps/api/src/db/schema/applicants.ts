@@ -30,6 +30,22 @@ export const applicantSessions = pgTable("applicant_sessions", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * One Kakao Login attempt, from the redirect to Kakao until its callback: the OIDC nonce that
+ * Kakao must echo in the id_token. Keyed by the SHA-256 of the state (which also sits in the
+ * browser's cookie); `usedAt` is set when a callback claims it, so each nonce proves one login.
+ */
+export const kakaoLoginAttempts = pgTable("kakao_login_attempts", {
+  stateHash: text("state_hash").primaryKey(),
+  partnerId: integer("partner_id")
+    .notNull()
+    .references(() => partners.id),
+  nonce: text("nonce").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Six-digit codes sent to a phone; only a hash is kept, 5 tries, 5 minutes. */
 export const phoneVerifications = pgTable(
   "phone_verifications",

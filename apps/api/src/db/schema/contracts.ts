@@ -172,6 +172,8 @@ export const paymentMethods = pgTable(
     gateway: text("gateway").notNull(),
     token: text("token").notNull(),
     display: text("display").notNull(),
+    /** A card's last valid month (`YYYY-MM`), for the "card expiring" reminder; null if unknown. */
+    cardExpiry: text("card_expiry"),
     /** active → deactivating (contract ended; the gateway is told after commit) → inactive. */
     status: text("status").notNull().default("active"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),

@@ -36,6 +36,8 @@ export const notifications = pgTable(
     vars: jsonb("vars").$type<Record<string, string>>(),
     /** Advertising: needs the customer's consent, never delivered 21:00–08:00 Seoul. */
     marketing: boolean("marketing").notNull().default(false),
+    /** Marketing e-mail: the customer's signed unsubscribe link (in the text and List-Unsubscribe). */
+    unsubscribeUrl: text("unsubscribe_url"),
     status: text("status").notNull().default("pending"),
     attempts: smallint("attempts").notNull().default(0),
     /**
