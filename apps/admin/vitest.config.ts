@@ -7,7 +7,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
-    testTimeout: 20_000,
+    // Generous: in `npm test` these run beside the API's tests on a two-core machine.
+    testTimeout: 45_000,
     pool: "threads",
   },
 });

@@ -19,5 +19,5 @@ export function renderApp(options: { as?: Role; route?: string } = {}) {
   );
 }
 
-/** Long enough for react-admin's first render under jsdom on a slow CI machine. */
-export const SLOW = { timeout: 10_000 };
+/** Long enough for react-admin's first render under jsdom on a slow, busy CI machine. */
+export const SLOW = { timeout: 20_000 };
