@@ -10,7 +10,7 @@ import { quoteFor } from "../contracts/end-contract.js";
 import { customerPageLinks, invoices, partners, paymentMethods, tickets } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
-import type { AppDeps, UseCaseContext } from "../http/context.js";
+import { type AppDeps, publicContext, type UseCaseContext } from "../http/context.js";
 import { AppError } from "../http/errors.js";
 import { registerCard } from "../signing/register-payment-method.js";
 import { ZPaymentMethodRequest } from "../signing/signing.schemas.js";
@@ -67,18 +67,12 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
         const found = await resolvePageLink(tx, { token, lock: true });
         if (options.proof) assertPageProof(found.link, req.get("x-customer-proof"), deps.clock.now());
         return work(
-          {
+          publicContext(deps, {
             tx,
-            actor: null,
+            req,
             by: { kind: "customer", customerId: found.contract.customerId },
             scope: { kind: "partner", partnerId: found.link.partnerId },
-            clock: deps.clock,
-            adapters: deps.adapters,
-            config: deps.config,
-            certificate: deps.certificate,
-            ip: req.ip,
-            userAgent: req.get("user-agent"),
-          },
+          }),
           found,
         );
       },

@@ -90,6 +90,33 @@ export type UseCaseContext = Omit<StaffContext, "actor"> & {
   by?: AuditSubject;
 };
 
+/**
+ * The context of a use case a public page runs (no staff member signed in): the app's parts, the
+ * request's transaction and tenant, and the request's address and browser for the audit trail.
+ */
+export function publicContext<By extends AuditSubject | undefined = undefined>(
+  deps: AppDeps,
+  input: {
+    tx: Db;
+    scope: TenantScope;
+    req: { ip?: string; get(name: string): string | undefined };
+    by?: By;
+  },
+): Omit<UseCaseContext, "actor" | "by"> & { actor: null; by: By } {
+  return {
+    tx: input.tx,
+    actor: null,
+    by: input.by as By,
+    scope: input.scope,
+    clock: deps.clock,
+    adapters: deps.adapters,
+    config: deps.config,
+    certificate: deps.certificate,
+    ip: input.req.ip,
+    userAgent: input.req.get("user-agent"),
+  };
+}
+
 export function scopeOf(actor: Actor): TenantScope {
   return actor.partnerId === null ? { kind: "platform" } : { kind: "partner", partnerId: actor.partnerId };
 }

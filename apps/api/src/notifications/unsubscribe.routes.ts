@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { partners } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
-import type { AppDeps } from "../http/context.js";
+import { type AppDeps, publicContext } from "../http/context.js";
 import { AppError } from "../http/errors.js";
 import { readUnsubscribeToken, withdrawMarketingConsent } from "./unsubscribe.js";
 
@@ -66,20 +66,7 @@ export function registerUnsubscribeRoutes(routes: ApiRoutes, deps: AppDeps): voi
       const who = whoOf(String(params.token));
       const scope = { kind: "partner", partnerId: who.partnerId } as const;
       const result = await inTenantTransaction(deps.database.db, scope, (tx) =>
-        withdrawMarketingConsent(
-          {
-            tx,
-            actor: null,
-            scope,
-            clock: deps.clock,
-            adapters: deps.adapters,
-            config: deps.config,
-            certificate: deps.certificate,
-            ip: req.ip,
-            userAgent: req.get("user-agent"),
-          },
-          who,
-        ),
+        withdrawMarketingConsent(publicContext(deps, { tx, scope, req }), who),
       );
       if (!result) throw new AppError(404, "not_found", "찾을 수 없는 페이지입니다.");
       return page({

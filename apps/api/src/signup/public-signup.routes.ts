@@ -3,7 +3,7 @@ import { KakaoLoginError, KakaoTokenRejected } from "../adapters/kakao/kakao-log
 import { partnerLogos, partners, plansCurrent, products } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes } from "../http/api-routes.js";
-import type { AppDeps } from "../http/context.js";
+import { type AppDeps, publicContext } from "../http/context.js";
 import { AppError } from "../http/errors.js";
 import { publicPartner } from "../partners/partner-identity.js";
 import { openSecret } from "../partners/partner-secrets.js";
@@ -271,20 +271,7 @@ export function registerPublicSignupRoutes(routes: ApiRoutes, deps: AppDeps): vo
         throw new AppError(401, "applicant_required", "먼저 카카오 또는 휴대폰 인증으로 가입해 주세요.");
       const scope = { kind: "partner", partnerId: partner.id } as const;
       const result = await inTenantTransaction(db, scope, (tx) =>
-        apply(
-          {
-            tx,
-            actor: null,
-            scope,
-            clock: deps.clock,
-            adapters: deps.adapters,
-            config: deps.config,
-            certificate: deps.certificate,
-            ip: req.ip,
-            userAgent: req.get("user-agent"),
-          },
-          { session, request: body },
-        ),
+        apply(publicContext(deps, { tx, scope, req }), { session, request: body }),
       );
       return { status: 201, body: result };
     },
