@@ -1,4 +1,5 @@
 export * from "./access/permissions.js";
+export * from "./api-error-codes.js";
 export * from "./access/user-management.js";
 export * from "./assets/asset-lifecycle.js";
 export * from "./assets/depreciation.js";

@@ -134,7 +134,9 @@ function CancellationPanel() {
     <Card variant="outlined" sx={{ my: 2 }}>
       <CardContent>
         <Typography variant="subtitle1">{translate("ssp.tickets.exitQuote")}</Typography>
-        {error ? <Typography color="error">{errorMessage(error)}</Typography> : null}
+        {error ? (
+          <Typography color="error">{translate(errorMessage(error), { _: errorMessage(error) })}</Typography>
+        ) : null}
         {quote ? (
           <Table size="small" aria-label={translate("ssp.tickets.exitQuote")}>
             <TableBody>
