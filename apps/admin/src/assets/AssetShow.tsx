@@ -39,7 +39,7 @@ export function AssetShow() {
             <DateField source="at" showTime locales="ko-KR" />
             <AssetStatusField source="fromStatus" />
             <AssetStatusField source="toStatus" />
-            <TextField source="userId" emptyText="-" />
+            <TextField source="userName" label="resources.asset-events.fields.userId" emptyText="-" />
             <TextField source="note" emptyText="" />
           </Datagrid>
         </ReferenceManyField>

@@ -13,11 +13,15 @@ export function CreditCheckShow() {
         <NumberField source="grade" />
         <StatusChipField source="outcome" prefix="ssp.creditOutcome" />
         <TextField source="bureauRef" emptyText="-" />
-        <TextField source="requestedBy" emptyText="-" />
+        <TextField
+          source="requestedByName"
+          label="resources.credit-checks.fields.requestedBy"
+          emptyText="-"
+        />
         <DateField source="requestedAt" showTime locales="ko-KR" />
         <StatusChipField source="decision" prefix="ssp.creditOutcome" />
         <TextField source="decisionReason" emptyText="-" />
-        <TextField source="decidedBy" emptyText="-" />
+        <TextField source="decidedByName" label="resources.credit-checks.fields.decidedBy" emptyText="-" />
         <DateField source="decidedAt" showTime locales="ko-KR" emptyText="-" />
         <CreditDecisionButtons />
       </SimpleShowLayout>

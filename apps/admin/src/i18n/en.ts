@@ -301,6 +301,7 @@ export const enMessages: TranslationMessages = {
     // No `name`: the menu label is options.label, which differs for a technician (App.tsx).
     deliveries: {
       fields: {
+        customerName: "Customer",
         id: "ID",
         orderId: "Order",
         contractId: "Contract",
@@ -413,6 +414,27 @@ export const enMessages: TranslationMessages = {
     },
   },
   ssp: {
+    paymentFailure: {
+      no_payment_method: "No auto-pay method registered",
+      insufficient_funds: "Insufficient funds",
+      card_declined: "Declined by the card issuer",
+      card_expired: "Card expired",
+      gateway_error: "Gateway unreachable",
+      gateway_timeout: "Gateway did not answer",
+      invalid_token: "Payment method no longer valid (register again)",
+      unreadable_answer: "Unreadable gateway answer",
+      kakaopay_sid_inactive: "Kakao Pay subscription ended (register again)",
+      FAIL_PAYMENT: "Kakao Pay payment failed",
+      CANCEL_PAYMENT: "Payment cancelled",
+      ORDER_AMOUNT_MISMATCH: "Amount mismatch",
+      REJECT_CARD_PAYMENT: "Over the limit or insufficient funds",
+      REJECT_CARD_COMPANY: "Declined by the card issuer",
+      INVALID_CARD_EXPIRATION: "Invalid card expiry",
+      INVALID_STOPPED_CARD: "Card suspended",
+      EXCEED_MAX_DAILY_PAYMENT_COUNT: "Daily payment count exceeded",
+      http: "Gateway error (HTTP %{status})",
+      other: "Refused by the gateway (%{code})",
+    },
     errors: {
       validation_failed: "Please check the highlighted fields",
       not_found: "The requested item was not found",
@@ -894,6 +916,8 @@ export const enMessages: TranslationMessages = {
       cancelled: "Cancelled",
     },
     messageTemplate: {
+      payment_link_sent: "Payment-method link",
+      service_visit_reminder: "Visit reminder",
       contract_sent: "Contract sent",
       contract_signed: "Contract signed",
       payment_method_registered: "Auto-pay registered",
@@ -1005,7 +1029,7 @@ export const enMessages: TranslationMessages = {
       who: "By",
       note: "Note",
       system: "System",
-      userNumber: "User #%{id}",
+      formerUser: "(unknown user)",
       noEvents: "No events yet",
       scoreGrade: "score %{score} / grade %{grade}",
     },

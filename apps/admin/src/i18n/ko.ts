@@ -512,6 +512,7 @@ export const koMessages: TranslationMessages = {
     // No `name`: the menu label is options.label, which differs for a technician (App.tsx).
     deliveries: {
       fields: {
+        customerName: "고객",
         id: "ID",
         orderId: "주문",
         contractId: "계약",
@@ -624,6 +625,27 @@ export const koMessages: TranslationMessages = {
     },
   },
   ssp: {
+    paymentFailure: {
+      no_payment_method: "등록된 자동결제 수단 없음",
+      insufficient_funds: "잔액 부족",
+      card_declined: "카드사 승인 거절",
+      card_expired: "카드 유효기간 만료",
+      gateway_error: "결제사 연결 실패",
+      gateway_timeout: "결제사 응답 없음",
+      invalid_token: "결제수단 정보가 유효하지 않음 (재등록 필요)",
+      unreadable_answer: "결제사 응답을 읽을 수 없음",
+      kakaopay_sid_inactive: "카카오페이 정기결제 해지됨 (재등록 필요)",
+      FAIL_PAYMENT: "카카오페이 결제 실패",
+      CANCEL_PAYMENT: "결제 취소됨",
+      ORDER_AMOUNT_MISMATCH: "결제 금액 불일치",
+      REJECT_CARD_PAYMENT: "한도 초과 또는 잔액 부족",
+      REJECT_CARD_COMPANY: "카드사 승인 거절",
+      INVALID_CARD_EXPIRATION: "카드 유효기간 오류",
+      INVALID_STOPPED_CARD: "정지된 카드",
+      EXCEED_MAX_DAILY_PAYMENT_COUNT: "하루 결제 횟수 초과",
+      http: "결제사 오류 (HTTP %{status})",
+      other: "결제사 거절 (%{code})",
+    },
     /** The API's error codes (apps/api `AppError`), said in the user's language. */
     errors: {
       validation_failed: "입력값을 확인해 주세요. 표시된 항목이 올바르지 않습니다",
@@ -1096,6 +1118,8 @@ export const koMessages: TranslationMessages = {
       cancelled: "취소",
     },
     messageTemplate: {
+      payment_link_sent: "결제수단 등록 링크",
+      service_visit_reminder: "방문 예정 안내",
       contract_sent: "계약서 발송",
       contract_signed: "서명 완료",
       payment_method_registered: "자동결제 등록",
@@ -1207,7 +1231,7 @@ export const koMessages: TranslationMessages = {
       who: "처리자",
       note: "메모",
       system: "시스템",
-      userNumber: "사용자 #%{id}",
+      formerUser: "(알 수 없는 사용자)",
       noEvents: "이력이 없습니다",
       scoreGrade: "%{score}점 / %{grade}등급",
     },

@@ -16,7 +16,10 @@ export function useReportDownload() {
       notify("ssp.reports.done", { type: "success", messageArgs: { name } });
     } catch (error) {
       const message = (error as Error).message;
-      notify("ssp.reports.failed", { type: "error", messageArgs: { message: translate(message, { _: message }) } });
+      notify("ssp.reports.failed", {
+        type: "error",
+        messageArgs: { message: translate(message, { _: message }) },
+      });
     } finally {
       setProgress(null);
     }

@@ -56,7 +56,8 @@ describe("server errors in the user's language (issue 15)", () => {
     const written = new Set<string>();
     const pattern = /(?:new AppError\(\s*\d+,\s*|conflict\(\s*|(?:json\(|body:)\s*\{\s*code:\s*)"([a-z_]+)"/g;
     for (const file of files)
-      for (const match of readFileSync(join(root, file), "utf8").matchAll(pattern)) written.add(match[1] ?? "");
+      for (const match of readFileSync(join(root, file), "utf8").matchAll(pattern))
+        written.add(match[1] ?? "");
     expect(written.size).toBeGreaterThan(40);
     const listed = new Set<string>(API_ERROR_CODES);
     expect([...written].filter((code) => !listed.has(code))).toEqual([]);
