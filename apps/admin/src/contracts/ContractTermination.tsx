@@ -159,7 +159,9 @@ export function ContractTermination() {
                 <TableRow key={item.kind}>
                   <TableCell>{translate(`ssp.quoteItemKind.${item.kind}`, { _: item.kind })}</TableCell>
                   <TableCell>{item.description}</TableCell>
-                  <TableCell align="right">{won(item.amount)}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+                    {won(item.amount)}
+                  </TableCell>
                 </TableRow>
               ))}
               <TableRow>

@@ -33,9 +33,13 @@ export function InvoiceAttempts() {
         {attempts.map((p) => (
           <TableRow key={String(p.id)}>
             <TableCell>{p.attempt}</TableCell>
-            <TableCell>{new Date(p.attemptedAt).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>
+              {new Date(p.attemptedAt).toLocaleString("ko-KR")}
+            </TableCell>
             <TableCell>{translate(`ssp.paymentMethodKind.${p.method}`, { _: p.method })}</TableCell>
-            <TableCell align="right">{won(p.amount)}</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+              {won(p.amount)}
+            </TableCell>
             <TableCell>
               <Chip
                 size="small"

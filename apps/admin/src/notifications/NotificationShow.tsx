@@ -79,7 +79,9 @@ function Attempts() {
       <TableBody>
         {attempts.map((a) => (
           <TableRow key={a.id}>
-            <TableCell>{new Date(a.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>
+              {new Date(a.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}
+            </TableCell>
             <TableCell>{translate(`ssp.notificationChannel.${a.channel}`, { _: a.channel })}</TableCell>
             <TableCell>{translate(`ssp.notificationOutcome.${a.outcome}`, { _: a.outcome })}</TableCell>
             <TableCell>{[a.vendorCode, a.vendorMessage].filter(Boolean).join(" ") || "-"}</TableCell>

@@ -53,7 +53,7 @@ export function OrderTimeline() {
       <TableBody>
         {sorted.map((event) => (
           <TableRow key={String(event.id)}>
-            <TableCell>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
             <TableCell>{describe(event, translate)}</TableCell>
             <TableCell>{who(event)}</TableCell>
             <TableCell>{event.note ?? ""}</TableCell>

@@ -145,7 +145,10 @@ function CancellationPanel() {
                   <TableCell>
                     {translate(`ssp.quoteItemKind.${item.kind}`, { _: item.description })}
                   </TableCell>
-                  <TableCell align="right">{`${item.amount.toLocaleString("ko-KR")}원`}</TableCell>
+                  <TableCell
+                    align="right"
+                    sx={{ whiteSpace: "nowrap" }}
+                  >{`${item.amount.toLocaleString("ko-KR")}원`}</TableCell>
                 </TableRow>
               ))}
               <TableRow>
