@@ -1,4 +1,6 @@
 import { Datagrid, DateField, List, TextField, TextInput } from "react-admin";
+import { EntityNameField, EntityRecordField } from "../shared/LabelField";
+import { AuditActionField } from "./AuditActionField";
 
 const filters = [
   <TextInput key="entity" source="entity" alwaysOn />,
@@ -12,10 +14,10 @@ export function AuditLogList() {
     <List filters={filters} sort={{ field: "at", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="at" showTime locales="ko-KR" />
-        <TextField source="entity" />
-        <TextField source="entityId" />
-        <TextField source="action" />
-        <TextField source="userId" emptyText="-" />
+        <EntityNameField source="entity" />
+        <EntityRecordField source="entityId" />
+        <AuditActionField source="action" />
+        <TextField source="userName" label="resources.audit-logs.fields.userId" emptyText="-" />
         <TextField source="ip" emptyText="-" />
       </Datagrid>
     </List>
