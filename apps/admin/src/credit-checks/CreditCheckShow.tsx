@@ -1,4 +1,5 @@
 import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { LabelField } from "../shared/LabelField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { CreditDecisionButtons } from "./CreditDecisionButtons";
 
@@ -8,7 +9,7 @@ export function CreditCheckShow() {
       <SimpleShowLayout>
         <ReferenceField source="orderId" reference="orders" link="show" />
         <ReferenceField source="customerId" reference="customers" link="show" />
-        <TextField source="bureau" />
+        <LabelField source="bureau" prefix="ssp.creditBureau" />
         <NumberField source="score" />
         <NumberField source="grade" />
         <StatusChipField source="outcome" prefix="ssp.creditOutcome" />

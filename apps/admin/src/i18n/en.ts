@@ -414,6 +414,8 @@ export const enMessages: TranslationMessages = {
     },
   },
   ssp: {
+    paymentGateway: { sandbox: "Sandbox (test)", toss: "Toss Payments", kakaopay: "Kakao Pay" },
+    creditBureau: { sandbox: "Sandbox (test)", http: "Credit bureau" },
     entity: { deliveries: "Installation" },
     auditAction: {
       create: "Created",

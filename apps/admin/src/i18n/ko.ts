@@ -625,6 +625,8 @@ export const koMessages: TranslationMessages = {
     },
   },
   ssp: {
+    paymentGateway: { sandbox: "테스트(샌드박스)", toss: "토스페이먼츠", kakaopay: "카카오페이" },
+    creditBureau: { sandbox: "테스트(샌드박스)", http: "신용평가기관" },
     entity: { deliveries: "설치" },
     auditAction: {
       create: "등록",
