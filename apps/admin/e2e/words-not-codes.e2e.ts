@@ -9,27 +9,78 @@ import { signIn } from "./sign-in";
  * Issue 15: what a Korean staff member sees is Korean — labels, not enum values; names, not
  * ids; never an i18n key. Each role walks its main lists and a record of each, on the demo data.
  */
-const ROLES: { email: string; lists: string[]; shows: string[] }[] = [
+interface Walk {
+  email: string;
+  /** Records the demo data lacks, made through the API before the walk. */
+  prepare?: (page: Page) => Promise<void>;
+  lists: string[];
+  shows: string[];
+}
+
+const ROLES: Walk[] = [
   {
     email: "manager@demo.kr",
-    lists: ["orders", "contracts", "deliveries", "service-visits", "tasks", "notifications", "asset-events"],
-    shows: ["orders", "contracts", "deliveries", "notifications", "credit-checks", "assets"],
+    prepare: async (page) => {
+      const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Seoul" });
+      const [tech] = await call<{ id: number }[]>(page, `/technicians?date=${today}`);
+      const [contract] = await call<{ id: number }[]>(
+        page,
+        `/contracts?filter={"status":"active"}&range=[0,0]`,
+      );
+      await call(page, "/service-visits", {
+        contractId: contract!.id,
+        scheduledOn: today,
+        technicianId: tech!.id,
+      });
+    },
+    lists: [
+      "",
+      "orders",
+      "contracts",
+      "deliveries",
+      "service-visits",
+      "tasks",
+      "notifications",
+      "asset-events",
+    ],
+    shows: [
+      "orders",
+      "contracts",
+      "deliveries",
+      "notifications",
+      "credit-checks",
+      "assets",
+      "service-visits",
+    ],
   },
-  { email: "cs@demo.kr", lists: ["tickets", "customers", "orders", "contracts", "tasks"], shows: ["orders"] },
+  {
+    email: "cs@demo.kr",
+    prepare: async (page) => {
+      const [customer] = await call<{ id: number }[]>(page, "/customers?range=[0,0]");
+      await call(page, "/tickets", {
+        type: "inquiry",
+        subject: "요금 문의",
+        body: "청구일 문의",
+        customerId: customer!.id,
+      });
+    },
+    lists: ["tickets", "customers", "orders", "contracts", "tasks"],
+    shows: ["orders", "tickets", "customers"],
+  },
   {
     email: "tech@demo.kr",
-    lists: ["deliveries", "service-visits", "tasks", "assets"],
+    lists: ["deliveries", "service-visits", "tasks", "assets", "today"],
     shows: ["deliveries"],
   },
   {
     email: "finance@demo.kr",
-    lists: ["invoices", "payments", "jobs", "audit-logs", "credit-checks"],
-    shows: [],
+    lists: ["invoices", "payments", "billing-runs", "jobs", "audit-logs", "credit-checks", "reports"],
+    shows: ["audit-logs"],
   },
   {
     email: "owner@demo.kr",
-    lists: ["users", "notifications", "orders", "credit-checks"],
-    shows: ["credit-checks"],
+    lists: ["", "users", "notifications", "orders", "credit-checks", "products", "plans", "partners"],
+    shows: ["credit-checks", "users", "plans", "products", "partners"],
   },
 ];
 
@@ -45,25 +96,26 @@ interface Findings {
 /** What on the page is a code rather than words: snake_case tokens, i18n keys, numbers for names. */
 function findings(page: Page): Promise<Findings> {
   return page.evaluate((named: string[]) => {
-    const text = document.body.innerText;
+    // What the user sees (innerText skips hidden nodes; textContent would not).
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+    const seen = (node: Element | null) => ((node as HTMLElement | null)?.innerText ?? "").trim();
+    const text = seen(document.body);
     const rawValues = [...text.matchAll(/\b[a-z]+_[a-z_]+\b/g)].map((m) => m[0]);
     const keys = [...text.matchAll(/\b(?:ssp|resources|ra)\.[a-zA-Z_.-]+/g)].map((m) => m[0]);
     const bareIds: string[] = [...text.matchAll(/(?:사용자|User) #\d+/g)].map((m) => m[0]);
-    const bare = (value: string) => /^#?\d+$/.test(value.trim());
+    const bare = (value: string) => /^#?\d+$/.test(value);
     for (const table of document.querySelectorAll("table")) {
-      const headers = [...table.querySelectorAll("thead th")].map((th) =>
-        (th as HTMLElement).innerText.trim(),
-      );
+      const headers = [...table.querySelectorAll("thead th")].map(seen);
       for (const row of table.querySelectorAll("tbody tr")) {
         [...row.querySelectorAll("td")].forEach((td, i) => {
           const header = headers[i] ?? "";
-          if (named.includes(header) && bare(td.innerText)) bareIds.push(`${header}: ${td.innerText}`);
+          if (named.includes(header) && bare(seen(td))) bareIds.push(`${header}: ${seen(td)}`);
         });
       }
     }
     for (const field of document.querySelectorAll(".RaLabeled-root")) {
-      const label = (field.querySelector(".RaLabeled-label") as HTMLElement | null)?.innerText.trim() ?? "";
-      const value = (field as HTMLElement).innerText.replace(label, "").trim();
+      const label = seen(field.querySelector(".RaLabeled-label"));
+      const value = seen(field).replace(label, "").trim();
       if (named.includes(label) && bare(value)) bareIds.push(`${label}: ${value}`);
     }
     return { rawValues, keys, bareIds };
@@ -76,10 +128,29 @@ async function settled(page: Page): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(120);
     const busy = await page.locator('[role="progressbar"], .MuiSkeleton-root').count();
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
     const text = await page.evaluate(() => document.body.innerText);
     if (!busy && text === last) return;
     last = text;
   }
+}
+
+/** A same-origin JSON call with the page's session; fails the test on an error answer. */
+async function call<T = unknown>(page: Page, path: string, body?: object): Promise<T> {
+  const { status, json } = await page.evaluate(
+    async ({ path, body }) => {
+      const res = await fetch(`/api${path}`, {
+        method: body ? "POST" : "GET",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+        credentials: "include",
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    { path, body },
+  );
+  if (status >= 400) throw new Error(`${path}: ${status} ${JSON.stringify(json)}`);
+  return json as T;
 }
 
 /** The first record's id of a list, through the API with the page's session. */
@@ -112,12 +183,13 @@ describe("staff see words, not codes (issue 15)", () => {
 });
 
 /** One role signs in and visits its pages; what it found, as readable lines. */
-async function walk(browser: Browser, url: string, role: (typeof ROLES)[number]): Promise<string[]> {
+async function walk(browser: Browser, url: string, role: Walk): Promise<string[]> {
   const problems: string[] = [];
   const context = await browser.newContext({ locale: "ko-KR", viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
   await signIn(page, role.email);
+  await role.prepare?.(page);
   const visit = async (path: string) => {
     await page.goto(`${url}/#/${path}`);
     await settled(page);
