@@ -63,6 +63,8 @@ describe("order actions", () => {
       const rows = within(screen.getByTestId("order-timeline")).getAllByRole("row");
       expect(rows.at(-1)).toHaveTextContent("심사중 → 승인");
       expect(rows.at(-1)).toHaveTextContent("재직 확인 완료");
+      // Who decided, by name (a manager cannot read users; the API names them).
+      expect(rows.at(-1)).toHaveTextContent("이매니저");
     }, SLOW);
   });
 
