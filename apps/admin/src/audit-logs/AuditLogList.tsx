@@ -1,9 +1,10 @@
-import { Datagrid, DateField, List, TextField, TextInput } from "react-admin";
+import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from "react-admin";
+import { auditEntityChoices } from "../shared/choices";
 import { EntityNameField, EntityRecordField } from "../shared/LabelField";
 import { AuditActionField } from "./AuditActionField";
 
 const filters = [
-  <TextInput key="entity" source="entity" alwaysOn />,
+  <SelectInput key="entity" source="entity" choices={auditEntityChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" />,
   <TextInput key="userId" source="userId" />,
   <TextInput key="action" source="action" />,

@@ -59,3 +59,22 @@ export const notificationEntityChoices = (["contracts", "invoices", "orders", "c
     name: `resources.${id}.name`,
   }),
 );
+/** The tables the audit log records (audit_logs.entity), by the resource's name. */
+export const auditEntityChoices = (
+  [
+    "orders",
+    "contracts",
+    "customers",
+    "assets",
+    "deliveries",
+    "service-visits",
+    "tasks",
+    "tickets",
+    "invoices",
+    "notifications",
+    "plans",
+    "products",
+    "partners",
+    "users",
+  ] as const
+).map((id) => ({ id, name: id === "deliveries" ? "ssp.entity.deliveries" : `resources.${id}.name` }));
