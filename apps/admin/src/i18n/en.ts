@@ -554,6 +554,27 @@ export const enMessages: TranslationMessages = {
       state_mismatch: "The sign-in request expired. Please try again",
       email_required: "The customer has no e-mail address to send to",
     },
+    /** What a use case says about one field, by error code and field (the API's words are English). */
+    fieldErrors: {
+      wrong_ticket_type: { type: "Not possible for this ticket type" },
+      invoice_not_linked: { invoiceId: "Not linked to this ticket" },
+      plan_in_use: { productId: "A plan in use cannot move to another product" },
+      visit_exists: { scheduledOn: "Already has a visit that day" },
+      business_rule: {
+        technicianId: "Choose one of your technicians",
+        assigneeId: "Choose a colleague whose role handles this task",
+        serialNumber: "Not the serial number of this contract's unit",
+        date: "Before the contract started",
+      },
+      illegal_transition: { contractId: "Visits are for active or suspended contracts" },
+      invalid_credentials: { currentPassword: "The current password is not right" },
+      validation_failed: {
+        technicianId: "Choose one of your technicians",
+        scheduledOn: "The date has passed",
+        contractId: "No such contract",
+        assetId: "Not a unit of the contracted product",
+      },
+    },
     validation: {
       invalid_type: "Required",
       too_small: "Too small or too short",

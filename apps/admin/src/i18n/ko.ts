@@ -766,6 +766,27 @@ export const koMessages: TranslationMessages = {
       state_mismatch: "로그인 요청이 만료되었습니다. 다시 시도해 주세요",
       email_required: "고객의 이메일 주소가 없어 보낼 수 없습니다",
     },
+    /** What a use case says about one field, by error code and field (the API's words are English). */
+    fieldErrors: {
+      wrong_ticket_type: { type: "이 상담 유형에서는 할 수 없습니다" },
+      invoice_not_linked: { invoiceId: "이 상담에 연결되지 않은 청구서입니다" },
+      plan_in_use: { productId: "사용 중인 요금제는 상품을 바꿀 수 없습니다" },
+      visit_exists: { scheduledOn: "그날 이미 방문 일정이 있습니다" },
+      business_rule: {
+        technicianId: "이 파트너의 기사를 선택해 주세요",
+        assigneeId: "이 업무를 맡는 역할의 직원을 선택해 주세요",
+        serialNumber: "이 계약의 설치 자산 일련번호가 아닙니다",
+        date: "계약 시작일보다 앞선 날짜입니다",
+      },
+      illegal_transition: { contractId: "진행 중이거나 정지된 계약에만 방문을 잡을 수 있습니다" },
+      invalid_credentials: { currentPassword: "현재 비밀번호가 맞지 않습니다" },
+      validation_failed: {
+        technicianId: "이 파트너의 기사를 선택해 주세요",
+        scheduledOn: "이미 지난 날짜입니다",
+        contractId: "계약을 찾을 수 없습니다",
+        assetId: "계약한 상품의 자산이 아닙니다",
+      },
+    },
     /** zod's issue codes per field, shown under the highlighted input. */
     validation: {
       invalid_type: "필수 입력 항목입니다",

@@ -30,6 +30,28 @@ describe("server errors in the user's language (issue 15)", () => {
     expect(en.validation.invalid_format).toBe("Invalid format");
   });
 
+  it("says a rule's field message in words by code and field, and keeps a figure it has no words for", () => {
+    const visit = translatableError(
+      new HttpError("Choose one of your technicians", 422, {
+        code: "business_rule",
+        message: "Choose one of your technicians",
+        errors: { technicianId: "Choose one of your technicians" },
+      }),
+    ) as HttpError;
+    expect((visit.body as { errors: Record<string, string> }).errors).toEqual({
+      technicianId: "ssp.fieldErrors.business_rule.technicianId",
+    });
+    const refund = translatableError(
+      new HttpError("At most 1000 won is owed", 409, {
+        code: "amount_exceeds_balance",
+        message: "At most 1000 won is owed",
+        errors: { amount: "At most 1,000원" },
+      }),
+    ) as HttpError;
+    expect(refund.message).toBe("ssp.errors.amount_exceeds_balance");
+    expect((refund.body as { errors: Record<string, string> }).errors).toEqual({ amount: "At most 1,000원" });
+  });
+
   it("keeps the API's own words for a code it has no translation for", () => {
     const raw = new HttpError("Something new", 409, { code: "some_future_code", message: "Something new" });
     expect(translatableError(raw)).toBe(raw);
