@@ -84,4 +84,15 @@ describe("server errors in the user's language (issue 15)", () => {
     const listed = new Set<string>(API_ERROR_CODES);
     expect([...written].filter((code) => !listed.has(code))).toEqual([]);
   });
+
+  it("has the msw mocks answer only with codes the API has", () => {
+    const root = join(__dirname, "../mocks");
+    const mocked = new Set<string>();
+    for (const file of readdirSync(root).filter((f) => f.endsWith(".ts")))
+      for (const match of readFileSync(join(root, file), "utf8").matchAll(/\berror\(\s*\d+,\s*"([a-z_]+)"/g))
+        mocked.add(match[1] ?? "");
+    expect(mocked.size).toBeGreaterThan(5);
+    const listed = new Set<string>(API_ERROR_CODES);
+    expect([...mocked].filter((code) => !listed.has(code))).toEqual([]);
+  });
 });
