@@ -74,8 +74,18 @@ const ROLES: Walk[] = [
   },
   {
     email: "finance@demo.kr",
+    // A billing run issues the demo's first invoices and charges them (payments, a job run).
+    prepare: async (page) => {
+      const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Seoul" });
+      const run = await call<{ id: number }>(page, "/billing/runs", { date: today });
+      for (let i = 0; i < 100; i++) {
+        const { status } = await call<{ status: string }>(page, `/jobs/${run.id}`);
+        if (status !== "running") return;
+        await page.waitForTimeout(200);
+      }
+    },
     lists: ["invoices", "payments", "billing-runs", "jobs", "audit-logs", "credit-checks", "reports"],
-    shows: ["audit-logs"],
+    shows: ["audit-logs", "invoices", "jobs"],
   },
   {
     email: "owner@demo.kr",
