@@ -32,8 +32,9 @@ interface ApiErrorBody {
 
 /**
  * What to tell the user about a failed request, as an i18n key where the admin has words for
- * it: the field's message (`errors.<field>`) — its zod reason, or the code's words when the
- * code says more than a generic check — else the code's words, else the API's own message.
+ * it: the field's message (`errors.<field>`, already a key when translatableError knew its
+ * words; else the code's words unless the code is the generic validation_failed), else the
+ * code's words, else the API's own message.
  */
 export function apiMessageKey(error: unknown, field?: string): string | undefined {
   const body = (error as { body?: ApiErrorBody } | null)?.body;
