@@ -71,6 +71,8 @@ export interface OrderEvent {
   fromStatus: string | null;
   toStatus: string | null;
   userId: Identifier | null;
+  /** The actor's name, joined by the API. */
+  userName: string | null;
   note: string | null;
   detail: unknown;
   at: string;

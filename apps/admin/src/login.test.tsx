@@ -31,7 +31,9 @@ describe("logging in", () => {
     await user.type(screen.getByLabelText(/비밀번호/, { selector: "input" }), "wrong-password");
     await user.click(screen.getByRole("button", { name: "로그인" }));
 
-    expect(await screen.findByText("E-mail or password is incorrect", undefined, SLOW)).toBeInTheDocument();
+    expect(
+      await screen.findByText("이메일 또는 비밀번호가 올바르지 않습니다", undefined, SLOW),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId("dashboard-counts")).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, CardContent, Chip, Stack, TextField, Typography } from "@mui/material";
 import { type FormEvent, useState } from "react";
 import { Title, useAuthProvider, useGetIdentity, useNotify, useTranslate } from "react-admin";
-import { accountApi, apiMessage } from "./account-api";
+import { accountApi, useApiMessage } from "./account-api";
 import { TotpEnrolment } from "./TotpEnrolment";
 
 /** The signed-in staff member's own account: password and second factor. */
@@ -18,6 +18,7 @@ export function AccountPage() {
 
 function PasswordCard() {
   const translate = useTranslate();
+  const apiMessage = useApiMessage();
   const notify = useNotify();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -36,8 +37,8 @@ function PasswordCard() {
     } catch (caught) {
       const body = (caught as { body?: { errors?: Record<string, string> } }).body;
       setErrors({
-        current: body?.errors?.currentPassword,
-        next: body?.errors?.newPassword,
+        current: apiMessage(caught, "currentPassword"),
+        next: apiMessage(caught, "newPassword"),
         other: body?.errors ? undefined : apiMessage(caught),
       });
     } finally {
@@ -84,6 +85,7 @@ function PasswordCard() {
 
 function TwoFactorCard() {
   const translate = useTranslate();
+  const apiMessage = useApiMessage();
   const notify = useNotify();
   const authProvider = useAuthProvider() as { forgetIdentity?: () => void } | undefined;
   const { identity, refetch } = useGetIdentity();

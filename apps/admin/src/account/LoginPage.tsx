@@ -2,7 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } f
 import { type FormEvent, useState } from "react";
 import { useLogin, useTranslate } from "react-admin";
 import { SecondFactorDue } from "../authProvider";
-import { apiMessage } from "./account-api";
+import { useApiMessage } from "./account-api";
 import { TotpEnrolment } from "./TotpEnrolment";
 
 type Step = "password" | "verify" | "enroll";
@@ -13,6 +13,7 @@ type Step = "password" | "verify" | "enroll";
  */
 export function LoginPage() {
   const translate = useTranslate();
+  const apiMessage = useApiMessage();
   const login = useLogin();
   const [step, setStep] = useState<Step>("password");
   const [email, setEmail] = useState("");

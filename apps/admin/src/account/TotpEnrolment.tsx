@@ -2,7 +2,7 @@ import { Alert, Box, Button, CircularProgress, Stack, TextField, Typography } fr
 import { QRCodeSVG } from "qrcode.react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslate } from "react-admin";
-import { accountApi, apiMessage } from "./account-api";
+import { accountApi, useApiMessage } from "./account-api";
 
 /**
  * Setting up an authenticator app: the QR code to scan (and the key to type, for a phone that
@@ -11,6 +11,7 @@ import { accountApi, apiMessage } from "./account-api";
  */
 export function TotpEnrolment(props: { onCode: (code: string) => Promise<void> }) {
   const translate = useTranslate();
+  const apiMessage = useApiMessage();
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function TotpEnrolment(props: { onCode: (code: string) => Promise<void> }
     return () => {
       live = false;
     };
-  }, [translate]);
+  }, [translate, apiMessage]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

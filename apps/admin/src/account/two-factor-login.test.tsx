@@ -58,7 +58,9 @@ describe("signing in with a second factor", () => {
     const code = await screen.findByLabelText(/인증 코드/, { selector: "input" }, SLOW);
     await user.type(code, "654321");
     await user.click(screen.getByRole("button", { name: "확인" }));
-    expect(await screen.findByText("The code is not right")).toBeInTheDocument();
+    expect(
+      await screen.findByText("인증 코드가 맞지 않습니다. 앱에 지금 표시된 코드를 입력해 주세요"),
+    ).toBeInTheDocument();
     await user.clear(code);
     await user.type(code, "123456");
     await user.click(screen.getByRole("button", { name: "확인" }));

@@ -11,7 +11,7 @@ export function AssetEventList() {
         <ReferenceField source="assetId" reference="assets" link="show" />
         <AssetStatusField source="fromStatus" />
         <AssetStatusField source="toStatus" />
-        <TextField source="userId" emptyText="-" />
+        <TextField source="userName" label="resources.asset-events.fields.userId" emptyText="-" />
         <TextField source="note" emptyText="" />
       </Datagrid>
     </List>

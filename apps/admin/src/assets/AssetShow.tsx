@@ -10,10 +10,12 @@ import {
   TextField,
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
+import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
 import { AssetTransitionButtons } from "./AssetTransitionButtons";
 
 export function AssetShow() {
+  const { can } = useRole();
   return (
     <Show>
       <SimpleShowLayout>
@@ -28,7 +30,10 @@ export function AssetShow() {
         <NumberField source="usefulLifeMonths" />
         <WonField source="bookValue" />
         <ReferenceField source="customerId" reference="customers" emptyText="-" />
-        <TextField source="contractId" emptyText="-" />
+        {/* The contract holding the asset, by its number, for the roles that may open contracts. */}
+        {can("contracts", "show") ? (
+          <ReferenceField source="contractId" reference="contracts" link="show" emptyText="-" />
+        ) : null}
         <ReferenceManyField
           label="ssp.assets.events"
           reference="asset-events"
@@ -39,7 +44,7 @@ export function AssetShow() {
             <DateField source="at" showTime locales="ko-KR" />
             <AssetStatusField source="fromStatus" />
             <AssetStatusField source="toStatus" />
-            <TextField source="userId" emptyText="-" />
+            <TextField source="userName" label="resources.asset-events.fields.userId" emptyText="-" />
             <TextField source="note" emptyText="" />
           </Datagrid>
         </ReferenceManyField>

@@ -1,7 +1,10 @@
-import { Datagrid, DateField, List, TextField, TextInput } from "react-admin";
+import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from "react-admin";
+import { auditEntityChoices } from "../shared/choices";
+import { EntityNameField, EntityRecordField } from "../shared/LabelField";
+import { AuditActionField } from "./AuditActionField";
 
 const filters = [
-  <TextInput key="entity" source="entity" alwaysOn />,
+  <SelectInput key="entity" source="entity" choices={auditEntityChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" />,
   <TextInput key="userId" source="userId" />,
   <TextInput key="action" source="action" />,
@@ -12,10 +15,10 @@ export function AuditLogList() {
     <List filters={filters} sort={{ field: "at", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="at" showTime locales="ko-KR" />
-        <TextField source="entity" />
-        <TextField source="entityId" />
-        <TextField source="action" />
-        <TextField source="userId" emptyText="-" />
+        <EntityNameField source="entity" />
+        <EntityRecordField source="entityId" />
+        <AuditActionField source="action" />
+        <TextField source="userName" label="resources.audit-logs.fields.userId" emptyText="-" />
         <TextField source="ip" emptyText="-" />
       </Datagrid>
     </List>

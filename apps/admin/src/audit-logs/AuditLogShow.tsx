@@ -1,4 +1,6 @@
 import { DateField, Labeled, Show, SimpleShowLayout, TextField } from "react-admin";
+import { EntityNameField, EntityRecordField } from "../shared/LabelField";
+import { AuditActionField } from "./AuditActionField";
 import { JsonDiff } from "./JsonDiff";
 
 export function AuditLogShow() {
@@ -6,10 +8,10 @@ export function AuditLogShow() {
     <Show>
       <SimpleShowLayout>
         <DateField source="at" showTime locales="ko-KR" />
-        <TextField source="entity" />
-        <TextField source="entityId" />
-        <TextField source="action" />
-        <TextField source="userId" emptyText="-" />
+        <EntityNameField source="entity" />
+        <EntityRecordField source="entityId" />
+        <AuditActionField source="action" />
+        <TextField source="userName" label="resources.audit-logs.fields.userId" emptyText="-" />
         <TextField source="ip" emptyText="-" />
         <Labeled label="ssp.auditLogs.diff" fullWidth>
           <JsonDiff />

@@ -23,7 +23,7 @@ export function ContractEvents() {
       <TableBody>
         {events.map((event) => (
           <TableRow key={String(event.id)}>
-            <TableCell>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
             <TableCell>{translate(`ssp.contractEventKind.${event.kind}`, { _: event.kind })}</TableCell>
             <TableCell>{event.ip ?? "-"}</TableCell>
             <TableCell

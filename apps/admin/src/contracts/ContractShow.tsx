@@ -12,6 +12,7 @@ import {
   TopToolbar,
   useTranslate,
 } from "react-admin";
+import { LabelField } from "../shared/LabelField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 import { ContractDocumentButtons } from "./ContractDocuments";
@@ -41,7 +42,7 @@ function PaymentMethods() {
   return (
     <ReferenceManyField label="ssp.contracts.paymentMethods" reference="payment-methods" target="contractId">
       <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoPaymentMethod />}>
-        <TextField source="gateway" />
+        <LabelField source="gateway" prefix="ssp.paymentGateway" />
         <TextField source="display" />
         <StatusChipField source="status" prefix="ssp.paymentMethodStatus" />
         <TextField source="lastError" emptyText="" />

@@ -23,7 +23,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { type SspDataProvider, terminationQuotePdfUrl } from "../dataProvider";
-import { errorMessage } from "../shared/error-message";
+import { errorDetail, errorMessage } from "../shared/error-message";
 import { ReasonDialog } from "../shared/ReasonDialog";
 import { isIsoDate, seoulToday } from "../shared/seoul-today";
 import { useRole } from "../shared/use-role";
@@ -82,7 +82,8 @@ export function ContractTermination() {
       refresh();
     } catch (error) {
       const message = translate(errorMessage(error), { _: errorMessage(error) });
-      setFailure(message);
+      const detail = errorDetail(error);
+      setFailure(detail ? `${message} (${detail})` : message);
       setEnding(null);
       notify(message, { type: "error" });
     } finally {
@@ -159,7 +160,9 @@ export function ContractTermination() {
                 <TableRow key={item.kind}>
                   <TableCell>{translate(`ssp.quoteItemKind.${item.kind}`, { _: item.kind })}</TableCell>
                   <TableCell>{item.description}</TableCell>
-                  <TableCell align="right">{won(item.amount)}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+                    {won(item.amount)}
+                  </TableCell>
                 </TableRow>
               ))}
               <TableRow>

@@ -65,7 +65,7 @@ describe("contract termination", () => {
     await waitFor(() => expect(screen.queryByTestId("contract-termination")).not.toBeInTheDocument(), SLOW);
   });
 
-  it("shows the API's refusal of a cancellation after the cooling-off window", async () => {
+  it("shows the refusal of a cancellation after the cooling-off window in Korean, with the API's date", async () => {
     const user = userEvent.setup({ delay: null });
     renderApp({ as: "owner", route: "#/contracts/3/show" });
     const section = await chooseDate("2026-03-10");
@@ -74,8 +74,13 @@ describe("contract termination", () => {
     await user.type(within(dialog).getByRole("textbox", { name: /사유/ }), "단순 변심");
     await user.click(within(dialog).getByRole("button", { name: "청약철회/취소" }));
 
+    // Korean words for the rule's code, with the API's own account of which rule (the date).
     expect(
-      await within(section).findByText(/The cooling-off window ended on 2026-01-19/, undefined, SLOW),
+      await within(section).findByText(
+        /업무 규칙상 처리할 수 없습니다.*The cooling-off window ended on 2026-01-19/,
+        undefined,
+        SLOW,
+      ),
     ).toBeInTheDocument();
     expect(mockApi.rows.contracts?.find((c) => c.id === 3)?.status).toBe("active");
   });

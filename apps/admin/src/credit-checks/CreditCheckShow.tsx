@@ -1,4 +1,5 @@
 import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { LabelField } from "../shared/LabelField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { CreditDecisionButtons } from "./CreditDecisionButtons";
 
@@ -8,16 +9,20 @@ export function CreditCheckShow() {
       <SimpleShowLayout>
         <ReferenceField source="orderId" reference="orders" link="show" />
         <ReferenceField source="customerId" reference="customers" link="show" />
-        <TextField source="bureau" />
+        <LabelField source="bureau" prefix="ssp.creditBureau" />
         <NumberField source="score" />
         <NumberField source="grade" />
         <StatusChipField source="outcome" prefix="ssp.creditOutcome" />
         <TextField source="bureauRef" emptyText="-" />
-        <TextField source="requestedBy" emptyText="-" />
+        <TextField
+          source="requestedByName"
+          label="resources.credit-checks.fields.requestedBy"
+          emptyText="-"
+        />
         <DateField source="requestedAt" showTime locales="ko-KR" />
         <StatusChipField source="decision" prefix="ssp.creditOutcome" />
         <TextField source="decisionReason" emptyText="-" />
-        <TextField source="decidedBy" emptyText="-" />
+        <TextField source="decidedByName" label="resources.credit-checks.fields.decidedBy" emptyText="-" />
         <DateField source="decidedAt" showTime locales="ko-KR" emptyText="-" />
         <CreditDecisionButtons />
       </SimpleShowLayout>

@@ -25,21 +25,32 @@ function InstallButton() {
 export function DeliveryList() {
   const { can } = useRole();
   return (
-    <List filters={filters} sort={{ field: "scheduledOn", order: "ASC" }}>
+    // Open jobs only, the earliest first: what is overdue or due today leads, finished ones
+    // are one filter change away.
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: "scheduled" }}
+      sort={{ field: "scheduledOn", order: "ASC" }}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="scheduledOn" locales="ko-KR" />
         <StatusChipField source="status" prefix="ssp.deliveryStatus" />
+        <TextField source="customerName" sortable={false} emptyText="-" />
         {can("orders", "show") ? (
           <ReferenceField source="orderId" sortable={false} reference="orders" link="show" />
         ) : (
-          <TextField source="orderId" sortable={false} />
+          <TextField
+            source="contractNumber"
+            label="resources.deliveries.fields.contractId"
+            sortable={false}
+          />
         )}
         <ReferenceField source="assetId" sortable={false} reference="assets" link={false} emptyText="-" />
-        {can("users", "show") ? (
-          <ReferenceField source="technicianId" reference="users" link={false} />
-        ) : (
-          <TextField source="technicianId" />
-        )}
+        <TextField
+          source="technicianName"
+          label="resources.deliveries.fields.technicianId"
+          sortable={false}
+        />
         <DateField source="installedOn" sortable={false} locales="ko-KR" emptyText="-" />
         <InstallButton />
       </Datagrid>

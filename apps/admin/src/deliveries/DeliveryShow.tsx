@@ -30,18 +30,15 @@ export function DeliveryShow() {
       <SimpleShowLayout>
         <DateField source="scheduledOn" locales="ko-KR" />
         <StatusChipField source="status" prefix="ssp.deliveryStatus" />
-        {can("orders", "show") ? (
-          <ReferenceField source="orderId" reference="orders" link="show" />
-        ) : (
-          <TextField source="orderId" />
-        )}
+        <TextField source="customerName" emptyText="-" />
+        {can("orders", "show") ? <ReferenceField source="orderId" reference="orders" link="show" /> : null}
         {can("contracts", "show") ? (
           <ReferenceField source="contractId" reference="contracts" link="show" emptyText="-" />
         ) : (
-          <TextField source="contractId" emptyText="-" />
+          <TextField source="contractNumber" label="resources.deliveries.fields.contractId" emptyText="-" />
         )}
         <ReferenceField source="assetId" reference="assets" link={false} emptyText="-" />
-        <TextField source="technicianId" />
+        <TextField source="technicianName" label="resources.deliveries.fields.technicianId" emptyText="-" />
         <DateField source="installedOn" locales="ko-KR" emptyText="-" />
         <TextField source="receiptSha256" emptyText="-" />
       </SimpleShowLayout>

@@ -41,7 +41,9 @@ export function InvoiceAdjustments() {
           <TableCell />
           <TableCell>{translate("ssp.invoices.issuedTotal")}</TableCell>
           <TableCell />
-          <TableCell align="right">{won(Number(record.total))}</TableCell>
+          <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+            {won(Number(record.total))}
+          </TableCell>
         </TableRow>
         {adjustments.map((a) => (
           <TableRow key={`${a.kind}:${a.at}:${a.amount}`}>

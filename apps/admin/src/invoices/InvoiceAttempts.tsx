@@ -1,6 +1,7 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
 import type { PaymentAttempt } from "../dataProvider";
+import { useFailureLabel } from "../shared/payment-failure";
 import { useWon } from "../shared/use-won";
 
 const COLORS = { succeeded: "success", failed: "error", pending: "warning" } as const;
@@ -10,6 +11,7 @@ export function InvoiceAttempts() {
   const record = useRecordContext();
   const translate = useTranslate();
   const won = useWon();
+  const failureLabel = useFailureLabel();
   const attempts: PaymentAttempt[] = Array.isArray(record?.payments) ? record.payments : [];
   if (attempts.length === 0) {
     return <Typography variant="body2">{translate("ssp.invoices.noAttempts")}</Typography>;
@@ -31,9 +33,13 @@ export function InvoiceAttempts() {
         {attempts.map((p) => (
           <TableRow key={String(p.id)}>
             <TableCell>{p.attempt}</TableCell>
-            <TableCell>{new Date(p.attemptedAt).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>
+              {new Date(p.attemptedAt).toLocaleString("ko-KR")}
+            </TableCell>
             <TableCell>{translate(`ssp.paymentMethodKind.${p.method}`, { _: p.method })}</TableCell>
-            <TableCell align="right">{won(p.amount)}</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+              {won(p.amount)}
+            </TableCell>
             <TableCell>
               <Chip
                 size="small"
@@ -42,7 +48,7 @@ export function InvoiceAttempts() {
               />
             </TableCell>
             <TableCell>{p.gatewayRef ?? "-"}</TableCell>
-            <TableCell>{p.failureCode ?? "-"}</TableCell>
+            <TableCell>{failureLabel(p.failureCode)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -31,15 +31,25 @@ export function InvoiceLines() {
         {lines.map((line) => (
           <TableRow key={`${line.kind}:${line.description}`}>
             <TableCell>{line.description}</TableCell>
-            <TableCell align="right">{won(line.supply)}</TableCell>
-            <TableCell align="right">{won(line.vat)}</TableCell>
-            <TableCell align="right">{won(line.amount)}</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+              {won(line.supply)}
+            </TableCell>
+            <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+              {won(line.vat)}
+            </TableCell>
+            <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+              {won(line.amount)}
+            </TableCell>
           </TableRow>
         ))}
         <TableRow>
           <TableCell sx={{ fontWeight: "bold" }}>{translate("ssp.invoices.total")}</TableCell>
-          <TableCell align="right">{won(Number(record.supply))}</TableCell>
-          <TableCell align="right">{won(Number(record.vat))}</TableCell>
+          <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+            {won(Number(record.supply))}
+          </TableCell>
+          <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+            {won(Number(record.vat))}
+          </TableCell>
           <TableCell align="right" sx={{ fontWeight: "bold" }}>
             {won(Number(record.total))}
           </TableCell>

@@ -17,7 +17,7 @@ describe("invoice show", () => {
     expect(total).toHaveTextContent("24,900원");
     const attempts = screen.getByTestId("invoice-attempts");
     expect(within(attempts).getByText("실패")).toBeInTheDocument();
-    expect(within(attempts).getByText("insufficient_funds")).toBeInTheDocument();
+    expect(within(attempts).getByText("잔액 부족")).toBeInTheDocument();
     // Nothing came in: the whole invoice is still owed.
     expect(screen.getByTestId("balance-due")).toHaveTextContent("24,900원");
   });

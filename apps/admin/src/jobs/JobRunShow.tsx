@@ -75,7 +75,11 @@ function Failures() {
                   (f.name ?? "-")
                 )}
               </TableCell>
-              <TableCell>{translate(`ssp.jobs.failureCode.${f.code}`, { _: f.message })}</TableCell>
+              <TableCell>
+                {translate(`ssp.jobs.failureCode.${f.code}`, {
+                  _: translate(`ssp.errors.${f.code}`, { _: f.message }),
+                })}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -224,7 +224,7 @@ export const financeHandlers = [
     if (invoice instanceof Response) return invoice;
     const { owed } = balance(invoice);
     if (invoice.status !== "open" || owed === 0) {
-      return error(409, "invoice_not_open", "Only an open invoice with something owed can be collected");
+      return error(409, "invoice_settled", "Only an open invoice with something owed can be collected");
     }
     return HttpResponse.json(
       addAttempt(invoice, { amount: owed, method: "sandbox", gatewayRef: `SBX-PAY-${nextId("payments")}` }),
@@ -276,7 +276,7 @@ export const financeHandlers = [
     }
     const { owed } = balance(invoice);
     if (amount > owed) {
-      return error(422, "amount_exceeds_owed", `At most ${owed} won is owed`, {
+      return error(422, "amount_exceeds_balance", `At most ${owed} won is owed`, {
         amount: `At most ${won(owed)}`,
       });
     }

@@ -107,6 +107,7 @@ export const handlers = [
       at: new Date().toISOString(),
       contractId: null,
       userId: mockApi.session.id,
+      userName: mockApi.session.fullName,
       note: note ?? null,
     });
     return HttpResponse.json(asset);

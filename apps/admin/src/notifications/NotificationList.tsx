@@ -1,11 +1,16 @@
-import { Datagrid, DateField, List, NumberField, SelectInput, TextField, TextInput } from "react-admin";
-import { notificationStatusChoices } from "../shared/choices";
+import { Datagrid, DateField, List, NumberField, SelectInput, TextField } from "react-admin";
+import {
+  messageTemplateChoices,
+  notificationEntityChoices,
+  notificationStatusChoices,
+} from "../shared/choices";
+import { LabelField } from "../shared/LabelField";
 import { StatusChipField } from "../shared/StatusChipField";
 
 const filters = [
   <SelectInput key="status" source="status" choices={notificationStatusChoices} alwaysOn />,
-  <TextInput key="template" source="template" />,
-  <TextInput key="entity" source="entity" />,
+  <SelectInput key="template" source="template" choices={messageTemplateChoices} />,
+  <SelectInput key="entity" source="entity" choices={notificationEntityChoices} />,
 ];
 
 /** 보낸 메시지: the outbox, with every delivery's outcome. */
@@ -14,9 +19,9 @@ export function NotificationList() {
     <List filters={filters} sort={{ field: "createdAt", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="createdAt" showTime locales="ko-KR" />
-        <TextField source="channel" sortable={false} />
+        <LabelField source="channel" prefix="ssp.notificationChannel" sortable={false} />
         <TextField source="to" sortable={false} />
-        <TextField source="template" />
+        <LabelField source="template" prefix="ssp.messageTemplate" />
         <TextField source="subject" sortable={false} />
         <StatusChipField source="status" prefix="ssp.notificationStatus" />
         <NumberField source="attempts" sortable={false} />

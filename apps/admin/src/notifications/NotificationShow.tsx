@@ -18,6 +18,7 @@ import {
 } from "react-admin";
 import type { NotificationAttempt, SspDataProvider } from "../dataProvider";
 import { errorMessage } from "../shared/error-message";
+import { EntityNameField, EntityRecordField, LabelField } from "../shared/LabelField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 
@@ -78,7 +79,9 @@ function Attempts() {
       <TableBody>
         {attempts.map((a) => (
           <TableRow key={a.id}>
-            <TableCell>{new Date(a.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>
+              {new Date(a.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}
+            </TableCell>
             <TableCell>{translate(`ssp.notificationChannel.${a.channel}`, { _: a.channel })}</TableCell>
             <TableCell>{translate(`ssp.notificationOutcome.${a.outcome}`, { _: a.outcome })}</TableCell>
             <TableCell>{[a.vendorCode, a.vendorMessage].filter(Boolean).join(" ") || "-"}</TableCell>
@@ -116,7 +119,7 @@ export function NotificationShow() {
         <ChannelField source="channel" />
         <ChannelField source="deliveredAs" />
         <TextField source="to" />
-        <TextField source="template" />
+        <LabelField source="template" prefix="ssp.messageTemplate" />
         <TextField source="subject" />
         {/* The Korean body as the customer received it, line breaks kept; links masked. */}
         <TextField source="body" sx={{ whiteSpace: "pre-wrap" }} component="div" />
@@ -124,8 +127,8 @@ export function NotificationShow() {
         <NumberField source="attempts" />
         <DateField source="nextAttemptAt" showTime locales="ko-KR" emptyText="-" />
         <TextField source="lastError" emptyText="-" />
-        <TextField source="entity" emptyText="-" />
-        <TextField source="entityId" emptyText="-" />
+        <EntityNameField source="entity" />
+        <EntityRecordField source="entityId" />
         <DateField source="createdAt" showTime locales="ko-KR" />
         <DateField source="sentAt" showTime locales="ko-KR" emptyText="-" />
         <Attempts />

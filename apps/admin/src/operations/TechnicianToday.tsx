@@ -250,7 +250,9 @@ export function TechnicianToday() {
           {translate("ssp.today.pendingSync", { smart_count: queued.size })}
         </Alert>
       ) : null}
-      {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
+      {error ? (
+        <Alert severity="error">{translate(errorMessage(error), { _: errorMessage(error) })}</Alert>
+      ) : null}
       {isPending ? <Typography>{translate("ra.page.loading")}</Typography> : null}
       {!isPending && stops.length === 0 ? (
         <Alert severity="info">{translate("ssp.today.nothing")}</Alert>

@@ -1,8 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { type Identifier, useDataProvider, useGetMany, useRecordContext, useTranslate } from "react-admin";
+import { type Identifier, useDataProvider, useRecordContext, useTranslate } from "react-admin";
 import type { OrderEvent, SspDataProvider } from "../dataProvider";
-import { useRole } from "../shared/use-role";
 
 function describe(event: OrderEvent, translate: (key: string, options?: object) => string): string {
   const status = (s: string | null) => (s ? translate(`ssp.orderStatus.${s}`, { _: s }) : "");
@@ -21,27 +20,17 @@ export function OrderTimeline() {
   const record = useRecordContext();
   const translate = useTranslate();
   const dataProvider = useDataProvider<SspDataProvider>();
-  const { can } = useRole();
   const id = record?.id;
   const { data: events = [], isPending } = useQuery({
     queryKey: ["orders", "timeline", id],
     queryFn: () => dataProvider.getOrderTimeline(id as Identifier).then((r) => r.data),
     enabled: id !== undefined,
   });
-  const userIds = [...new Set(events.map((e) => e.userId).filter((u): u is Identifier => u !== null))];
-  // Only roles that may read users get names; the others see the user number.
-  const { data: users = [] } = useGetMany(
-    "users",
-    { ids: userIds },
-    { enabled: can("users", "show") && userIds.length > 0 },
-  );
-  const who = (userId: Identifier | null) => {
-    if (userId === null) return translate("ssp.orders.system");
-    const user = users.find((u) => String(u.id) === String(userId));
-    return typeof user?.name === "string"
-      ? user.name
-      : translate("ssp.orders.userNumber", { id: String(userId) });
-  };
+  // The API names the actor (every role that reads the order, not only those that read users).
+  const who = (event: OrderEvent) =>
+    event.userId === null
+      ? translate("ssp.orders.system")
+      : (event.userName ?? translate("ssp.orders.formerUser"));
 
   if (isPending) return null;
   if (events.length === 0) {
@@ -64,9 +53,9 @@ export function OrderTimeline() {
       <TableBody>
         {sorted.map((event) => (
           <TableRow key={String(event.id)}>
-            <TableCell>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
             <TableCell>{describe(event, translate)}</TableCell>
-            <TableCell>{who(event.userId)}</TableCell>
+            <TableCell>{who(event)}</TableCell>
             <TableCell>{event.note ?? ""}</TableCell>
           </TableRow>
         ))}

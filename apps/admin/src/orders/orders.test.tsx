@@ -25,7 +25,7 @@ describe("order actions", () => {
     expect(screen.queryByRole("button", { name: "신용조회" })).not.toBeInTheDocument();
   });
 
-  it("shows the API's message when the customer has not consented to a credit inquiry", async () => {
+  it("says in Korean that the customer has not consented to a credit inquiry", async () => {
     const user = userEvent.setup({ delay: null });
     const order = mockApi.rows.orders?.find((o) => o.id === 1);
     if (order) order.customerId = 2; // 김영희 has no credit-inquiry consent
@@ -33,7 +33,7 @@ describe("order actions", () => {
 
     await user.click(await screen.findByRole("button", { name: "신용조회" }, SLOW));
     expect(
-      await screen.findByText("The customer has not consented to a credit inquiry", undefined, SLOW),
+      await screen.findByText("고객이 신용조회에 동의하지 않았습니다", undefined, SLOW),
     ).toBeInTheDocument();
   });
 
@@ -63,6 +63,8 @@ describe("order actions", () => {
       const rows = within(screen.getByTestId("order-timeline")).getAllByRole("row");
       expect(rows.at(-1)).toHaveTextContent("심사중 → 승인");
       expect(rows.at(-1)).toHaveTextContent("재직 확인 완료");
+      // Who decided, by name (a manager cannot read users; the API names them).
+      expect(rows.at(-1)).toHaveTextContent("이매니저");
     }, SLOW);
   });
 

@@ -14,6 +14,7 @@ import {
 } from "react-admin";
 import { ReportExportButton } from "../reports/ReportExportButton";
 import { paymentMethodChoices, paymentStatusChoices } from "../shared/finance-choices";
+import { PaymentFailureField } from "../shared/payment-failure";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
 
@@ -53,7 +54,7 @@ export function PaymentList() {
         <StatusChipField source="status" prefix="ssp.paymentStatus" />
         <StatusChipField source="method" prefix="ssp.paymentMethodKind" />
         <TextField source="gatewayRef" emptyText="-" sortable={false} />
-        <TextField source="failureCode" emptyText="-" sortable={false} />
+        <PaymentFailureField source="failureCode" sortable={false} />
         <DateField source="attemptedAt" showTime locales="ko-KR" />
       </Datagrid>
     </List>

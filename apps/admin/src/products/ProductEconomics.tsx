@@ -59,7 +59,9 @@ export function ProductEconomics() {
             {MONEY.map((key) => (
               <TableRow key={key}>
                 <TableCell component="th">{translate(`ssp.products.${key}`)}</TableCell>
-                <TableCell align="right">{won(row[key])}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+                  {won(row[key])}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,4 +1,5 @@
 import { reportUrl } from "../dataProvider";
+import { serverErrorKey } from "../shared/server-errors";
 
 export type ReportName =
   | "billing-register"
@@ -30,10 +31,15 @@ export interface ReportRequest {
   lang?: string;
 }
 
-/** The API's `{code, message, errors}` as one readable line. */
+/**
+ * The API's `{code, message, errors}` as one line: the i18n key of a known code (the caller
+ * translates it), else the message with each field's reason.
+ */
 async function errorText(res: Response): Promise<string> {
   try {
-    const body = (await res.json()) as { message?: string; errors?: Record<string, string> };
+    const body = (await res.json()) as { code?: string; message?: string; errors?: Record<string, string> };
+    const known = serverErrorKey(body.code);
+    if (known && body.code !== "validation_failed") return known;
     const fields = Object.entries(body.errors ?? {}).map(([k, v]) => `${k}: ${v}`);
     return [body.message, ...fields].filter(Boolean).join(" — ") || `HTTP ${res.status}`;
   } catch {

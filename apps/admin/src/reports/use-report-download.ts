@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { useLocaleState, useNotify } from "react-admin";
+import { useLocaleState, useNotify, useTranslate } from "react-admin";
 import { API_URL } from "../api-url";
 import { downloadFile, downloadReport, megabytes, type ReportRequest } from "./download-report";
 
 /** Starts a report download and keeps its progress for a progress indicator; one at a time. */
 export function useReportDownload() {
   const notify = useNotify();
+  const translate = useTranslate();
   const [locale] = useLocaleState();
   const [progress, setProgress] = useState<string | null>(null);
   const run = async (download: (onProgress: (bytes: number) => void) => Promise<string>) => {
@@ -14,7 +15,11 @@ export function useReportDownload() {
       const name = await download((bytes) => setProgress(megabytes(bytes)));
       notify("ssp.reports.done", { type: "success", messageArgs: { name } });
     } catch (error) {
-      notify("ssp.reports.failed", { type: "error", messageArgs: { message: (error as Error).message } });
+      const message = (error as Error).message;
+      notify("ssp.reports.failed", {
+        type: "error",
+        messageArgs: { message: translate(message, { _: message }) },
+      });
     } finally {
       setProgress(null);
     }

@@ -29,3 +29,52 @@ export const notificationStatusChoices = (["pending", "sent", "stored", "failed"
   id,
   name: `ssp.notificationStatus.${id}`,
 }));
+/** The outbox's templates (notifications.template), named by `ssp.messageTemplate`. */
+export const messageTemplateChoices = (
+  [
+    "contract_sent",
+    "contract_signed",
+    "payment_link_sent",
+    "payment_method_registered",
+    "payment_succeeded",
+    "payment_failed",
+    "upcoming_charge",
+    "contract_suspended",
+    "formal_demand",
+    "contract_terminated",
+    "contract_reactivated",
+    "contract_ending",
+    "contract_completed",
+    "card_expiring",
+    "service_visit_reminder",
+    "order_received",
+    "phone_code",
+    "promotion",
+  ] as const
+).map((id) => ({ id, name: `ssp.messageTemplate.${id}` }));
+/** What an outbox message is about (notifications.entity), by the resource's name. */
+export const notificationEntityChoices = (["contracts", "invoices", "orders", "customers"] as const).map(
+  (id) => ({
+    id,
+    name: `resources.${id}.name`,
+  }),
+);
+/** The tables the audit log records (audit_logs.entity), by the resource's name. */
+export const auditEntityChoices = (
+  [
+    "orders",
+    "contracts",
+    "customers",
+    "assets",
+    "deliveries",
+    "service-visits",
+    "tasks",
+    "tickets",
+    "invoices",
+    "notifications",
+    "plans",
+    "products",
+    "partners",
+    "users",
+  ] as const
+).map((id) => ({ id, name: id === "deliveries" ? "ssp.entity.deliveries" : `resources.${id}.name` }));

@@ -135,7 +135,9 @@ function CancellationPanel() {
     <Card variant="outlined" sx={{ my: 2 }}>
       <CardContent>
         <Typography variant="subtitle1">{translate("ssp.tickets.exitQuote")}</Typography>
-        {error ? <Typography color="error">{errorMessage(error)}</Typography> : null}
+        {error ? (
+          <Typography color="error">{translate(errorMessage(error), { _: errorMessage(error) })}</Typography>
+        ) : null}
         {quote ? (
           <Table size="small" aria-label={translate("ssp.tickets.exitQuote")}>
             <TableBody>
@@ -144,7 +146,10 @@ function CancellationPanel() {
                   <TableCell>
                     {translate(`ssp.quoteItemKind.${item.kind}`, { _: item.description })}
                   </TableCell>
-                  <TableCell align="right">{`${item.amount.toLocaleString("ko-KR")}원`}</TableCell>
+                  <TableCell
+                    align="right"
+                    sx={{ whiteSpace: "nowrap" }}
+                  >{`${item.amount.toLocaleString("ko-KR")}원`}</TableCell>
                 </TableRow>
               ))}
               <TableRow>

@@ -1,4 +1,12 @@
-import { BooleanField, DateField, SelectField, Show, SimpleShowLayout, TextField } from "react-admin";
+import {
+  BooleanField,
+  DateField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from "react-admin";
 import { roleChoices } from "../shared/choices";
 
 export function UserShow() {
@@ -10,7 +18,7 @@ export function UserShow() {
         <SelectField source="role" choices={roleChoices} />
         <BooleanField source="active" />
         <BooleanField source="twoFactorEnabled" />
-        <TextField source="partnerId" emptyText="-" />
+        <ReferenceField source="partnerId" reference="partners" link={false} emptyText="-" />
         <DateField source="createdAt" showTime locales="ko-KR" />
       </SimpleShowLayout>
     </Show>

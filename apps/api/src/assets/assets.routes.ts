@@ -6,6 +6,7 @@ import { isStorableText } from "../http/input-guard.js";
 import { registerReads } from "../http/resource-reads.js";
 import { ownerPartner } from "../http/scope.js";
 import { likeEscape } from "../shared/zod-fields.js";
+import { userNames } from "../users/user-names.js";
 import { importAssets } from "./asset-import.js";
 import {
   type AssetRow,
@@ -156,7 +157,17 @@ export function registerAssetRoutes(routes: ApiRoutes): void {
       f.assetId ? eq(assetEvents.assetId, f.assetId) : undefined,
       f.toStatus ? eq(assetEvents.toStatus, f.toStatus) : undefined,
     ],
-    toJson: (rows) => rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    toJson: async (rows, ctx) => {
+      const names = await userNames(
+        ctx.tx,
+        rows.map((r) => r.userId),
+      );
+      return rows.map((r) => ({
+        ...r,
+        at: r.at.toISOString(),
+        userName: r.userId ? (names.get(r.userId) ?? null) : null,
+      }));
+    },
   });
 }
 

@@ -24,7 +24,7 @@ describe("assets", () => {
       .get("/api/asset-events")
       .query({ filter: JSON.stringify({ assetId: res.body.id }) })
       .expect(200);
-    expect(events.body).toMatchObject([{ fromStatus: null, toStatus: "in_stock" }]);
+    expect(events.body).toMatchObject([{ fromStatus: null, toStatus: "in_stock", userName: "이매니저" }]);
   });
 
   it("refuses a duplicate serial within a partner (409 on the field) but not across partners", async () => {

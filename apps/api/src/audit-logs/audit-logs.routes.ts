@@ -3,6 +3,7 @@ import { z } from "zod";
 import { auditLogs } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { registerReads } from "../http/resource-reads.js";
+import { userNames } from "../users/user-names.js";
 
 const ZAuditLogFilter = z.object({
   entity: z.string().max(50).optional(),
@@ -34,6 +35,16 @@ export function registerAuditLogRoutes(routes: ApiRoutes): void {
       f.userId ? eq(auditLogs.userId, f.userId) : undefined,
       f.action ? eq(auditLogs.action, f.action) : undefined,
     ],
-    toJson: (rows) => rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    toJson: async (rows, ctx) => {
+      const names = await userNames(
+        ctx.tx,
+        rows.map((r) => r.userId),
+      );
+      return rows.map((r) => ({
+        ...r,
+        at: r.at.toISOString(),
+        userName: r.userId ? (names.get(r.userId) ?? null) : null,
+      }));
+    },
   });
 }

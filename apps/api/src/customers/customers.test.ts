@@ -158,6 +158,8 @@ describe("customers", () => {
       })
       .expect(200);
     expect(logs.body.map((l: { action: string }) => l.action)).toEqual(["create", "update"]);
+    // Who, by name (issue 15): finance reads the audit log but not users.
+    expect(logs.body.map((l: { userName: string }) => l.userName)).toEqual(["이매니저", "이매니저"]);
     expect(logs.body[1].before.name).toBe("홍길동");
     expect(logs.body[1].after.name).toBe("홍길순");
   });

@@ -1,4 +1,4 @@
-import { DomainError } from "@ssp/domain";
+import { type ApiErrorCode, DomainError } from "@ssp/domain";
 import type { ErrorRequestHandler } from "express";
 import { z } from "zod";
 import type { Logger } from "../observability/logger.js";
@@ -11,7 +11,7 @@ import { requestIdOf, routeOf } from "../observability/request-log.js";
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly errors?: Record<string, string>,
     /** More for the client in the reply's body (e.g. the id of the run a 409 is about). */
@@ -25,7 +25,7 @@ export class AppError extends Error {
 export const notFound = (what = "Record") => new AppError(404, "not_found", `${what} not found`);
 export const forbidden = () => new AppError(403, "forbidden", "Your role may not do this");
 export const unauthorized = () => new AppError(401, "unauthorized", "Please log in");
-export const conflict = (code: string, message: string, errors?: Record<string, string>) =>
+export const conflict = (code: ApiErrorCode, message: string, errors?: Record<string, string>) =>
   new AppError(409, code, message, errors);
 export const validationFailed = (
   errors: Record<string, string>,
@@ -47,7 +47,7 @@ export function fromZodError(error: z.ZodError, prefix?: string): AppError {
 }
 
 /** Unique constraints the user can trip, and the field each one is about. */
-const UNIQUE_FIELDS: Record<string, { field: string; message: string; code?: string }> = {
+const UNIQUE_FIELDS: Record<string, { field: string; message: string; code?: ApiErrorCode }> = {
   contracts_open_asset_key: {
     field: "assetId",
     message: "Another open contract already holds this asset",
@@ -75,7 +75,7 @@ export function pgError(error: unknown): PgErrorLike | undefined {
 }
 
 /** What body-parser and the router throw (http-errors), by their `type`, as our codes. */
-const HTTP_ERROR_CODES: Record<string, string> = {
+const HTTP_ERROR_CODES: Record<string, ApiErrorCode> = {
   "entity.parse.failed": "invalid_json",
   "entity.too.large": "payload_too_large",
   "encoding.unsupported": "unsupported_encoding",
@@ -83,7 +83,7 @@ const HTTP_ERROR_CODES: Record<string, string> = {
   "request.aborted": "request_aborted",
   "request.size.invalid": "request_size_invalid",
 };
-const HTTP_ERROR_MESSAGES: Record<string, string> = {
+const HTTP_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   invalid_json: "The request body is not valid JSON",
   payload_too_large: "The request body is too large",
   unsupported_encoding: "Send the request body uncompressed (no Content-Encoding)",

@@ -3,6 +3,7 @@ import { deliveries } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { registerReads } from "../http/resource-reads.js";
 import { allocateAsset } from "./allocate-asset.js";
+import { deliveriesJson } from "./deliveries-json.js";
 import {
   ZAllocateAssetRequest,
   ZDeliveryFilter,
@@ -10,7 +11,7 @@ import {
   ZScheduleDeliveryRequest,
 } from "./installation.schemas.js";
 import { recordInstallation } from "./record-installation.js";
-import { type DeliveryRow, deliveryJson, scheduleDelivery } from "./schedule-delivery.js";
+import { type DeliveryRow, scheduleDelivery } from "./schedule-delivery.js";
 
 export function registerInstallationRoutes(routes: ApiRoutes): void {
   const tag = "installation";
@@ -72,6 +73,6 @@ export function registerInstallationRoutes(routes: ApiRoutes): void {
       f.orderId ? eq(deliveries.orderId, f.orderId) : undefined,
       f.scheduledOn ? eq(deliveries.scheduledOn, f.scheduledOn) : undefined,
     ],
-    toJson: (rows) => rows.map(deliveryJson),
+    toJson: (rows, ctx) => deliveriesJson(ctx.tx, rows),
   });
 }

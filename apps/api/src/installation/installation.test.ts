@@ -54,6 +54,12 @@ describe("asset allocation and installation", () => {
     const tech = await t.login("tech@demo.kr");
     const mine = await tech.get("/api/deliveries").expect(200);
     expect(mine.body.map((d: { id: number }) => d.id)).toContain(delivery.body.id);
+    // A technician reads neither users nor contracts: the delivery names them (issue 15).
+    expect(mine.body.find((d: { id: number }) => d.id === delivery.body.id)).toMatchObject({
+      technicianName: techs.body[0].name,
+      contractNumber: contract.number,
+      customerName: expect.any(String),
+    });
     await tech.get("/api/customers").expect(403);
     await tech
       .post(`/api/orders/${order.id}/install`)

@@ -5,6 +5,7 @@ import type { TenantScope } from "../db/tenant.js";
 import { whereAll } from "../http/list-query.js";
 import { findScoped } from "../http/resource-reads.js";
 import { partnerScope } from "../http/scope.js";
+import { userNames } from "../users/user-names.js";
 
 export type OrderRow = typeof orders.$inferSelect;
 export const orderTable = { table: orders, partnerColumn: orders.partnerId };
@@ -62,5 +63,13 @@ export async function orderTimeline(tx: Db, orderId: number) {
     .from(orderEvents)
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(orderEvents.id);
-  return rows.map((e) => ({ ...e, at: e.at.toISOString() }));
+  const names = await userNames(
+    tx,
+    rows.map((e) => e.userId),
+  );
+  return rows.map((e) => ({
+    ...e,
+    at: e.at.toISOString(),
+    userName: e.userId ? (names.get(e.userId) ?? null) : null,
+  }));
 }

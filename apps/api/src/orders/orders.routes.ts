@@ -4,6 +4,7 @@ import { creditChecks, orders } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
+import { userNames } from "../users/user-names.js";
 import { cancelOrder } from "./cancel-order.js";
 import { createOrder } from "./create-order.js";
 import { decideCredit } from "./decide-credit.js";
@@ -173,11 +174,18 @@ export function registerOrderRoutes(routes: ApiRoutes): void {
       f.outcome ? eq(creditChecks.outcome, f.outcome) : undefined,
       f.pending ? and(eq(creditChecks.outcome, "review"), isNull(creditChecks.decision)) : undefined,
     ],
-    toJson: (rows) =>
-      rows.map((r) => ({
+    toJson: async (rows, ctx) => {
+      const names = await userNames(
+        ctx.tx,
+        rows.flatMap((r) => [r.requestedBy, r.decidedBy]),
+      );
+      return rows.map((r) => ({
         ...r,
         requestedAt: r.requestedAt.toISOString(),
         decidedAt: r.decidedAt?.toISOString() ?? null,
-      })),
+        requestedByName: r.requestedBy ? (names.get(r.requestedBy) ?? null) : null,
+        decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
+      }));
+    },
   });
 }

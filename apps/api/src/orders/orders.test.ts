@@ -51,7 +51,7 @@ describe("orders: credit check and review", () => {
       .query({ filter: JSON.stringify({ orderId: order.id }) })
       .expect(200);
     expect(checks.body).toHaveLength(1);
-    expect(checks.body[0]).toMatchObject({ bureau: "sandbox", score: 900 });
+    expect(checks.body[0]).toMatchObject({ bureau: "sandbox", score: 900, requestedByName: "이매니저" });
   });
 
   it("declines a low score", async () => {
@@ -87,6 +87,8 @@ describe("orders: credit check and review", () => {
       "credit_approved",
     ]);
     expect(timeline.body[2].note).toContain("재직 확인 완료");
+    // Who moved it, by name, for every role that reads orders (only owners read users).
+    expect(timeline.body[2].userName).toBe("이매니저");
   });
 
   it("requires a credit-inquiry consent (422) and writes nothing without it", async () => {
