@@ -2,6 +2,7 @@ import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, Typo
 import { useCallback, useEffect, useState } from "react";
 import { formatWon } from "../shared/format";
 import { MessagePage } from "../shared/MessagePage";
+import { type PublicPartnerIdentity, WithPartnerIdentity } from "../shared/PartnerIdentity";
 import { PublicApiError, publicRequest } from "../shared/public-api";
 
 interface Invoice {
@@ -14,6 +15,12 @@ interface Invoice {
   status: "open" | "paid" | "void";
   overdueDays: number;
   receipts: { amount: number; method: string; at: string }[];
+}
+
+interface Intro {
+  contractNumber: string;
+  partnerName: string;
+  partner: PublicPartnerIdentity;
 }
 
 interface Overview {
@@ -55,25 +62,36 @@ const REQUEST_STATUS: Record<string, string> = {
 };
 
 const message = (e: unknown) => (e instanceof PublicApiError ? e.message : "잠시 후 다시 시도해 주세요.");
+/** The verification has run out (30 minutes) or the proof is no longer the link's. */
+const proofRejected = (e: unknown) => e instanceof PublicApiError && e.status === 401;
 
 /** The customer's own page (SPEC §3 Customer self-service), mobile first. */
 export function MyPage({ token }: { token: string }) {
   const [proof, setProof] = useState<string | null>(null);
-  const [intro, setIntro] = useState<{ contractNumber: string; partnerName: string } | null>(null);
+  const [intro, setIntro] = useState<Intro | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [birthDate, setBirthDate] = useState("");
   const [error, setError] = useState<string | null>(null);
   const base = `/public/my/${encodeURIComponent(token)}`;
+  const proofRejectedBack = useCallback((text: string) => {
+    setProof(null);
+    setError(text);
+  }, []);
 
   useEffect(() => {
-    publicRequest<{ contractNumber: string; partnerName: string }>(base).then(setIntro, (e) =>
-      setFatal(message(e)),
-    );
+    publicRequest<Intro>(base).then(setIntro, (e) => setFatal(message(e)));
   }, [base]);
 
   if (fatal) return <MessagePage title="페이지를 열 수 없습니다" body={fatal} />;
   if (!intro) return null;
-  if (!proof)
+  // The lessor's identity around the page, as on signing: the customer sees whose contract it is.
+  return (
+    <WithPartnerIdentity partner={intro.partner}>
+      {proof ? <Verified base={base} proof={proof} onProofRejected={proofRejectedBack} /> : verifyForm(intro)}
+    </WithPartnerIdentity>
+  );
+
+  function verifyForm(intro: Intro) {
     return (
       <Box
         component="form"
@@ -110,30 +128,42 @@ export function MyPage({ token }: { token: string }) {
         </Button>
       </Box>
     );
-  return <Verified base={base} proof={proof} />;
+  }
 }
 
-function Verified({ base, proof }: { base: string; proof: string }) {
+function Verified({
+  base,
+  proof,
+  onProofRejected,
+}: {
+  base: string;
+  proof: string;
+  /** Back to the birth date, with why (the page would otherwise stay blank or refuse every action). */
+  onProofRejected: (text: string) => void;
+}) {
   const headers = { "X-Customer-Proof": proof };
   const [page, setPage] = useState<Overview | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const load = useCallback(
     () =>
       publicRequest<Overview>(`${base}/overview`, { headers: { "X-Customer-Proof": proof } }).then(setPage),
     [base, proof],
   );
   useEffect(() => {
-    void load();
-  }, [load]);
+    load().catch((e) => (proofRejected(e) ? onProofRejected(message(e)) : setLoadError(message(e))));
+  }, [load, onProofRejected]);
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {
       await work();
       setNotice({ tone: "success", text: done });
       await load();
     } catch (e) {
-      setNotice({ tone: "error", text: message(e) });
+      if (proofRejected(e)) onProofRejected(message(e));
+      else setNotice({ tone: "error", text: message(e) });
     }
   };
+  if (loadError) return <MessagePage title="페이지를 열 수 없습니다" body={loadError} />;
   if (!page) return null;
   return (
     <Stack spacing={2}>
