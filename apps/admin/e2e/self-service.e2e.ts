@@ -107,26 +107,42 @@ describe("a customer runs their own contract from the link in their e-mail, on a
       await shot(page, "02-overview");
 
       // A declined card is refused in Korean; a good one replaces the auto-pay card.
+      // The outcome shows in the form, where the customer is on a phone, not at the top.
       const cardForm = page.getByRole("region", { name: "자동결제 카드 변경" });
-      await cardForm.getByLabel("카드 번호").fill("4000 0000 0000 0002");
-      await cardForm.getByLabel("유효기간 (MM/YY)").fill("11/30");
+      await cardForm.getByLabel("카드 번호").fill("4000 0000 0000");
+      await cardForm.getByLabel("유효기간 (MM/YY)").fill("1130");
       await cardForm.getByRole("button", { name: "카드 변경" }).click();
-      await page.getByRole("alert").getByText(/거절/).waitFor();
-      await cardForm.getByLabel("카드 번호").fill("5555 5555 5555 4444");
+      await cardForm.getByText("카드 번호를 정확히 입력해 주세요.").waitFor();
+      await expect(cardForm.getByLabel("유효기간 (MM/YY)").inputValue()).resolves.toBe("11/30");
+      await cardForm.getByLabel("카드 번호").fill("4000000000000002");
       await cardForm.getByRole("button", { name: "카드 변경" }).click();
-      await page.getByRole("status").getByText("자동결제 카드가 변경되었습니다.").waitFor();
+      await cardForm.getByRole("alert").getByText(/거절/).waitFor();
+      await cardForm.getByLabel("카드 번호").fill("5555555555554444");
+      await expect(cardForm.getByLabel("카드 번호").inputValue()).resolves.toBe("5555 5555 5555 4444");
+      await cardForm.getByRole("button", { name: "카드 변경" }).click();
+      await cardForm.getByRole("status").getByText("자동결제 카드가 변경되었습니다.").waitFor();
       await contractCard.getByText(/^자동결제: .*4444/).waitFor();
+      // The card number does not stay on the screen.
+      await expect(cardForm.getByLabel("카드 번호").inputValue()).resolves.toBe("");
       await shot(page, "03-card-replaced");
 
       // A relocation request.
       const requestForm = page.getByRole("region", { name: "요청하기" });
       await requestForm.getByRole("combobox", { name: "요청 종류" }).click();
       await page.getByRole("option", { name: "이전설치 (이사)" }).click();
-      await requestForm.getByLabel("이전할 주소").fill("경기도 성남시 분당구 판교역로 235, 1202호");
       await requestForm.getByLabel("내용").fill("다음 달 15일에 이사합니다. 정수기 이전 설치 부탁드립니다.");
+      // Without the new address the API refuses, and the page says so in Korean on the field.
+      await requestForm.getByRole("button", { name: "요청 보내기" }).click();
+      await requestForm.getByRole("alert").getByText("입력 내용을 확인해 주세요.").waitFor();
+      await requestForm.getByText("이전할 주소를 적어 주세요").waitFor();
+      await requestForm.getByLabel("이전할 주소").fill("경기도 성남시 분당구 판교역로 235, 1202호");
+      await requestForm.getByLabel("방문 희망일").fill("2030-01-15");
       await shot(page, "04-relocation-form");
       await requestForm.getByRole("button", { name: "요청 보내기" }).click();
-      await page.getByRole("status").getByText("요청이 접수되었습니다. 담당자가 연락드립니다.").waitFor();
+      await requestForm
+        .getByRole("status")
+        .getByText("요청이 접수되었습니다. 담당자가 연락드립니다.")
+        .waitFor();
       await page.getByRole("region", { name: "내 요청" }).getByText("이전설치 요청 · 접수").waitFor();
       await shot(page, "05-request-sent");
     } finally {
@@ -139,7 +155,7 @@ describe("a customer runs their own contract from the link in their e-mail, on a
     await row.first().waitFor();
     await shot(desk, "06-cs-queue");
     const tickets = await staffApi<
-      { type: string; source: string; status: string; contractId: number; customerId: number }[]
+      { type: string; source: string; status: string; contractId: number; customerId: number; body: string }[]
     >(desk, `/tickets?filter=${filter({ type: "relocation" })}`);
     const ticket = tickets.find((t) => t.contractId === contract!.id);
     expect(ticket).toMatchObject({
@@ -148,5 +164,7 @@ describe("a customer runs their own contract from the link in their e-mail, on a
       status: "open",
       customerId: contract!.customerId,
     });
+    expect(ticket!.body).toContain("이전할 주소: 경기도 성남시 분당구 판교역로 235, 1202호");
+    expect(ticket!.body).toContain("희망일: 2030-01-15");
   });
 });

@@ -1,9 +1,12 @@
-import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from "@mui/material";
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { useCallback, useEffect, useState } from "react";
 import { formatWon } from "../shared/format";
 import { MessagePage } from "../shared/MessagePage";
 import { type PublicPartnerIdentity, WithPartnerIdentity } from "../shared/PartnerIdentity";
 import { PublicApiError, publicRequest } from "../shared/public-api";
+import { CardForm } from "./CardForm";
+import { type Act, errorMessage, type Notice, proofRejected } from "./page-actions";
+import { RequestForm } from "./RequestForm";
 
 interface Invoice {
   id: number;
@@ -45,13 +48,6 @@ interface Overview {
   }[];
 }
 
-const REQUEST_TYPES = [
-  { id: "repair", name: "고장·수리" },
-  { id: "relocation", name: "이전설치 (이사)" },
-  { id: "cancellation_request", name: "해지" },
-  { id: "inquiry", name: "기타 문의" },
-];
-
 const STATUS = { open: "미납", paid: "결제 완료", void: "취소" } as const;
 const REQUEST_STATUS: Record<string, string> = {
   open: "접수",
@@ -60,10 +56,6 @@ const REQUEST_STATUS: Record<string, string> = {
   resolved: "해결",
   closed: "종료",
 };
-
-const message = (e: unknown) => (e instanceof PublicApiError ? e.message : "잠시 후 다시 시도해 주세요.");
-/** The verification has run out (30 minutes) or the proof is no longer the link's. */
-const proofRejected = (e: unknown) => e instanceof PublicApiError && e.status === 401;
 
 /** The customer's own page (SPEC §3 Customer self-service), mobile first. */
 export function MyPage({ token }: { token: string }) {
@@ -79,7 +71,7 @@ export function MyPage({ token }: { token: string }) {
   }, []);
 
   useEffect(() => {
-    publicRequest<Intro>(base).then(setIntro, (e) => setFatal(message(e)));
+    publicRequest<Intro>(base).then(setIntro, (e) => setFatal(errorMessage(e)));
   }, [base]);
 
   if (fatal) return <MessagePage title="페이지를 열 수 없습니다" body={fatal} />;
@@ -106,12 +98,12 @@ export function MyPage({ token }: { token: string }) {
             setProof(r.proof);
           } catch (e) {
             if (e instanceof PublicApiError && e.status === 423) setFatal(e.message);
-            else setError(message(e));
+            else setError(errorMessage(e));
           }
         }}
       >
         <Typography variant="h5" component="h1" gutterBottom>
-          {`${intro.partnerName} 계약 ${intro.contractNumber}`}
+          {`계약 ${intro.contractNumber}`}
         </Typography>
         <Typography sx={{ mb: 2 }}>본인 확인을 위해 생년월일을 입력해 주세요.</Typography>
         <TextField
@@ -143,7 +135,8 @@ function Verified({
 }) {
   const headers = { "X-Customer-Proof": proof };
   const [page, setPage] = useState<Overview | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const load = useCallback(
     () =>
@@ -151,18 +144,36 @@ function Verified({
     [base, proof],
   );
   useEffect(() => {
-    load().catch((e) => (proofRejected(e) ? onProofRejected(message(e)) : setLoadError(message(e))));
+    load().catch((e) =>
+      proofRejected(e) ? onProofRejected(errorMessage(e)) : setLoadError(errorMessage(e)),
+    );
   }, [load, onProofRejected]);
-  const act = async (work: () => Promise<unknown>, done: string) => {
+  const act: Act = async ({ at, work, done, onFields }) => {
+    // One action at a time: a second tap must not open a second ticket or charge twice.
+    setBusy(true);
+    setNotice(null);
     try {
       await work();
-      setNotice({ tone: "success", text: done });
-      await load();
+      setNotice({ at, tone: "success", text: done });
+      await load().catch(() => undefined);
+      return true;
     } catch (e) {
-      if (proofRejected(e)) onProofRejected(message(e));
-      else setNotice({ tone: "error", text: message(e) });
+      if (proofRejected(e)) onProofRejected(errorMessage(e));
+      else {
+        if (e instanceof PublicApiError && e.code === "validation_failed") onFields?.(e.fieldErrors);
+        setNotice({ at, tone: "error", text: errorMessage(e) });
+      }
+      return false;
+    } finally {
+      setBusy(false);
     }
   };
+  const noticeAt = (at: Notice["at"]) =>
+    notice?.at === at ? (
+      <Alert severity={notice.tone} role={notice.tone === "error" ? "alert" : "status"} sx={{ my: 1 }}>
+        {notice.text}
+      </Alert>
+    ) : null;
   if (loadError) return <MessagePage title="페이지를 열 수 없습니다" body={loadError} />;
   if (!page) return null;
   return (
@@ -173,11 +184,6 @@ function Verified({
       {page.closed ? (
         <Alert severity="info" role="status">
           {page.closedMessage}
-        </Alert>
-      ) : null}
-      {notice ? (
-        <Alert severity={notice.tone} role={notice.tone === "error" ? "alert" : "status"}>
-          {notice.text}
         </Alert>
       ) : null}
       <Card component="section" aria-labelledby="contract-heading">
@@ -198,6 +204,7 @@ function Verified({
           <Typography id="invoices-heading" variant="h6" component="h2">
             청구서와 영수증
           </Typography>
+          {noticeAt("invoices")}
           {page.invoices.length === 0 ? <Typography>아직 청구서가 없습니다.</Typography> : null}
           <Stack component="ul" spacing={1} sx={{ listStyle: "none", p: 0 }}>
             {page.invoices.map((i) => (
@@ -221,11 +228,14 @@ function Verified({
                   <Button
                     variant="contained"
                     size="small"
+                    disabled={busy}
                     onClick={() =>
-                      act(
-                        () => publicRequest(`${base}/invoices/${i.id}/pay`, { method: "POST", headers }),
-                        "결제가 완료되었습니다.",
-                      )
+                      act({
+                        at: "invoices",
+                        work: () =>
+                          publicRequest(`${base}/invoices/${i.id}/pay`, { method: "POST", headers }),
+                        done: "결제가 완료되었습니다.",
+                      })
                     }
                   >
                     지금 결제하기
@@ -236,8 +246,10 @@ function Verified({
           </Stack>
         </CardContent>
       </Card>
-      {page.closed ? null : <CardForm base={base} headers={headers} act={act} />}
-      {page.closed ? null : <RequestForm base={base} headers={headers} act={act} />}
+      {page.closed ? null : <CardForm base={base} headers={headers} act={act} busy={busy} notice={notice} />}
+      {page.closed ? null : (
+        <RequestForm base={base} headers={headers} act={act} busy={busy} notice={notice} />
+      )}
       {page.requests.length > 0 ? (
         <Card component="section" aria-labelledby="requests-heading">
           <CardContent>
@@ -262,131 +274,5 @@ function Verified({
         </Card>
       ) : null}
     </Stack>
-  );
-}
-
-type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
-
-function CardForm({ base, headers, act }: { base: string; headers: Record<string, string>; act: Act }) {
-  const [cardNumber, setCardNumber] = useState("");
-  const [expiry, setExpiry] = useState("");
-  return (
-    <Card component="section" aria-labelledby="card-heading">
-      <CardContent
-        component="form"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void act(
-            () =>
-              publicRequest(`${base}/payment-method`, {
-                method: "POST",
-                headers,
-                body: { cardNumber, expiry },
-              }),
-            "자동결제 카드가 변경되었습니다.",
-          );
-        }}
-      >
-        <Typography id="card-heading" variant="h6" component="h2">
-          자동결제 카드 변경
-        </Typography>
-        <TextField
-          label="카드 번호"
-          value={cardNumber}
-          onChange={(e) => setCardNumber(e.target.value)}
-          inputProps={{ inputMode: "numeric", autoComplete: "cc-number" }}
-          fullWidth
-          margin="dense"
-        />
-        <TextField
-          label="유효기간 (MM/YY)"
-          value={expiry}
-          onChange={(e) => setExpiry(e.target.value)}
-          inputProps={{ autoComplete: "cc-exp" }}
-          fullWidth
-          margin="dense"
-        />
-        <Button type="submit" variant="outlined" fullWidth>
-          카드 변경
-        </Button>
-      </CardContent>
-    </Card>
-  );
-}
-
-function RequestForm({ base, headers, act }: { base: string; headers: Record<string, string>; act: Act }) {
-  const [type, setType] = useState("repair");
-  const [body, setBody] = useState("");
-  const [newAddress, setNewAddress] = useState("");
-  const [quote, setQuote] = useState<{ total: number; date: string } | null>(null);
-  const proof = headers["X-Customer-Proof"] ?? "";
-  useEffect(() => {
-    if (type !== "cancellation_request") return;
-    publicRequest<{ total: number; date: string }>(`${base}/exit-quote`, {
-      headers: { "X-Customer-Proof": proof },
-    }).then(setQuote, () => setQuote(null));
-  }, [type, base, proof]);
-  return (
-    <Card component="section" aria-labelledby="request-heading">
-      <CardContent
-        component="form"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void act(async () => {
-            await publicRequest(`${base}/requests`, {
-              method: "POST",
-              headers,
-              body: { type, body, ...(type === "relocation" ? { newAddress } : {}) },
-            });
-            setBody("");
-            setNewAddress("");
-          }, "요청이 접수되었습니다. 담당자가 연락드립니다.");
-        }}
-      >
-        <Typography id="request-heading" variant="h6" component="h2">
-          요청하기
-        </Typography>
-        <TextField
-          select
-          label="요청 종류"
-          value={type}
-          onChange={(e) => setType(e.target.value)}
-          fullWidth
-          margin="dense"
-        >
-          {REQUEST_TYPES.map((t) => (
-            <MenuItem key={t.id} value={t.id}>
-              {t.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        {type === "cancellation_request" && quote ? (
-          <Alert severity="warning" sx={{ my: 1 }}>
-            {`오늘(${quote.date}) 해지하시면 정산 금액은 ${formatWon(quote.total)}입니다.`}
-          </Alert>
-        ) : null}
-        {type === "relocation" ? (
-          <TextField
-            label="이전할 주소"
-            value={newAddress}
-            onChange={(e) => setNewAddress(e.target.value)}
-            fullWidth
-            margin="dense"
-          />
-        ) : null}
-        <TextField
-          label="내용"
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          multiline
-          minRows={3}
-          fullWidth
-          margin="dense"
-        />
-        <Button type="submit" variant="contained" fullWidth>
-          요청 보내기
-        </Button>
-      </CardContent>
-    </Card>
   );
 }
