@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,6 +98,13 @@ describe("a customer runs their own contract from the link in their e-mail, on a
       await contractCard.getByText("상태: 이용 중").waitFor();
       await contractCard.getByText(/^월 요금: [\d,]+원$/).waitFor();
       await contractCard.getByText("자동결제: ").first().waitFor();
+      // The sealed contract, as a PDF download named after the contract.
+      const download = page.waitForEvent("download");
+      await contractCard.getByRole("button", { name: "서명된 계약서 (PDF) 받기" }).click();
+      const pdf = await download;
+      expect(pdf.suggestedFilename()).toBe(`${contract!.number}.pdf`);
+      const bytes = await readFile((await pdf.path())!);
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
       const invoices = page.getByRole("region", { name: "청구서와 영수증" });
       await invoices.getByTestId("invoice").first().waitFor();
       await expect(invoices.getByTestId("invoice").first().textContent()).resolves.toMatch(

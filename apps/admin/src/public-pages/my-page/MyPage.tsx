@@ -5,6 +5,7 @@ import { MessagePage } from "../shared/MessagePage";
 import { type PublicPartnerIdentity, WithPartnerIdentity } from "../shared/PartnerIdentity";
 import { PublicApiError, publicRequest } from "../shared/public-api";
 import { CardForm } from "./CardForm";
+import { ContractPdfButton } from "./ContractPdfButton";
 import { type Act, errorMessage, type Notice, proofRejected } from "./page-actions";
 import { RequestForm } from "./RequestForm";
 
@@ -36,6 +37,7 @@ interface Overview {
     productName: string;
     monthlyFee: number;
     endsOn: string | null;
+    sealedPdf: boolean;
   };
   nextCharge: { date: string; amount: number } | null;
   paymentMethod: { display: string } | null;
@@ -196,7 +198,17 @@ function Verified({
           {page.nextCharge ? (
             <Typography>{`다음 결제: ${page.nextCharge.date} · ${formatWon(page.nextCharge.amount)}`}</Typography>
           ) : null}
+          {page.contract.endsOn ? <Typography>{`계약 만료일: ${page.contract.endsOn}`}</Typography> : null}
           <Typography>{`자동결제: ${page.paymentMethod?.display ?? "등록된 결제수단 없음"}`}</Typography>
+          {noticeAt("contract")}
+          {page.contract.sealedPdf ? (
+            <ContractPdfButton
+              base={base}
+              headers={headers}
+              number={page.contract.number}
+              onError={(text) => setNotice({ at: "contract", tone: "error", text })}
+            />
+          ) : null}
         </CardContent>
       </Card>
       <Card component="section" aria-labelledby="invoices-heading">

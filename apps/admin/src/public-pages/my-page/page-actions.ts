@@ -1,7 +1,7 @@
 import { PublicApiError } from "../shared/public-api";
 
 /** Where on the page an action's outcome is shown: beside the button the customer pressed. */
-export type NoticePlace = "invoices" | "card" | "request";
+export type NoticePlace = "contract" | "invoices" | "card" | "request";
 
 export interface Notice {
   at: NoticePlace;
