@@ -59,6 +59,15 @@ const REQUEST_STATUS: Record<string, string> = {
   closed: "종료",
 };
 
+/** What people type on a phone keypad — 19900131, 1990.01.31, 1990 1 31 — as 1990-01-31. */
+function isoBirthDate(typed: string): string | null {
+  const parts = typed.trim().match(/^(\d{4})\D*(\d{1,2})\D*(\d{1,2})$/);
+  if (!parts) return null;
+  const [, y, m, d] = parts as unknown as [string, string, string, string];
+  if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
 /** The customer's own page (SPEC §3 Customer self-service), mobile first. */
 export function MyPage({ token }: { token: string }) {
   const [proof, setProof] = useState<string | null>(null);
@@ -92,10 +101,13 @@ export function MyPage({ token }: { token: string }) {
         onSubmit={async (ev) => {
           ev.preventDefault();
           setError(null);
+          const iso = isoBirthDate(birthDate);
+          // A malformed date is no attempt: it is not sent (the API would answer in English).
+          if (!iso) return setError("생년월일을 1990-01-31처럼 입력해 주세요.");
           try {
             const r = await publicRequest<{ proof: string }>(`${base}/verify`, {
               method: "POST",
-              body: { birthDate },
+              body: { birthDate: iso },
             });
             setProof(r.proof);
           } catch (e) {
