@@ -75,6 +75,8 @@ export function MyPage({ token }: { token: string }) {
   const [fatal, setFatal] = useState<string | null>(null);
   const [birthDate, setBirthDate] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // A second tap while the first is on its way would spend a second of the five attempts.
+  const [verifying, setVerifying] = useState(false);
   const base = `/public/my/${encodeURIComponent(token)}`;
   const proofRejectedBack = useCallback((text: string) => {
     setProof(null);
@@ -104,6 +106,7 @@ export function MyPage({ token }: { token: string }) {
           const iso = isoBirthDate(birthDate);
           // A malformed date is no attempt: it is not sent (the API would answer in English).
           if (!iso) return setError("생년월일을 1990-01-31처럼 입력해 주세요.");
+          setVerifying(true);
           try {
             const r = await publicRequest<{ proof: string }>(`${base}/verify`, {
               method: "POST",
@@ -113,6 +116,8 @@ export function MyPage({ token }: { token: string }) {
           } catch (e) {
             if (e instanceof PublicApiError && e.status === 423) setFatal(e.message);
             else setError(errorMessage(e));
+          } finally {
+            setVerifying(false);
           }
         }}
       >
@@ -129,7 +134,7 @@ export function MyPage({ token }: { token: string }) {
           error={!!error}
           helperText={error ?? " "}
         />
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 1 }}>
+        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 1 }} disabled={verifying}>
           확인
         </Button>
       </Box>
