@@ -37,6 +37,7 @@ function ContractsPlaceholder() {
 }
 
 export function CustomerShow() {
+  const translate = useTranslate();
   return (
     <Show>
       <SimpleShowLayout>
@@ -52,6 +53,16 @@ export function CustomerShow() {
             render={(record: RaRecord) => <ConsentValue at={record.consents?.[c]} />}
           />
         ))}
+        <FunctionField
+          source="preferredChannel"
+          render={(record: RaRecord) =>
+            translate(
+              record.preferredChannel
+                ? `ssp.customerChannel.${record.preferredChannel}`
+                : "ssp.customers.channelDefault",
+            )
+          }
+        />
         <TextArrayField source="tags" />
         <DateField source="createdAt" showTime locales="ko-KR" />
         <ReferenceManyField label="ssp.customers.assets" reference="assets" target="customerId">

@@ -40,6 +40,62 @@ describe("customer show", () => {
   });
 });
 
+/** A field of the show page (once the save has led there), label and value. */
+const shownField = (source: string) =>
+  waitFor(() => {
+    const field = document.querySelector(`.ra-field-${source}`);
+    if (!field) throw new Error(`no shown field ${source} yet`);
+    return field;
+  }, SLOW);
+
+describe("customer edit", () => {
+  it("sets the preferred channel and the marketing consent, and the customer's page shows both", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers/1" });
+
+    const channel = await screen.findByRole("combobox", { name: "선호 연락 수단" }, SLOW);
+    expect(channel).toHaveTextContent("파트너 기본 설정 (알림톡 우선)");
+    expect(screen.getByText(/광고는 마케팅 수신 동의가 있어야만 보냅니다/)).toBeInTheDocument();
+    const marketing = screen.getByLabelText("마케팅 수신 동의");
+    expect(marketing).not.toBeChecked();
+    await user.click(channel);
+    expect(screen.getByRole("option", { name: "알림톡 (카카오톡, 실패 시 문자)" })).toBeInTheDocument();
+    await user.click(screen.getByRole("option", { name: "이메일" }));
+    await user.click(marketing);
+    await user.click(screen.getByRole("button", { name: "저장" }));
+
+    await waitFor(() => {
+      const put = mockApi.requests.find((r) => r.method === "PUT" && r.url.pathname === "/api/customers/1");
+      expect(put?.body).toMatchObject({ preferredChannel: "email", consents: { marketing: true } });
+    }, SLOW);
+    const shown = await shownField("preferredChannel");
+    expect(shown).toHaveTextContent("선호 연락 수단이메일");
+    const consents = screen.getAllByText(/^동의 \(/);
+    expect(consents).toHaveLength(3);
+  });
+
+  it("clears the preferred channel back to the partner's default (sent as null)", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers/2" });
+
+    const channel = await screen.findByRole("combobox", { name: "선호 연락 수단" }, SLOW);
+    await waitFor(() => expect(channel).toHaveTextContent("이메일"), SLOW);
+    await user.click(channel);
+    // react-admin names the empty choice "값 지우기" for screen readers; it reads as the default.
+    const reset = screen.getByRole("option", { name: "값 지우기" });
+    expect(reset).toHaveTextContent("파트너 기본 설정 (알림톡 우선)");
+    await user.click(reset);
+    await user.click(screen.getByRole("button", { name: "저장" }));
+
+    await waitFor(() => {
+      const put = mockApi.requests.find((r) => r.method === "PUT" && r.url.pathname === "/api/customers/2");
+      expect(put?.body).toMatchObject({ preferredChannel: null });
+    }, SLOW);
+    const shown = await shownField("preferredChannel");
+    expect(shown).toHaveTextContent("파트너 기본 설정 (알림톡 우선)");
+  });
+});
+
 describe("customer create", () => {
   it("shows the API's field errors under the matching inputs", async () => {
     server.use(

@@ -184,6 +184,7 @@ export const enMessages: TranslationMessages = {
           creditInquiry: "Credit inquiry consent",
           marketing: "Marketing consent",
         },
+        preferredChannel: "Preferred channel",
         tags: "Tags",
         q: "Search",
         createdAt: "Created",
@@ -884,7 +885,11 @@ export const enMessages: TranslationMessages = {
       contractsPlaceholder: "Contracts will be listed here once contracts are available.",
       consentGiven: "Given (%{at})",
       consentMissing: "Not given",
+      channelDefault: "Partner default (alimtalk first)",
+      channelHelp:
+        "How contract and billing notices reach the customer. Advertising needs marketing consent.",
     },
+    customerChannel: { alimtalk: "Alimtalk (KakaoTalk, SMS if it fails)", email: "E-mail" },
     products: {
       plans: "Plans",
       assets: "Assets",

@@ -395,6 +395,7 @@ export const koMessages: TranslationMessages = {
           creditInquiry: "신용정보 조회 동의",
           marketing: "마케팅 수신 동의",
         },
+        preferredChannel: "선호 연락 수단",
         tags: "태그",
         q: "검색",
         createdAt: "등록일",
@@ -1082,7 +1083,10 @@ export const koMessages: TranslationMessages = {
       contractsPlaceholder: "계약 내역은 계약 기능이 준비되면 이곳에 표시됩니다.",
       consentGiven: "동의 (%{at})",
       consentMissing: "미동의",
+      channelDefault: "파트너 기본 설정 (알림톡 우선)",
+      channelHelp: "계약·청구 안내를 보낼 수단입니다. 광고는 마케팅 수신 동의가 있어야만 보냅니다.",
     },
+    customerChannel: { alimtalk: "알림톡 (카카오톡, 실패 시 문자)", email: "이메일" },
     products: {
       plans: "요금제",
       assets: "자산",

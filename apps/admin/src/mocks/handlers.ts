@@ -43,6 +43,10 @@ function validateCustomer(body: Record<string, unknown>): Record<string, string>
   if (typeof body.phone !== "string" || !normalizePhone(body.phone)) {
     errors.phone = "Enter a Korean phone number, e.g. 010-1234-5678";
   }
+  // As the API: alimtalk or email, null for the partner's default, absent for unchanged.
+  if (![undefined, null, "alimtalk", "email"].includes(body.preferredChannel as string)) {
+    errors.preferredChannel = "Invalid option";
+  }
   return Object.keys(errors).length ? errors : undefined;
 }
 

@@ -3,6 +3,11 @@ import { ASSET_STATUSES, CONTRACT_STATUSES, ORDER_STATUSES, ROLES } from "@ssp/d
 // Choice names are i18n keys; react-admin translates them in inputs and SelectFields.
 export const assetStatusChoices = ASSET_STATUSES.map((id) => ({ id, name: `ssp.assetStatus.${id}` }));
 export const roleChoices = ROLES.map((id) => ({ id, name: `ssp.role.${id}` }));
+/** How a customer wants to be told (customers.preferred_channel); none: the partner's default. */
+export const customerChannelChoices = (["alimtalk", "email"] as const).map((id) => ({
+  id,
+  name: `ssp.customerChannel.${id}`,
+}));
 export const planKindChoices = (["rental", "subscription"] as const).map((id) => ({
   id,
   name: `ssp.planKind.${id}`,

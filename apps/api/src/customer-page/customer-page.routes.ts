@@ -12,6 +12,7 @@ import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
 import { type AppDeps, publicContext, type UseCaseContext } from "../http/context.js";
 import { AppError } from "../http/errors.js";
+import { publicPartner } from "../partners/partner-identity.js";
 import { registerCard } from "../signing/register-payment-method.js";
 import { ZPaymentMethodRequest } from "../signing/signing.schemas.js";
 import { MAX_VERIFY_ATTEMPTS, newToken, tokenHash } from "../signing/signing-tokens.js";
@@ -99,13 +100,12 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
       withPage(
         req,
         async (ctx, { link, contract }) => {
-          const [partner] = await ctx.tx
-            .select({ name: partners.name })
-            .from(partners)
-            .where(eq(partners.id, contract.partnerId));
+          const [partner] = await ctx.tx.select().from(partners).where(eq(partners.id, contract.partnerId));
           return {
             body: {
               partnerName: partner!.name,
+              // Who the customer deals with, shown on the page as on signing (the lessor's identity).
+              partner: publicPartner(partner!),
               contractNumber: contract.number,
               productName: contract.productName,
               closed: CLOSED_CONTRACT_STATUSES.includes(contract.status),
@@ -179,10 +179,7 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
     },
     ({ req }) =>
       withPage(req, async (ctx, { contract }) => {
-        const [partner] = await ctx.tx
-          .select({ name: partners.name })
-          .from(partners)
-          .where(eq(partners.id, contract.partnerId));
+        const [partner] = await ctx.tx.select().from(partners).where(eq(partners.id, contract.partnerId));
         const closed = CLOSED_CONTRACT_STATUSES.includes(contract.status);
         const schedule = await contractSchedule(ctx, { contractId: contract.id, months: 60 });
         const today = ctx.clock.today();
@@ -212,6 +209,7 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
         return {
           body: {
             partnerName: partner!.name,
+            partner: publicPartner(partner!),
             closed,
             closedMessage: closed
               ? `이 계약은 ${STATUS_LABELS[contract.status]} 상태로 종료되었습니다${

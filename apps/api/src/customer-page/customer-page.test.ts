@@ -75,6 +75,7 @@ describe("the customer's page: reached from the signed-contract mail, guarded li
       contractNumber: contract.number,
       closed: false,
       remainingAttempts: 5,
+      partner: { name: "데모렌탈" },
     });
     // Nothing else without the proof.
     const bare = await pub().get(`/api/public/my/${token}/overview`);
@@ -87,6 +88,7 @@ describe("the customer's page: reached from the signed-contract mail, guarded li
       .set("X-Customer-Proof", proof)
       .expect(200);
     expect(page.body.contract).toMatchObject({ number: contract.number, status: "signed", sealedPdf: true });
+    expect(page.body.partner).toMatchObject({ name: "데모렌탈" });
     expect(page.body.paymentMethod.display).toMatch(/\*\*\*\*/);
     const pdf = await pub().get(`/api/public/my/${token}/pdf`).set("X-Customer-Proof", proof).expect(200);
     expect(pdf.headers["content-type"]).toContain("application/pdf");

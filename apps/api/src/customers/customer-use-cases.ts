@@ -36,6 +36,8 @@ function values(input: TCustomerInput, now: string, existing?: CustomerRow): Cus
       now,
     ),
     consentMarketingAt: consentAt(input.consents?.marketing, existing?.consentMarketingAt ?? null, now),
+    preferredChannel:
+      input.preferredChannel === undefined ? (existing?.preferredChannel ?? null) : input.preferredChannel,
     tags: [...new Set(input.tags ?? existing?.tags ?? [])],
     updatedAt: now,
   };

@@ -88,6 +88,7 @@ export function customerJson(row: CustomerRow, options: { maskPhone: boolean }) 
       creditInquiry: row.consentCreditInquiryAt,
       marketing: row.consentMarketingAt,
     },
+    preferredChannel: row.preferredChannel,
     tags: row.tags,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

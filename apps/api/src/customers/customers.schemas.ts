@@ -20,6 +20,9 @@ const ZPhone = z
  */
 export const ZConsent = z.union([z.boolean(), z.iso.datetime({ offset: true }), z.null()]);
 
+/** How the customer wants to be told (notifications/outbox.ts `chooseChannel`). */
+export const CUSTOMER_CHANNELS = ["alimtalk", "email"] as const;
+
 export const ZCustomerInput = z.object({
   name: ZName,
   birthDate: ZIsoDate.refine((d) => d >= "1900-01-01", "Too early"),
@@ -33,6 +36,8 @@ export const ZCustomerInput = z.object({
       marketing: ZConsent.optional(),
     })
     .optional(),
+  /** null: the partner's default order (alimtalk first); absent on update: unchanged. */
+  preferredChannel: z.enum(CUSTOMER_CHANNELS).nullable().optional(),
   tags: z.array(z.string().trim().min(1).max(30)).max(20).optional(),
 });
 export const ZCustomerCreateRequest = ZCustomerInput;

@@ -164,6 +164,46 @@ describe("customers", () => {
     expect(logs.body[1].after.name).toBe("홍길순");
   });
 
+  it("keeps the preferred channel staff set, until they change it or clear it to the partner's default", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const phone = "010-3333-4444";
+    const created = await manager
+      .post("/api/customers")
+      .send({
+        ...newCustomer,
+        phone,
+        preferredChannel: "email",
+        consents: { privacy: true, marketing: true },
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      preferredChannel: "email",
+      consents: { marketing: expect.any(String) },
+    });
+    const path = `/api/customers/${created.body.id}`;
+    // An edit that does not mention it leaves it as it was.
+    await manager
+      .put(path)
+      .send({ ...newCustomer, phone, name: "홍길순" })
+      .expect(200);
+    expect((await manager.get(path).expect(200)).body.preferredChannel).toBe("email");
+    await manager
+      .put(path)
+      .send({ ...newCustomer, phone, preferredChannel: "alimtalk" })
+      .expect(200);
+    expect((await manager.get(path).expect(200)).body.preferredChannel).toBe("alimtalk");
+    const cleared = await manager
+      .put(path)
+      .send({ ...newCustomer, phone, preferredChannel: null })
+      .expect(200);
+    expect(cleared.body.preferredChannel).toBeNull();
+    const bad = await manager
+      .put(path)
+      .send({ ...newCustomer, phone, preferredChannel: "fax" })
+      .expect(400);
+    expect(bad.body.errors).toHaveProperty("preferredChannel");
+  });
+
   it("refuses bad bodies with field errors and writes nothing", async () => {
     const manager = await t.login("manager@demo.kr");
     const before = await countOf(t.database, "customers");

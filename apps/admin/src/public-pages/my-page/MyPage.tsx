@@ -1,8 +1,13 @@
-import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from "@mui/material";
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { useCallback, useEffect, useState } from "react";
 import { formatWon } from "../shared/format";
 import { MessagePage } from "../shared/MessagePage";
+import { type PublicPartnerIdentity, WithPartnerIdentity } from "../shared/PartnerIdentity";
 import { PublicApiError, publicRequest } from "../shared/public-api";
+import { CardForm } from "./CardForm";
+import { ContractPdfButton } from "./ContractPdfButton";
+import { type Act, errorMessage, type Notice, proofRejected } from "./page-actions";
+import { RequestForm } from "./RequestForm";
 
 interface Invoice {
   id: number;
@@ -16,6 +21,12 @@ interface Invoice {
   receipts: { amount: number; method: string; at: string }[];
 }
 
+interface Intro {
+  contractNumber: string;
+  partnerName: string;
+  partner: PublicPartnerIdentity;
+}
+
 interface Overview {
   partnerName: string;
   closed: boolean;
@@ -26,6 +37,7 @@ interface Overview {
     productName: string;
     monthlyFee: number;
     endsOn: string | null;
+    sealedPdf: boolean;
   };
   nextCharge: { date: string; amount: number } | null;
   paymentMethod: { display: string } | null;
@@ -38,13 +50,6 @@ interface Overview {
   }[];
 }
 
-const REQUEST_TYPES = [
-  { id: "repair", name: "고장·수리" },
-  { id: "relocation", name: "이전설치 (이사)" },
-  { id: "cancellation_request", name: "해지" },
-  { id: "inquiry", name: "기타 문의" },
-];
-
 const STATUS = { open: "미납", paid: "결제 완료", void: "취소" } as const;
 const REQUEST_STATUS: Record<string, string> = {
   open: "접수",
@@ -54,46 +59,70 @@ const REQUEST_STATUS: Record<string, string> = {
   closed: "종료",
 };
 
-const message = (e: unknown) => (e instanceof PublicApiError ? e.message : "잠시 후 다시 시도해 주세요.");
+/** What people type on a phone keypad — 19900131, 1990.01.31, 1990 1 31 — as 1990-01-31. */
+function isoBirthDate(typed: string): string | null {
+  const parts = typed.trim().match(/^(\d{4})\D*(\d{1,2})\D*(\d{1,2})$/);
+  if (!parts) return null;
+  const [, y, m, d] = parts as unknown as [string, string, string, string];
+  if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
 
 /** The customer's own page (SPEC §3 Customer self-service), mobile first. */
 export function MyPage({ token }: { token: string }) {
   const [proof, setProof] = useState<string | null>(null);
-  const [intro, setIntro] = useState<{ contractNumber: string; partnerName: string } | null>(null);
+  const [intro, setIntro] = useState<Intro | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [birthDate, setBirthDate] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // A second tap while the first is on its way would spend a second of the five attempts.
+  const [verifying, setVerifying] = useState(false);
   const base = `/public/my/${encodeURIComponent(token)}`;
+  const proofRejectedBack = useCallback((text: string) => {
+    setProof(null);
+    setError(text);
+  }, []);
 
   useEffect(() => {
-    publicRequest<{ contractNumber: string; partnerName: string }>(base).then(setIntro, (e) =>
-      setFatal(message(e)),
-    );
+    publicRequest<Intro>(base).then(setIntro, (e) => setFatal(errorMessage(e)));
   }, [base]);
 
   if (fatal) return <MessagePage title="페이지를 열 수 없습니다" body={fatal} />;
   if (!intro) return null;
-  if (!proof)
+  // The lessor's identity around the page, as on signing: the customer sees whose contract it is.
+  return (
+    <WithPartnerIdentity partner={intro.partner}>
+      {proof ? <Verified base={base} proof={proof} onProofRejected={proofRejectedBack} /> : verifyForm(intro)}
+    </WithPartnerIdentity>
+  );
+
+  function verifyForm(intro: Intro) {
     return (
       <Box
         component="form"
         onSubmit={async (ev) => {
           ev.preventDefault();
           setError(null);
+          const iso = isoBirthDate(birthDate);
+          // A malformed date is no attempt: it is not sent (the API would answer in English).
+          if (!iso) return setError("생년월일을 1990-01-31처럼 입력해 주세요.");
+          setVerifying(true);
           try {
             const r = await publicRequest<{ proof: string }>(`${base}/verify`, {
               method: "POST",
-              body: { birthDate },
+              body: { birthDate: iso },
             });
             setProof(r.proof);
           } catch (e) {
             if (e instanceof PublicApiError && e.status === 423) setFatal(e.message);
-            else setError(message(e));
+            else setError(errorMessage(e));
+          } finally {
+            setVerifying(false);
           }
         }}
       >
         <Typography variant="h5" component="h1" gutterBottom>
-          {`${intro.partnerName} 계약 ${intro.contractNumber}`}
+          {`계약 ${intro.contractNumber}`}
         </Typography>
         <Typography sx={{ mb: 2 }}>본인 확인을 위해 생년월일을 입력해 주세요.</Typography>
         <TextField
@@ -105,35 +134,66 @@ export function MyPage({ token }: { token: string }) {
           error={!!error}
           helperText={error ?? " "}
         />
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 1 }}>
+        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 1 }} disabled={verifying}>
           확인
         </Button>
       </Box>
     );
-  return <Verified base={base} proof={proof} />;
+  }
 }
 
-function Verified({ base, proof }: { base: string; proof: string }) {
+function Verified({
+  base,
+  proof,
+  onProofRejected,
+}: {
+  base: string;
+  proof: string;
+  /** Back to the birth date, with why (the page would otherwise stay blank or refuse every action). */
+  onProofRejected: (text: string) => void;
+}) {
   const headers = { "X-Customer-Proof": proof };
   const [page, setPage] = useState<Overview | null>(null);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const load = useCallback(
     () =>
       publicRequest<Overview>(`${base}/overview`, { headers: { "X-Customer-Proof": proof } }).then(setPage),
     [base, proof],
   );
   useEffect(() => {
-    void load();
-  }, [load]);
-  const act = async (work: () => Promise<unknown>, done: string) => {
+    load().catch((e) =>
+      proofRejected(e) ? onProofRejected(errorMessage(e)) : setLoadError(errorMessage(e)),
+    );
+  }, [load, onProofRejected]);
+  const act: Act = async ({ at, work, done, onFields }) => {
+    // One action at a time: a second tap must not open a second ticket or charge twice.
+    setBusy(true);
+    setNotice(null);
     try {
       await work();
-      setNotice({ tone: "success", text: done });
-      await load();
+      setNotice({ at, tone: "success", text: done });
+      await load().catch(() => undefined);
+      return true;
     } catch (e) {
-      setNotice({ tone: "error", text: message(e) });
+      if (proofRejected(e)) onProofRejected(errorMessage(e));
+      else {
+        if (e instanceof PublicApiError && e.code === "validation_failed") onFields?.(e.fieldErrors);
+        setNotice({ at, tone: "error", text: errorMessage(e) });
+      }
+      return false;
+    } finally {
+      setBusy(false);
     }
   };
+  const noticeAt = (at: Notice["at"]) =>
+    notice?.at === at ? (
+      <Alert severity={notice.tone} role={notice.tone === "error" ? "alert" : "status"} sx={{ my: 1 }}>
+        {notice.text}
+      </Alert>
+    ) : null;
+  if (loadError) return <MessagePage title="페이지를 열 수 없습니다" body={loadError} />;
   if (!page) return null;
   return (
     <Stack spacing={2}>
@@ -143,11 +203,6 @@ function Verified({ base, proof }: { base: string; proof: string }) {
       {page.closed ? (
         <Alert severity="info" role="status">
           {page.closedMessage}
-        </Alert>
-      ) : null}
-      {notice ? (
-        <Alert severity={notice.tone} role={notice.tone === "error" ? "alert" : "status"}>
-          {notice.text}
         </Alert>
       ) : null}
       <Card component="section" aria-labelledby="contract-heading">
@@ -160,7 +215,17 @@ function Verified({ base, proof }: { base: string; proof: string }) {
           {page.nextCharge ? (
             <Typography>{`다음 결제: ${page.nextCharge.date} · ${formatWon(page.nextCharge.amount)}`}</Typography>
           ) : null}
+          {page.contract.endsOn ? <Typography>{`계약 만료일: ${page.contract.endsOn}`}</Typography> : null}
           <Typography>{`자동결제: ${page.paymentMethod?.display ?? "등록된 결제수단 없음"}`}</Typography>
+          {noticeAt("contract")}
+          {page.contract.sealedPdf ? (
+            <ContractPdfButton
+              base={base}
+              headers={headers}
+              number={page.contract.number}
+              onError={(text) => setNotice({ at: "contract", tone: "error", text })}
+            />
+          ) : null}
         </CardContent>
       </Card>
       <Card component="section" aria-labelledby="invoices-heading">
@@ -168,6 +233,7 @@ function Verified({ base, proof }: { base: string; proof: string }) {
           <Typography id="invoices-heading" variant="h6" component="h2">
             청구서와 영수증
           </Typography>
+          {noticeAt("invoices")}
           {page.invoices.length === 0 ? <Typography>아직 청구서가 없습니다.</Typography> : null}
           <Stack component="ul" spacing={1} sx={{ listStyle: "none", p: 0 }}>
             {page.invoices.map((i) => (
@@ -191,11 +257,14 @@ function Verified({ base, proof }: { base: string; proof: string }) {
                   <Button
                     variant="contained"
                     size="small"
+                    disabled={busy}
                     onClick={() =>
-                      act(
-                        () => publicRequest(`${base}/invoices/${i.id}/pay`, { method: "POST", headers }),
-                        "결제가 완료되었습니다.",
-                      )
+                      act({
+                        at: "invoices",
+                        work: () =>
+                          publicRequest(`${base}/invoices/${i.id}/pay`, { method: "POST", headers }),
+                        done: "결제가 완료되었습니다.",
+                      })
                     }
                   >
                     지금 결제하기
@@ -206,8 +275,10 @@ function Verified({ base, proof }: { base: string; proof: string }) {
           </Stack>
         </CardContent>
       </Card>
-      {page.closed ? null : <CardForm base={base} headers={headers} act={act} />}
-      {page.closed ? null : <RequestForm base={base} headers={headers} act={act} />}
+      {page.closed ? null : <CardForm base={base} headers={headers} act={act} busy={busy} notice={notice} />}
+      {page.closed ? null : (
+        <RequestForm base={base} headers={headers} act={act} busy={busy} notice={notice} />
+      )}
       {page.requests.length > 0 ? (
         <Card component="section" aria-labelledby="requests-heading">
           <CardContent>
@@ -232,131 +303,5 @@ function Verified({ base, proof }: { base: string; proof: string }) {
         </Card>
       ) : null}
     </Stack>
-  );
-}
-
-type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
-
-function CardForm({ base, headers, act }: { base: string; headers: Record<string, string>; act: Act }) {
-  const [cardNumber, setCardNumber] = useState("");
-  const [expiry, setExpiry] = useState("");
-  return (
-    <Card component="section" aria-labelledby="card-heading">
-      <CardContent
-        component="form"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void act(
-            () =>
-              publicRequest(`${base}/payment-method`, {
-                method: "POST",
-                headers,
-                body: { cardNumber, expiry },
-              }),
-            "자동결제 카드가 변경되었습니다.",
-          );
-        }}
-      >
-        <Typography id="card-heading" variant="h6" component="h2">
-          자동결제 카드 변경
-        </Typography>
-        <TextField
-          label="카드 번호"
-          value={cardNumber}
-          onChange={(e) => setCardNumber(e.target.value)}
-          inputProps={{ inputMode: "numeric", autoComplete: "cc-number" }}
-          fullWidth
-          margin="dense"
-        />
-        <TextField
-          label="유효기간 (MM/YY)"
-          value={expiry}
-          onChange={(e) => setExpiry(e.target.value)}
-          inputProps={{ autoComplete: "cc-exp" }}
-          fullWidth
-          margin="dense"
-        />
-        <Button type="submit" variant="outlined" fullWidth>
-          카드 변경
-        </Button>
-      </CardContent>
-    </Card>
-  );
-}
-
-function RequestForm({ base, headers, act }: { base: string; headers: Record<string, string>; act: Act }) {
-  const [type, setType] = useState("repair");
-  const [body, setBody] = useState("");
-  const [newAddress, setNewAddress] = useState("");
-  const [quote, setQuote] = useState<{ total: number; date: string } | null>(null);
-  const proof = headers["X-Customer-Proof"] ?? "";
-  useEffect(() => {
-    if (type !== "cancellation_request") return;
-    publicRequest<{ total: number; date: string }>(`${base}/exit-quote`, {
-      headers: { "X-Customer-Proof": proof },
-    }).then(setQuote, () => setQuote(null));
-  }, [type, base, proof]);
-  return (
-    <Card component="section" aria-labelledby="request-heading">
-      <CardContent
-        component="form"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void act(async () => {
-            await publicRequest(`${base}/requests`, {
-              method: "POST",
-              headers,
-              body: { type, body, ...(type === "relocation" ? { newAddress } : {}) },
-            });
-            setBody("");
-            setNewAddress("");
-          }, "요청이 접수되었습니다. 담당자가 연락드립니다.");
-        }}
-      >
-        <Typography id="request-heading" variant="h6" component="h2">
-          요청하기
-        </Typography>
-        <TextField
-          select
-          label="요청 종류"
-          value={type}
-          onChange={(e) => setType(e.target.value)}
-          fullWidth
-          margin="dense"
-        >
-          {REQUEST_TYPES.map((t) => (
-            <MenuItem key={t.id} value={t.id}>
-              {t.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        {type === "cancellation_request" && quote ? (
-          <Alert severity="warning" sx={{ my: 1 }}>
-            {`오늘(${quote.date}) 해지하시면 정산 금액은 ${formatWon(quote.total)}입니다.`}
-          </Alert>
-        ) : null}
-        {type === "relocation" ? (
-          <TextField
-            label="이전할 주소"
-            value={newAddress}
-            onChange={(e) => setNewAddress(e.target.value)}
-            fullWidth
-            margin="dense"
-          />
-        ) : null}
-        <TextField
-          label="내용"
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          multiline
-          minRows={3}
-          fullWidth
-          margin="dense"
-        />
-        <Button type="submit" variant="contained" fullWidth>
-          요청 보내기
-        </Button>
-      </CardContent>
-    </Card>
   );
 }
