@@ -11,7 +11,10 @@ export type DocumentKind =
   | "contract_unsigned"
   | "contract_sealed"
   | "installation_receipt"
-  | "termination_quote";
+  | "termination_quote"
+  /** A name transfer's agreement: the contract's frozen terms with the new holder as the party. */
+  | "transfer_unsigned"
+  | "transfer_sealed";
 
 export async function latestDocument(tx: Db, contractId: number, kind: DocumentKind) {
   const [doc] = await tx
