@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -195,8 +196,45 @@ describe("name transfer (명의변경) of a contract from a CS ticket", () => {
     expect(timeline.body.map((e: { body: string }) => e.body).join("\n")).toContain("명의변경 완료");
 
     // The new holder is told, and gets a link to register their own auto-pay.
-    await inbox.waitFor(s.holder.email, /명의변경이 완료되었습니다/);
-    await inbox.waitFor(s.holder.email, /자동결제 수단 등록 요청/);
+    const doneMail = await inbox.waitFor(s.holder.email, /명의변경이 완료되었습니다/);
+    // Their own page shows none of the old holder's invoices.
+    const pageToken = /http:\/\/localhost:3000\/my\/([A-Za-z0-9_-]+)/.exec(doneMail.text ?? "")![1]!;
+    const pageProof = (
+      await pub().post(`/api/public/my/${pageToken}/verify`).send({ birthDate: APPROVED }).expect(200)
+    ).body.proof;
+    const overview = await pub()
+      .get(`/api/public/my/${pageToken}/overview`)
+      .set("X-Customer-Proof", pageProof)
+      .expect(200);
+    expect(overview.body.invoices).toEqual([]);
+    // …and the agreement they signed, not the old holder's contract (it carries the old holder's details).
+    const sealed = await pub()
+      .get(`/api/public/my/${pageToken}/pdf`)
+      .set("X-Customer-Proof", pageProof)
+      .expect(200);
+    const [doc] = await query<{ sha256: string }>(
+      sql`select sha256 from documents where contract_id = ${s.contractId} and kind = 'transfer_sealed'`,
+    );
+    expect(
+      createHash("sha256")
+        .update(sealed.body as Buffer)
+        .digest("hex"),
+    ).toBe(doc!.sha256);
+    expect(doc!.sha256).toBe(signed.body.sealedSha256);
+    const payMail = await inbox.waitFor(s.holder.email, /자동결제 수단 등록 요청/);
+    const payToken = /http:\/\/localhost:3000\/sign\/([A-Za-z0-9_-]+)/.exec(payMail.text ?? "")![1]!;
+    const payProof = (
+      await pub().post(`/api/public/sign/${payToken}/verify`).send({ birthDate: APPROVED }).expect(200)
+    ).body.proof;
+    await pub()
+      .post(`/api/public/sign/${payToken}/payment-method`)
+      .set("X-Signing-Proof", payProof)
+      .send({ cardNumber: "4242 4242 4242 4242", expiry: "12/29" })
+      .expect(200);
+    // The new holder's card pays the new holder's invoices, never the old holder's arrears.
+    const owner = await t.login("owner@demo.kr");
+    const collect = await owner.post(`/api/invoices/${after[0]!.id}/collect`).expect(422);
+    expect(collect.body.code).toBe("no_payment_method");
     // The transfer link is used up, and it never opens the contract's own signing page.
     await pub().post(`/api/public/transfer/${s.token}/verify`).send({ birthDate: APPROVED }).expect(410);
     await pub().get(`/api/public/sign/${s.token}`).expect(404);
