@@ -141,6 +141,8 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
     const page = (name: string) =>
       existsSync(join(dist, name)) ? join(dist, name) : join(dist, "index.html");
     app.get("/sign/{*path}", (_req, res) => res.sendFile(page("sign.html")));
+    // A name transfer's agreement is signed on the same page (it calls /api/public/transfer).
+    app.get("/transfer/{*path}", (_req, res) => res.sendFile(page("sign.html")));
     app.get("/apply/{*path}", (_req, res) => res.sendFile(page("apply.html")));
     app.get("/my/{*path}", (_req, res) => res.sendFile(page("my.html")));
     app.get("/{*path}", (_req, res) => {

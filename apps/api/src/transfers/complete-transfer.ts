@@ -81,6 +81,22 @@ export async function signTransfer(
   return { status: completed.status, sealedSha256 };
 }
 
+/** The new holder declines with a reason: the transfer is cancelled and the link used up. */
+export async function declineTransfer(
+  ctx: TransferSigningContext,
+  input: { link: SigningLink; transfer: TransferRow; reason: string },
+) {
+  const transfer = await lockTransferOr404(ctx, input.transfer.id);
+  const now = ctx.clock.now();
+  await recordSigningEvent(ctx, input.link, "declined", { transferId: transfer.id, reason: input.reason });
+  await ctx.tx.update(signingLinks).set({ consumedAt: now }).where(eq(signingLinks.id, input.link.id));
+  const reason = `새 명의자 서명 거절: ${input.reason}`;
+  await moveTransfer(ctx, transfer, "cancelled", { cancelledAt: now, cancelReason: reason });
+  const ticket = await lockTicket(ctx.tx, ctx.scope, transfer.ticketId);
+  if (ticket) await ticketEvent(ctx, ticket, `명의변경 취소 — ${reason}`);
+  return { status: "cancelled" };
+}
+
 /**
  * The contract changes hands, in one transaction with the contract row locked: its holder and
  * party snapshot become the new holder's, so every invoice issued from now on is theirs, while

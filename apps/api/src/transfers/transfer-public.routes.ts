@@ -9,9 +9,14 @@ import { AppError } from "../http/errors.js";
 import { publicPartner } from "../partners/partner-identity.js";
 import { recordSigningEvent } from "../signing/public-context.js";
 import { assertProof } from "../signing/resolve-link.js";
-import { REQUIRED_CLAUSES, ZSignContractRequest, ZVerifySignerRequest } from "../signing/signing.schemas.js";
+import {
+  REQUIRED_CLAUSES,
+  ZDeclineRequest,
+  ZSignContractRequest,
+  ZVerifySignerRequest,
+} from "../signing/signing.schemas.js";
 import { verifySigner } from "../signing/verify-signer.js";
-import { signTransfer, type TransferSigningContext } from "./complete-transfer.js";
+import { declineTransfer, signTransfer, type TransferSigningContext } from "./complete-transfer.js";
 import { resolveTransferLink } from "./transfer-link.js";
 
 type Found = Awaited<ReturnType<typeof resolveTransferLink>>;
@@ -152,5 +157,19 @@ export function registerPublicTransferRoutes(routes: ApiRoutes, deps: AppDeps): 
     },
     ({ req, body }) =>
       withLink(req, async (ctx, found) => ({ body: await signTransfer(ctx, { ...found, request: body }) })),
+  );
+
+  routes.open(
+    {
+      method: "post",
+      path: "/public/transfer/:token/decline",
+      summary: "The new holder declines to take the contract over, with a reason",
+      tag,
+      body: ZDeclineRequest,
+    },
+    ({ req, body }) =>
+      withLink(req, async (ctx, found) => ({
+        body: await declineTransfer(ctx, { link: found.link, transfer: found.transfer, reason: body.reason }),
+      })),
   );
 }

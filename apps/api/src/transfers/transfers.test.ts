@@ -325,10 +325,22 @@ describe("name transfer (명의변경) of a contract from a CS ticket", () => {
     expect(cancel.body.code).toBe("illegal_transition");
   });
 
-  it("cancelling a sent transfer makes its link stop working", async () => {
+  it("a sent transfer is cancelled by staff (its link stops working) or declined by the new holder", async () => {
     const s = await sentTransfer();
     await s.manager.post(`/api/contract-transfers/${s.id}/cancel`).send({ reason: "고객 변심" }).expect(200);
     await pub().get(`/api/public/transfer/${s.token}`).expect(410);
+    const other = await sentTransfer();
+    const proof = await verify(other.token, APPROVED);
+    await pub()
+      .post(`/api/public/transfer/${other.token}/decline`)
+      .set("X-Signing-Proof", proof)
+      .send({ reason: "생각이 바뀌었어요" })
+      .expect(200);
+    const declined = await other.manager.get(`/api/contract-transfers/${other.id}`).expect(200);
+    expect(declined.body).toMatchObject({
+      status: "cancelled",
+      cancelReason: "새 명의자 서명 거절: 생각이 바뀌었어요",
+    });
     const [c] = await query<{ customer_id: number }>(
       sql`select customer_id from contracts where id = ${s.contractId}`,
     );
