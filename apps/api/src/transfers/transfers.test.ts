@@ -261,6 +261,29 @@ describe("name transfer (명의변경) of a contract from a CS ticket", () => {
       .expect(201);
   });
 
+  it("leaves a check in the review band to staff, who approve it with a reason", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const { ticketId } = await transferTicket();
+    const created = await manager
+      .post(`/api/tickets/${ticketId}/transfer`)
+      .send({ newHolder: { customer: newCustomer("1900-01-02") } })
+      .expect(201);
+    const checked = await manager.post(`/api/contract-transfers/${created.body.id}/credit-check`).expect(200);
+    expect(checked.body).toMatchObject({
+      status: "credit_review",
+      credit: { outcome: "review", score: 650 },
+    });
+    await manager.post(`/api/contract-transfers/${created.body.id}/send`).expect(409);
+    const decided = await manager
+      .post(`/api/contract-transfers/${created.body.id}/credit-decision`)
+      .send({ approve: true, reason: "재직 증빙 확인" })
+      .expect(200);
+    expect(decided.body.status).toBe("credit_approved");
+    const cs = await t.login("cs@demo.kr");
+    const listed = await cs.get(`/api/tickets/${ticketId}/transfers`).expect(200);
+    expect(listed.body.map((x: { status: string }) => x.status)).toEqual(["credit_approved"]);
+  });
+
   it("refuses a ticket of another type (422), a new holder without credit consent (422) and bad input (400)", async () => {
     const manager = await t.login("manager@demo.kr");
     const repair = await transferTicket("repair");
