@@ -917,6 +917,8 @@ export const enMessages: TranslationMessages = {
       order_received: "Application received",
       phone_code: "Verification code",
       promotion: "Advertising",
+      transfer_sent: "Name transfer: signing request",
+      transfer_completed: "Name transfer completed",
     },
     notificationChannel: { email: "E-mail", alimtalk: "Alimtalk", sms: "SMS", lms: "LMS" },
     notificationOutcome: {
@@ -974,6 +976,7 @@ export const enMessages: TranslationMessages = {
       payment_registered: "Auto-pay registered",
       payment_failed: "Auto-pay failed",
       payment_link_sent: "Payment-method link sent",
+      transfer_sent: "Name transfer signing link sent",
     },
     actions: {
       reason: "Reason",

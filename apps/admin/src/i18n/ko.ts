@@ -1114,6 +1114,8 @@ export const koMessages: TranslationMessages = {
       order_received: "신청 접수",
       phone_code: "인증번호",
       promotion: "광고",
+      transfer_sent: "명의변경 서명 요청",
+      transfer_completed: "명의변경 완료",
     },
     notificationChannel: { email: "이메일", alimtalk: "알림톡", sms: "SMS", lms: "LMS" },
     notificationOutcome: {
@@ -1171,6 +1173,7 @@ export const koMessages: TranslationMessages = {
       payment_registered: "자동결제 등록",
       payment_failed: "자동결제 등록 실패",
       payment_link_sent: "결제수단 등록 링크 발송",
+      transfer_sent: "명의변경 서명 요청 발송",
     },
     actions: {
       reason: "사유",
