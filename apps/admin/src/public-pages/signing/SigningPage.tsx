@@ -124,7 +124,7 @@ export function SigningPage(props: { token: string; kind?: SigningLinkKind }) {
           <MessagePage
             tone="info"
             title={ko.signing.declinedTitle}
-            body={ko.signing.declinedBody}
+            body={props.kind === "transfer" ? ko.signing.transferDeclinedBody : ko.signing.declinedBody}
             testId="declined-message"
           />
         );
