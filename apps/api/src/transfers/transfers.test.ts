@@ -398,4 +398,24 @@ describe("name transfer (명의변경) of a contract from a CS ticket", () => {
     );
     expect(n!.n).toBe(1);
   });
+
+  it("settles a cancel racing a signature without a deadlock: whichever wins, the other is refused", async () => {
+    const s = await sentTransfer();
+    const proof = await verify(s.token, APPROVED);
+    const [cancel, sign] = await Promise.all([
+      s.manager.post(`/api/contract-transfers/${s.id}/cancel`).send({ reason: "동시 취소" }),
+      pub()
+        .post(`/api/public/transfer/${s.token}/sign`)
+        .set("X-Signing-Proof", proof)
+        .send(signBody(s.holder.name)),
+    ]);
+    const statuses = [cancel.status, sign.status];
+    expect(statuses.filter((x) => x === 200)).toHaveLength(1);
+    expect(statuses.every((x) => x < 500)).toBe(true);
+    const final = await s.manager.get(`/api/contract-transfers/${s.id}`).expect(200);
+    const [c] = await query<{ customer_id: number }>(
+      sql`select customer_id from contracts where id = ${s.contractId}`,
+    );
+    expect(c!.customer_id).toBe(final.body.status === "completed" ? s.toCustomerId : s.fromCustomerId);
+  });
 });
