@@ -40,6 +40,7 @@ import { requireSameOrigin } from "./security/same-origin.js";
 import { isDocumentPath, securityHeaders } from "./security/security-headers.js";
 import { registerPublicSigningRoutes } from "./signing/public-signing.routes.js";
 import { registerPublicSignupRoutes } from "./signup/public-signup.routes.js";
+import { registerPublicTransferRoutes } from "./transfers/transfer-public.routes.js";
 
 /** Builds the whole HTTP app from its dependencies; listening is server.ts's business. */
 export function createApp(given: AppDeps): express.Express & { outbox: OutboxRunner } {
@@ -116,6 +117,7 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
   registerAuthRoutes(routes, deps);
   registerResourceRoutes(routes);
   registerPublicSigningRoutes(routes, deps);
+  registerPublicTransferRoutes(routes, deps);
   registerCustomerPageRoutes(routes, deps);
   registerPublicSignupRoutes(routes, deps);
   registerUnsubscribeRoutes(routes, deps);
@@ -139,6 +141,8 @@ export function createApp(given: AppDeps): express.Express & { outbox: OutboxRun
     const page = (name: string) =>
       existsSync(join(dist, name)) ? join(dist, name) : join(dist, "index.html");
     app.get("/sign/{*path}", (_req, res) => res.sendFile(page("sign.html")));
+    // A name transfer's agreement is signed on the same page (it calls /api/public/transfer).
+    app.get("/transfer/{*path}", (_req, res) => res.sendFile(page("sign.html")));
     app.get("/apply/{*path}", (_req, res) => res.sendFile(page("apply.html")));
     app.get("/my/{*path}", (_req, res) => res.sendFile(page("my.html")));
     app.get("/{*path}", (_req, res) => {

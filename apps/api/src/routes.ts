@@ -14,6 +14,7 @@ import { registerProductRoutes } from "./products/products.routes.js";
 import { registerServiceVisitRoutes } from "./service-visits/service-visits.routes.js";
 import { registerTaskRoutes } from "./tasks/tasks.routes.js";
 import { registerTicketRoutes } from "./tickets/tickets.routes.js";
+import { registerTransferRoutes } from "./transfers/transfers.routes.js";
 import { registerUserRoutes } from "./users/users.routes.js";
 
 /** Every resource's routes, in the order the admin's menu shows them. */
@@ -29,6 +30,7 @@ export function registerResourceRoutes(routes: ApiRoutes): void {
   registerPlanRoutes(routes);
   registerAssetRoutes(routes);
   registerTicketRoutes(routes);
+  registerTransferRoutes(routes);
   registerPartnerRoutes(routes);
   registerUserRoutes(routes);
   registerNotificationRoutes(routes);

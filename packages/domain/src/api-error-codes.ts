@@ -87,6 +87,11 @@ export const API_ERROR_CODES = [
   "kakao_unavailable",
   "kakao_token_invalid",
   "state_mismatch",
+  // name transfer (명의변경)
+  "contract_not_transferable",
+  "transfer_in_progress",
+  "same_holder",
+  "holder_changed",
   // messages
   "unsubscribe_link_invalid",
   "marketing_consent_withdrawn",

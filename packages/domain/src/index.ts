@@ -12,6 +12,7 @@ export * from "./billing/late-interest.js";
 export * from "./billing/termination-quote.js";
 export * from "./contracts/contract-lifecycle.js";
 export * from "./contracts/monthly-fee.js";
+export * from "./contracts/transfer-lifecycle.js";
 export * from "./customers/phone.js";
 export * from "./domain-error.js";
 export * from "./money/invoice-balance.js";

@@ -88,6 +88,11 @@ export const ko = {
     doneTitle: "계약이 완료되었습니다",
     doneBody: "서명과 자동결제 등록이 모두 완료되었습니다. 서명된 계약서는 이메일로 보내드립니다.",
     registeredCard: "등록된 카드",
+    transferPageTitle: "명의변경 계약 서명",
+    transferDeclinedBody:
+      "명의변경 계약서 서명을 거절하셨습니다. 명의변경은 취소되었고 기존 계약은 그대로 유지됩니다.",
+    transferDoneBody:
+      "명의변경이 완료되었습니다. 자동결제 수단 등록 링크와 고객 전용 페이지 링크를 이메일로 보내드렸습니다.",
     sealedSha256: "전자문서 해시 (SHA-256)",
     sealedHelp: "서명된 계약서가 변경되지 않았음을 확인하는 고유값입니다.",
     errors: {

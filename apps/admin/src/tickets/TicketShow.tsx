@@ -32,6 +32,7 @@ import {
 import { errorMessage } from "../shared/error-message";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
+import { TicketTransferPanel } from "./TicketTransferPanel";
 import { TicketVisitList, TicketVisitPanel } from "./TicketVisitPanel";
 import { ticketApi } from "./ticket-api";
 
@@ -276,6 +277,7 @@ function TicketVisits() {
     <>
       <TicketVisitPanel after={after} />
       <TicketVisitList />
+      <TicketTransferPanel after={after} />
     </>
   );
 }

@@ -43,3 +43,43 @@ export const ticketApi = {
   confirmCancellation: (id: Identifier) =>
     httpClient(url(id, "confirm-cancellation"), { method: "POST", body: JSON.stringify({}) }),
 };
+
+/** A name transfer (명의변경) as the API answers it: names only, no birth dates or contacts. */
+export interface ContractTransfer {
+  id: number;
+  contractId: number;
+  ticketId: number;
+  fromCustomerName: string | null;
+  toCustomerId: number;
+  toCustomerName: string | null;
+  status: string;
+  credit: { score: number; grade: number; outcome: string } | null;
+  sentAt: string | null;
+  completedAt: string | null;
+  cancelReason: string | null;
+}
+
+export interface NewHolderFields {
+  name: string;
+  birthDate: string;
+  phone: string;
+  email: string;
+  consents: { privacy: true; creditInquiry: true };
+}
+
+const transferUrl = (id: Identifier, tail: string) => `${API_URL}/contract-transfers/${String(id)}/${tail}`;
+const post = (target: string, body: unknown = {}) =>
+  httpClient(target, { method: "POST", body: JSON.stringify(body) });
+
+/** Each step of a transfer is its own endpoint (STYLE 3). */
+export const transferApi = {
+  list: async (ticketId: Identifier) =>
+    (await httpClient(url(ticketId, "transfers"))).json as ContractTransfer[],
+  start: (ticketId: Identifier, newHolder: { customerId: number } | { customer: NewHolderFields }) =>
+    post(url(ticketId, "transfer"), { newHolder }),
+  creditCheck: (id: Identifier) => post(transferUrl(id, "credit-check")),
+  decide: (id: Identifier, approve: boolean, reason: string) =>
+    post(transferUrl(id, "credit-decision"), { approve, reason }),
+  send: (id: Identifier) => post(transferUrl(id, "send")),
+  cancel: (id: Identifier, reason: string) => post(transferUrl(id, "cancel"), { reason }),
+};

@@ -173,7 +173,7 @@ export async function collectPaymentBatch(input: {
         from invoices i
         left join lateral (
           select token, gateway from payment_methods
-          where contract_id = i.contract_id and status = 'active' order by id desc limit 1
+          where contract_id = i.contract_id and customer_id = i.customer_id and status = 'active' order by id desc limit 1
         ) pm on true
         where i.due_date = ${input.date}::date and i.status = 'open' ${partner}
           and not exists (select 1 from payments p where p.invoice_id = i.id and p.attempt = 1)

@@ -112,7 +112,7 @@ export async function runDunning(input: {
           await settleInvoice(ctx, locked!);
           continue;
         }
-        const method = await activeMethodOf(tx, contract.id);
+        const method = await activeMethodOf(tx, locked!);
         const key = attemptKey(invoice, attempt);
         const result = method
           ? await input.gateway

@@ -102,7 +102,7 @@ export async function collectInvoice(ctx: UseCaseContext, invoiceId: number) {
       .where(eq(invoices.id, invoice.id));
     return { invoiceId: invoice.id, charged: false as const, invoiceStatus: settled!.status };
   }
-  const method = await activeMethodOf(ctx.tx, invoice.contractId);
+  const method = await activeMethodOf(ctx.tx, invoice);
   if (!method) throw new AppError(422, "no_payment_method", "The customer has no active auto-pay method");
   const attempt = await nextAttempt(ctx, invoice.id);
   const key = attemptKey(invoice, attempt);

@@ -311,12 +311,22 @@ export async function taxFreeOf(db: Db, invoiceId: number): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The contract's newest active auto-pay method, if any. */
-export async function activeMethodOf(db: Db, contractId: number) {
+/**
+ * The newest active auto-pay method of the contract that belongs to the invoice's customer, if
+ * any. After a name transfer (명의변경) the invoices issued before it stay the old holder's: the
+ * new holder's card never pays them.
+ */
+export async function activeMethodOf(db: Db, invoice: { contractId: number; customerId: number }) {
   const [method] = await db
     .select()
     .from(paymentMethods)
-    .where(and(eq(paymentMethods.contractId, contractId), eq(paymentMethods.status, "active")))
+    .where(
+      and(
+        eq(paymentMethods.contractId, invoice.contractId),
+        eq(paymentMethods.customerId, invoice.customerId),
+        eq(paymentMethods.status, "active"),
+      ),
+    )
     .orderBy(desc(paymentMethods.id))
     .limit(1);
   return method;

@@ -1,5 +1,5 @@
 import { billingSchedule } from "@ssp/domain";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { contracts, documents } from "../db/schema/index.js";
 import { type ContractDocument, renderContractPdf } from "../documents/contract-pdf.js";
@@ -11,13 +11,35 @@ export type DocumentKind =
   | "contract_unsigned"
   | "contract_sealed"
   | "installation_receipt"
-  | "termination_quote";
+  | "termination_quote"
+  /** A name transfer's agreement: the contract's frozen terms with the new holder as the party. */
+  | "transfer_unsigned"
+  | "transfer_sealed";
 
 export async function latestDocument(tx: Db, contractId: number, kind: DocumentKind) {
   const [doc] = await tx
     .select()
     .from(documents)
     .where(and(eq(documents.contractId, contractId), eq(documents.kind, kind)))
+    .orderBy(desc(documents.id))
+    .limit(1);
+  return doc;
+}
+
+/**
+ * The sealed document the contract's current holder signed: the transfer agreement after a name
+ * transfer (명의변경), else the contract itself. Never another holder's: it carries their details.
+ */
+export async function holderSealedDocument(tx: Db, contractId: number) {
+  const [doc] = await tx
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.contractId, contractId),
+        inArray(documents.kind, ["contract_sealed", "transfer_sealed"]),
+      ),
+    )
     .orderBy(desc(documents.id))
     .limit(1);
   return doc;

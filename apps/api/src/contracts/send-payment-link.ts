@@ -1,5 +1,5 @@
 import { addDays } from "date-fns";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { signingEvents, signingLinks } from "../db/schema/index.js";
 import { seoulTimestamp } from "../documents/format.js";
 import type { UseCaseContext } from "../http/context.js";
@@ -31,7 +31,14 @@ export async function sendPaymentLink(ctx: UseCaseContext, contractId: number) {
   await ctx.tx
     .update(signingLinks)
     .set({ revokedAt: now })
-    .where(and(eq(signingLinks.contractId, contract.id), isNull(signingLinks.revokedAt)));
+    .where(
+      and(
+        eq(signingLinks.contractId, contract.id),
+        isNull(signingLinks.revokedAt),
+        // A name transfer's signing link under way is the new holder's, not a payment link.
+        ne(signingLinks.kind, "transfer"),
+      ),
+    );
   const token = newToken();
   const expiresAt = addDays(now, LINK_TTL_DAYS);
   const [link] = await ctx.tx

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Request } from "express";
 import { recordAudit } from "../audit/record-audit.js";
 import { collectInvoice } from "../billing/invoice-actions.js";
-import { latestDocument } from "../contracts/contract-documents.js";
+import { holderSealedDocument } from "../contracts/contract-documents.js";
 import { contractSchedule } from "../contracts/contract-schedule.js";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { quoteFor } from "../contracts/end-contract.js";
@@ -186,7 +186,8 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
         const bills = await ctx.tx
           .select()
           .from(invoices)
-          .where(eq(invoices.contractId, contract.id))
+          // The holder's own: after a name transfer the invoices issued before it stay the old holder's.
+          .where(and(eq(invoices.contractId, contract.id), eq(invoices.customerId, contract.customerId)))
           .orderBy(desc(invoices.periodStart), desc(invoices.id));
         const periods = new Map(schedule.periods.filter((p) => p.invoiceId).map((p) => [p.invoiceId!, p]));
         const others = new Map(schedule.otherInvoices.map((o) => [o.invoiceId, o]));
@@ -205,7 +206,7 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
           .where(and(eq(tickets.contractId, contract.id), eq(tickets.customerId, contract.customerId)))
           .orderBy(desc(tickets.id))
           .limit(20);
-        const sealed = await latestDocument(ctx.tx, contract.id, "contract_sealed");
+        const sealed = await holderSealedDocument(ctx.tx, contract.id);
         return {
           body: {
             partnerName: partner!.name,
@@ -279,7 +280,7 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
     { method: "get", path: "/public/my/:token/pdf", summary: "The sealed contract PDF", tag },
     ({ req }) =>
       withPage(req, async (ctx, { contract }) => {
-        const doc = await latestDocument(ctx.tx, contract.id, "contract_sealed");
+        const doc = await holderSealedDocument(ctx.tx, contract.id);
         if (!doc) throw new AppError(404, "document_missing", "서명된 계약서가 아직 없습니다.");
         return {
           body: null,
@@ -349,7 +350,13 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
         const [invoice] = await ctx.tx
           .select({ id: invoices.id, status: invoices.status, dueDate: invoices.dueDate })
           .from(invoices)
-          .where(and(eq(invoices.id, parsed.data.invoiceId), eq(invoices.contractId, contract.id)));
+          .where(
+            and(
+              eq(invoices.id, parsed.data.invoiceId),
+              eq(invoices.contractId, contract.id),
+              eq(invoices.customerId, contract.customerId),
+            ),
+          );
         if (!invoice) throw new AppError(404, "not_found", "청구서를 찾을 수 없습니다.");
         if (invoice.status !== "open")
           throw new AppError(409, "invoice_settled", "이미 결제된 청구서입니다.");

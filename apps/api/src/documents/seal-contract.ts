@@ -35,6 +35,7 @@ export interface SealInput {
 export const EVENT_LABELS: Record<string, string> = {
   sent: "서명 요청 발송",
   payment_link_sent: "결제수단 등록 링크 발송",
+  transfer_sent: "명의변경 서명 요청 발송",
   opened: "문서 열람",
   viewed: "계약서 PDF 열람",
   locked: "링크 잠김",

@@ -7,6 +7,8 @@ export type TemplateName =
   | "contract_signed"
   | "payment_method_registered"
   | "payment_link_sent"
+  | "transfer_sent"
+  | "transfer_completed"
   | "phone_code"
   | "payment_failed"
   | "contract_suspended"
@@ -55,6 +57,32 @@ const TEMPLATES: Record<TemplateName, (v: Vars) => { subject: string; body: stri
             v.page,
           ]
         : []),
+    ].join("\n"),
+  }),
+  transfer_sent: (v) => ({
+    subject: `[${v.partner}] 명의변경 계약 전자서명 요청 (${v.number})`,
+    body: [
+      `${v.customer} 고객님, 안녕하세요. ${v.partner}입니다.`,
+      "",
+      `${v.product} 렌탈 계약 ${v.number}을(를) 고객님 명의로 이어받는 명의변경 계약서입니다.`,
+      "아래 링크에서 생년월일로 본인 확인을 한 뒤 계약서를 확인하고 서명해 주세요.",
+      "",
+      v.link!,
+      "",
+      `이 링크는 ${v.expires}까지 유효합니다.`,
+    ].join("\n"),
+  }),
+  transfer_completed: (v) => ({
+    subject: `[${v.partner}] 명의변경이 완료되었습니다 (${v.number})`,
+    body: [
+      `${v.customer} 고객님, 계약 ${v.number}의 명의변경이 완료되었습니다.`,
+      "",
+      `문서 지문(SHA-256): ${v.sha256}`,
+      "",
+      "자동결제 수단은 새로 등록하셔야 합니다. 별도로 보내드리는 결제수단 등록 링크를 이용해 주세요.",
+      "",
+      "고객님 전용 페이지에서 계약서, 청구서와 영수증을 보고 수리·이전·해지 요청을 하실 수 있습니다:",
+      v.page!,
     ].join("\n"),
   }),
   payment_link_sent: (v) => ({
@@ -161,6 +189,8 @@ export const TEMPLATE_VARIABLES: Record<TemplateName, readonly string[]> = {
   card_expiring: ["customer", "number", "display", "expiry"],
   promotion: ["customer", "title", "text"],
   payment_link_sent: ["customer", "number", "link", "expires"],
+  transfer_sent: ["customer", "product", "number", "link", "expires"],
+  transfer_completed: ["customer", "number", "sha256", "page"],
   service_visit_reminder: ["customer", "number", "product", "date", "technician"],
 };
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARIABLES) as TemplateName[];

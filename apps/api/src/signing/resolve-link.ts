@@ -40,6 +40,9 @@ export async function resolveLink(
   const [row] = input.lock ? await query.for("update", { of: signingLinks }) : await query;
   if (!row) throw new AppError(404, "link_invalid", "이 서명 링크는 유효하지 않습니다.");
   const { link, contract } = row;
+  // A name transfer's link is for the new holder's page (transfers/transfer-public.routes.ts):
+  // it neither signs nor pays for the contract as its current holder.
+  if (link.kind === "transfer") throw new AppError(404, "link_invalid", "이 서명 링크는 유효하지 않습니다.");
   if (link.revokedAt)
     throw new AppError(410, "link_revoked", "새 링크가 발송되어 이 링크는 더 이상 사용할 수 없습니다.");
   if (link.lockedAt)

@@ -7,7 +7,8 @@ import type { RegisteredCard } from "./signing-api";
 export function DoneStep(props: {
   contractNumber: string;
   sealedSha256: string | null;
-  card: Pick<RegisteredCard, "display">;
+  /** None for a name transfer: the new holder registers auto-pay by the link e-mailed to them. */
+  card: Pick<RegisteredCard, "display"> | null;
 }) {
   return (
     <Paper variant="outlined" role="status" data-testid="done-message" sx={{ p: 3, textAlign: "center" }}>
@@ -16,11 +17,11 @@ export function DoneStep(props: {
         {ko.signing.doneTitle}
       </Typography>
       <Typography variant="body1" sx={{ mt: 1.5 }}>
-        {ko.signing.doneBody}
+        {props.card ? ko.signing.doneBody : ko.signing.transferDoneBody}
       </Typography>
       <Box sx={{ mt: 2.5, textAlign: "left", display: "grid", rowGap: 1.5 }}>
         <Field label={ko.signing.contractNumber} value={props.contractNumber} testId="done-contract-number" />
-        <Field label={ko.signing.registeredCard} value={props.card.display} />
+        {props.card && <Field label={ko.signing.registeredCard} value={props.card.display} />}
         {props.sealedSha256 && (
           <Field
             label={ko.signing.sealedSha256}

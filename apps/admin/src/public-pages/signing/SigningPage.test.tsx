@@ -33,11 +33,11 @@ interface Seen {
 }
 
 /** The signing API for one good link; `seen` collects what the page sent where. */
-function signingHandlers() {
+function signingHandlers(base = BASE) {
   const seen: Record<"verify" | "sign" | "card", Seen[]> = { verify: [], sign: [], card: [] };
   server.use(
-    http.get(BASE, () => HttpResponse.json(summary)),
-    http.post(`${BASE}/verify`, async ({ request }) => {
+    http.get(base, () => HttpResponse.json(summary)),
+    http.post(`${base}/verify`, async ({ request }) => {
       const body = (await request.json()) as { birthDate: string };
       seen.verify.push({ proof: null, body });
       if (body.birthDate !== "1990-03-15")
@@ -51,18 +51,18 @@ function signingHandlers() {
         );
       return HttpResponse.json({ verified: true, proof: PROOF });
     }),
-    http.get(`${BASE}/pdf`, ({ request }) => {
+    http.get(`${base}/pdf`, ({ request }) => {
       if (request.headers.get("x-signing-proof") !== PROOF)
         return HttpResponse.json({ code: "verification_required", message: "본인 확인" }, { status: 401 });
       return new HttpResponse(new Uint8Array([37, 80, 68, 70]), {
         headers: { "Content-Type": "application/pdf" },
       });
     }),
-    http.post(`${BASE}/sign`, async ({ request }) => {
+    http.post(`${base}/sign`, async ({ request }) => {
       seen.sign.push({ proof: request.headers.get("x-signing-proof"), body: await request.json() });
       return HttpResponse.json({ status: "signed", sealedSha256: "ab".repeat(32) });
     }),
-    http.post(`${BASE}/payment-method`, async ({ request }) => {
+    http.post(`${base}/payment-method`, async ({ request }) => {
       const body = (await request.json()) as { cardNumber: string; expiry: string };
       seen.card.push({ proof: request.headers.get("x-signing-proof"), body });
       if (body.cardNumber === "4000000000000002")
@@ -176,6 +176,22 @@ describe("the customer's signing page", () => {
         },
       },
     ]);
+  });
+
+  it("signs a name transfer's agreement on /public/transfer and ends without a card step", async () => {
+    const seen = signingHandlers(`${API_URL}/public/transfer/${TOKEN}`);
+    const user = userEvent.setup();
+    render(<SigningPage token={TOKEN} kind="transfer" />);
+    await verify(user, "1990-03-15");
+    await user.click(await screen.findByLabelText("전체 동의"));
+    await user.click(screen.getByTestId("signature-mode-toggle"));
+    await fill(user, screen.getByTestId("typed-signature-input"), "김민지");
+    await user.click(screen.getByTestId("sign-button"));
+
+    const done = await screen.findByTestId("done-message");
+    expect(done).toHaveTextContent("명의변경이 완료되었습니다");
+    expect(screen.queryByTestId("card-number-input")).not.toBeInTheDocument();
+    expect(seen.sign).toHaveLength(1);
   });
 
   it("shows a declined card's message and lets the customer retry with another card", async () => {

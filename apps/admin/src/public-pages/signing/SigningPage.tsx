@@ -9,7 +9,7 @@ import { ContractSummary } from "./ContractSummary";
 import { DoneStep } from "./DoneStep";
 import { PaymentStep } from "./PaymentStep";
 import { type ReviewProgress, ReviewStep } from "./ReviewStep";
-import { type RegisteredCard, type SigningSummary, signingApi } from "./signing-api";
+import { type RegisteredCard, type SigningLinkKind, type SigningSummary, signingApi } from "./signing-api";
 import { asPublicError, signingErrorTitle } from "./signing-errors";
 import { VerifyStep } from "./VerifyStep";
 
@@ -23,7 +23,7 @@ type Stage =
       kind: "done";
       summary: SigningSummary;
       sealedSha256: string | null;
-      card: Pick<RegisteredCard, "display">;
+      card: Pick<RegisteredCard, "display"> | null;
     }
   | { kind: "declined" };
 
@@ -44,8 +44,8 @@ function afterVerification(summary: SigningSummary, proof: string): Stage {
  * The customer's signing page for one link. The proof from verification lives only in memory:
  * a reload asks for the birth date again, and nothing about the signer is left in storage.
  */
-export function SigningPage(props: { token: string }) {
-  const api = useMemo(() => signingApi(props.token), [props.token]);
+export function SigningPage(props: { token: string; kind?: SigningLinkKind }) {
+  const api = useMemo(() => signingApi(props.token, props.kind), [props.token, props.kind]);
   const [stage, setStage] = useState<Stage>({ kind: "loading" });
 
   // Back from a gateway's own page (KakaoPay): the link is used up, so say how it went and stop.
@@ -124,7 +124,7 @@ export function SigningPage(props: { token: string }) {
           <MessagePage
             tone="info"
             title={ko.signing.declinedTitle}
-            body={ko.signing.declinedBody}
+            body={props.kind === "transfer" ? ko.signing.transferDeclinedBody : ko.signing.declinedBody}
             testId="declined-message"
           />
         );
@@ -155,7 +155,12 @@ export function SigningPage(props: { token: string }) {
                 summary={stage.summary}
                 onProgress={(progress) => setStage({ ...stage, progress })}
                 onSigned={(sealedSha256) =>
-                  setStage({ kind: "payment", summary: stage.summary, proof: stage.proof, sealedSha256 })
+                  // A transfer's new holder registers auto-pay by the link e-mailed on completion.
+                  setStage(
+                    props.kind === "transfer"
+                      ? { kind: "done", summary: stage.summary, sealedSha256, card: null }
+                      : { kind: "payment", summary: stage.summary, proof: stage.proof, sealedSha256 },
+                  )
                 }
                 onDeclined={() => setStage({ kind: "declined" })}
                 onFatal={fail}

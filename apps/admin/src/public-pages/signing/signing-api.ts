@@ -35,9 +35,12 @@ export interface RegisteredCard {
   status: string;
 }
 
+/** `transfer`: a name transfer's agreement, signed by the new holder (/transfer/<token>). */
+export type SigningLinkKind = "sign" | "transfer";
+
 /** The public signing API for one link; `proof` is what a verified signer sends back every time. */
-export function signingApi(token: string) {
-  const base = `/public/sign/${encodeURIComponent(token)}`;
+export function signingApi(token: string, kind: SigningLinkKind = "sign") {
+  const base = `/public/${kind === "transfer" ? "transfer" : "sign"}/${encodeURIComponent(token)}`;
   const withProof = (proof: string) => ({ "X-Signing-Proof": proof });
   return {
     load: () => publicRequest<SigningSummary>(base),
@@ -52,7 +55,7 @@ export function signingApi(token: string) {
      */
     pdf: (proof: string) => publicBlob(`${base}/pdf`, withProof(proof)),
     sign: (proof: string, body: { agreements: Record<string, true>; signature: SignatureInput }) =>
-      publicRequest<{ status: "signed"; sealedSha256: string }>(`${base}/sign`, {
+      publicRequest<{ status: "signed" | "completed"; sealedSha256: string }>(`${base}/sign`, {
         method: "POST",
         body,
         headers: withProof(proof),

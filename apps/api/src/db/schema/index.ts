@@ -15,4 +15,5 @@ export * from "./payment-redirects.js";
 export * from "./rate-limits.js";
 export * from "./service-visits.js";
 export * from "./tickets.js";
+export * from "./transfers.js";
 export * from "./users.js";

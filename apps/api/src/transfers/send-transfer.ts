@@ -1,0 +1,107 @@
+import { type TransferStatus, transferLifecycle } from "@ssp/domain";
+import { addDays } from "date-fns";
+import { and, eq, isNull } from "drizzle-orm";
+import { contractDocument, storeDocument } from "../contracts/contract-documents.js";
+import { linkRecipient } from "../contracts/contract-notices.js";
+import { lockContract } from "../contracts/contracts.repository.js";
+import type { CustomerRow } from "../customers/customers.repository.js";
+import { findCustomer } from "../customers/customers.repository.js";
+import type { ContractParty } from "../db/schema/contracts.js";
+import { signingEvents, signingLinks } from "../db/schema/index.js";
+import { renderContractPdf } from "../documents/contract-pdf.js";
+import { seoulTimestamp } from "../documents/format.js";
+import type { StaffContext } from "../http/context.js";
+import { notFound } from "../http/errors.js";
+import { enqueueForCustomer } from "../notifications/outbox.js";
+import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
+import { assertTransferable, lockTransferOr404, transferEvent } from "./transfer-use-cases.js";
+import { moveTransfer, transferJson } from "./transfers.repository.js";
+
+/** The party block of the contract once the new holder takes it over. */
+export function partyOf(customer: CustomerRow): ContractParty {
+  return { name: customer.name, birthDate: customer.birthDate, phone: customer.phone, email: customer.email };
+}
+
+/**
+ * Sends (or resends) the transfer agreement to the new holder, as a contract is sent: the
+ * contract's frozen terms rendered with the new holder as the party and kept (its SHA-256 goes on
+ * the audit certificate), an earlier transfer link revoked, a new `transfer` signing link (only
+ * its hash stored) and the message queued in the same transaction.
+ */
+export async function sendTransfer(ctx: StaffContext, transferId: number) {
+  const transfer = await lockTransferOr404(ctx, transferId);
+  const contract = await lockContract(ctx.tx, ctx.scope, transfer.contractId);
+  if (!contract) throw notFound("Contract");
+  assertTransferable(contract);
+  const customer = await findCustomer(ctx.tx, ctx.scope, transfer.toCustomerId);
+  if (!customer) throw notFound("Customer");
+  const party = partyOf(customer);
+  const { recipient, channel, partnerName } = await linkRecipient(ctx.tx, {
+    party,
+    customerId: customer.id,
+    partnerId: contract.partnerId,
+  });
+  const now = ctx.clock.now();
+  // Checked before a PDF is rendered for nothing (moveTransfer checks again).
+  transferLifecycle.assertCanTransition(transfer.status as TransferStatus, "sent");
+
+  const bytes = await renderContractPdf(await contractDocument(ctx.tx, { ...contract, party }));
+  await storeDocument(ctx.tx, {
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    kind: "transfer_unsigned",
+    bytes,
+    sealed: false,
+  });
+  await ctx.tx
+    .update(signingLinks)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(signingLinks.contractId, contract.id),
+        eq(signingLinks.kind, "transfer"),
+        isNull(signingLinks.revokedAt),
+        isNull(signingLinks.consumedAt),
+      ),
+    );
+  const token = newToken();
+  const expiresAt = addDays(now, LINK_TTL_DAYS);
+  const [link] = await ctx.tx
+    .insert(signingLinks)
+    .values({
+      partnerId: contract.partnerId,
+      contractId: contract.id,
+      kind: "transfer",
+      tokenHash: tokenHash(token),
+      expiresAt,
+      sentBy: ctx.actor.userId,
+    })
+    .returning({ id: signingLinks.id });
+  const moved = await moveTransfer(ctx, transfer, "sent", { sentAt: now, signingLinkId: link!.id });
+  await ctx.tx.insert(signingEvents).values({
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    linkId: link!.id,
+    kind: "transfer_sent",
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ?? null,
+    detail: { transferId: transfer.id, channel, by: ctx.actor.email },
+  });
+  await enqueueForCustomer(ctx.tx, {
+    partnerId: contract.partnerId,
+    recipient,
+    template: "transfer_sent",
+    entity: "contract_transfers",
+    entityId: transfer.id,
+    vars: {
+      partner: partnerName,
+      customer: party.name,
+      product: contract.productName,
+      number: contract.number,
+      link: `${ctx.config.publicUrl}/transfer/${token}`,
+      expires: seoulTimestamp(expiresAt),
+    },
+  });
+  await transferEvent(ctx, moved, `명의변경 계약서 발송 (${channel})`);
+  return transferJson(ctx.tx, moved);
+}
