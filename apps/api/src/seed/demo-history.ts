@@ -128,7 +128,10 @@ async function mainPlanVersion(db: Db, partnerId: number): Promise<number> {
   return row.id;
 }
 
-/** The bulk contracts' customers get realistic names and addresses (the bulk seed numbers them). */
+/**
+ * The bulk contracts' customers get realistic names and addresses, and the contracts numbers as
+ * drafting gives them (the bulk seed numbers both for itself).
+ */
 async function giveNames(db: Db, partnerId: number, rand: () => number): Promise<void> {
   const ids = rowsOf<{ id: number }>(
     await db.execute(sql`select id from customers where partner_id = ${partnerId} and name like '청구고객%'`),
@@ -141,6 +144,11 @@ async function giveNames(db: Db, partnerId: number, rand: () => number): Promise
   await db.execute(sql`
     update contracts k set party = k.party || jsonb_build_object('name', c.name), install_address = c.address
     from customers c where c.id = k.customer_id and k.partner_id = ${partnerId} and k.number like 'BULK-%'`);
+  // Contract numbers as drafting gives them (the bulk seed's are internal).
+  await db.execute(sql`
+    update contracts set number = 'SSP-' || to_char(activated_on, 'YYYY') || '-'
+                                  || lpad(nextval('contract_number_seq')::text, 6, '0')
+    where partner_id = ${partnerId} and number like 'BULK-%'`);
 }
 
 /** The sandbox gateway refuses every charge on a `sbx_decline_` token and accepts the others. */
