@@ -1,9 +1,9 @@
 import { MAX_LEDGER_WON } from "@ssp/domain";
 import { isValid, parseISO } from "date-fns";
 import { recordAudit } from "../audit/record-audit.js";
+import { ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError } from "../http/errors.js";
-import { ownerPartner } from "../http/scope.js";
 import {
   existingSerials,
   insertAssetBatch,

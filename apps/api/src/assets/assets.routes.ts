@@ -1,10 +1,10 @@
 import { eq, ilike, inArray } from "drizzle-orm";
 import { assetEvents, assets } from "../db/schema/index.js";
+import { ownerPartner } from "../db/scoped.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { AppError } from "../http/errors.js";
 import { isStorableText } from "../http/input-guard.js";
 import { registerReads } from "../http/resource-reads.js";
-import { ownerPartner } from "../http/scope.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { userNames } from "../users/user-names.js";
 import { importAssets } from "./asset-import.js";

@@ -1,11 +1,11 @@
 import { overdueDays } from "@ssp/domain";
 import { and, desc, eq } from "drizzle-orm";
 import { invoices, jobRuns, payments } from "../db/schema/index.js";
+import { partnerScope } from "../db/scoped.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
 import { AppError, validationFailed } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
-import { partnerScope } from "../http/scope.js";
 import { jobRunJson } from "../jobs/jobs.routes.js";
 import {
   ZBankTransferRequest,

@@ -3,8 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contracts } from "../db/schema/index.js";
+import { findScoped } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
-import { findScoped } from "../http/resource-reads.js";
 
 export type ContractRow = typeof contracts.$inferSelect;
 export const contractTable = { table: contracts, partnerColumn: contracts.partnerId };

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record-audit.js";
+import { ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
-import { ownerPartner } from "../http/scope.js";
 import {
   type CustomerRow,
   type CustomerValues,

@@ -2,9 +2,8 @@ import { maskPhone } from "@ssp/domain";
 import { and, arrayContains, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { customers } from "../db/schema/index.js";
+import { partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
-import { whereAll } from "../http/list-query.js";
-import { partnerScope } from "../http/scope.js";
 import { likeEscape } from "../shared/zod-fields.js";
 import { namePrefixRange } from "./name-prefix.js";
 

@@ -251,7 +251,3 @@ export function contentRange(
   const range = count > 0 ? `${start}-${start + count - 1}` : "*";
   return { "Content-Range": `${resource} ${range}/${total}` };
 }
-
-export function whereAll(...conditions: (SQL | undefined)[]): SQL | undefined {
-  return and(...conditions.filter((c): c is SQL => c !== undefined));
-}

@@ -1,10 +1,10 @@
 import { type Column, getTableColumns, getViewSelectedFields, is, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, PgDialect, type PgTable, PgView } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
+import type { Listable } from "../db/scoped.js";
 import { remember } from "../shared/remember.js";
 
-/** A table or read view with an `id` column. */
-export type Listable = (PgTable | PgView) & { id: PgColumn };
+export type { Listable };
 
 /**
  * The SQL text of a list's page, estimate and capped count, written once per list shape

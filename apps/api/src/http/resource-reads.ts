@@ -3,19 +3,12 @@ import { eq, inArray, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db } from "../db/client.js";
+import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
 import type { ApiRoutes } from "./api-routes.js";
 import type { StaffContext } from "./context.js";
 import { notFound } from "./errors.js";
-import {
-  contentRange,
-  fetchPage,
-  type Listable,
-  parseListQuery,
-  whereAll,
-  ZListParams,
-} from "./list-query.js";
-import { partnerScope } from "./scope.js";
+import { contentRange, fetchPage, type Listable, parseListQuery, ZListParams } from "./list-query.js";
 import { TotalEstimates } from "./total-estimates.js";
 
 /**
@@ -106,20 +99,4 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
       return { body: json };
     },
   );
-}
-
-/** One row by id within the tenant, or undefined (which the routes answer with 404). */
-export async function findScoped<Row>(
-  tx: Db,
-  scope: TenantScope,
-  spec: { table: Listable; partnerColumn: PgColumn },
-  id: number,
-  visible: (SQL | undefined)[] = [],
-): Promise<Row | undefined> {
-  const [row] = await tx
-    .select()
-    .from(spec.table as PgTable)
-    .where(whereAll(eq(spec.table.id, id), partnerScope(spec.partnerColumn, scope), ...visible))
-    .limit(1);
-  return row as Row | undefined;
 }

@@ -2,10 +2,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.js";
 import { notificationAttempts, notifications } from "../db/schema/index.js";
+import { partnerScope } from "../db/scoped.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { notFound } from "../http/errors.js";
 import { registerReads } from "../http/resource-reads.js";
-import { partnerScope } from "../http/scope.js";
 import { resendNotification } from "./outbox.js";
 import { assertMarketingStillWanted } from "./unsubscribe.js";
 

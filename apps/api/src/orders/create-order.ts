@@ -1,9 +1,9 @@
 import { recordAudit } from "../audit/record-audit.js";
 import { findCustomer } from "../customers/customers.repository.js";
 import { orderEvents, orders } from "../db/schema/index.js";
+import { ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { validationFailed } from "../http/errors.js";
-import { ownerPartner } from "../http/scope.js";
 import { findPlan } from "../plans/plans.repository.js";
 import { orderJson, planIdsOf } from "./orders.repository.js";
 import type { TOrderCreateRequest } from "./orders.schemas.js";

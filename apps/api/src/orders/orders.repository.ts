@@ -1,10 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { orderEvents, orders, planVersions } from "../db/schema/index.js";
+import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
-import { whereAll } from "../http/list-query.js";
-import { findScoped } from "../http/resource-reads.js";
-import { partnerScope } from "../http/scope.js";
 import { userNames } from "../users/user-names.js";
 
 export type OrderRow = typeof orders.$inferSelect;

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { partnerLogos, partners } from "../db/schema/index.js";
+import { partnerScope, whereAll } from "../db/scoped.js";
 import { pngSize } from "../documents/partner-block.js";
 import type { StaffContext } from "../http/context.js";
 import { fromZodError, notFound, validationFailed } from "../http/errors.js";
-import { whereAll } from "../http/list-query.js";
-import { partnerScope } from "../http/scope.js";
 import { mergeSettings, settingsForDisplay } from "./partner-secrets.js";
 import { settingsWithDefaults } from "./partner-settings.js";
 import type {

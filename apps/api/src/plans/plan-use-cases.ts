@@ -1,9 +1,8 @@
 import { type PlanTerms, planEditOutcome } from "@ssp/domain";
 import { recordAudit } from "../audit/record-audit.js";
+import { findScoped, ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { conflict, notFound, validationFailed } from "../http/errors.js";
-import { findScoped } from "../http/resource-reads.js";
-import { ownerPartner } from "../http/scope.js";
 import { productTable } from "../products/product-use-cases.js";
 import {
   addVersion,

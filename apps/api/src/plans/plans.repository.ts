@@ -2,8 +2,8 @@ import { PLAN_TERM_FIELDS, type PlanTerms } from "@ssp/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 import { orders, plans, plansCurrent, planVersions } from "../db/schema/index.js";
+import { findScoped } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
-import { findScoped } from "../http/resource-reads.js";
 
 export type PlanView = typeof plansCurrent.$inferSelect;
 export const planSpec = { table: plansCurrent, partnerColumn: plansCurrent.partnerId };

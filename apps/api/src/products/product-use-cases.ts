@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { products } from "../db/schema/index.js";
+import { findScoped, ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
-import { findScoped } from "../http/resource-reads.js";
-import { ownerPartner } from "../http/scope.js";
 import type { TProductInput } from "./products.schemas.js";
 
 export type ProductRow = typeof products.$inferSelect;

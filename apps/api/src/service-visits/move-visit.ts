@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import type { Db } from "../db/client.js";
 import { serviceVisits } from "../db/schema/index.js";
+import { partnerScope } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
-import { partnerScope } from "../http/scope.js";
 
 export type VisitRow = typeof serviceVisits.$inferSelect;
 

@@ -2,9 +2,9 @@ import { TASK_KINDS, TASK_OWNER_ROLES, type TaskKind, type TaskStatus, taskLifec
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { tasks } from "../db/schema/index.js";
+import { partnerScope } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
-import { partnerScope } from "../http/scope.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { contracts } from "../db/schema/index.js";
+import { partnerScope } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
-import { partnerScope } from "../http/scope.js";
 import { insertVisit, visitsJson } from "../service-visits/visit-use-cases.js";
 import { moveTicket } from "./move-ticket.js";
 import { assertTicketOpen, ticketEvent } from "./ticket-use-cases.js";

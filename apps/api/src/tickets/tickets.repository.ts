@@ -2,10 +2,8 @@ import { isSlaBreached, type TicketStatus } from "@ssp/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { customers, ticketComments, ticketInvoices, tickets, users } from "../db/schema/index.js";
+import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
-import { whereAll } from "../http/list-query.js";
-import { findScoped } from "../http/resource-reads.js";
-import { partnerScope } from "../http/scope.js";
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketCommentRow = typeof ticketComments.$inferSelect;

@@ -1,12 +1,10 @@
-import { type TransferStatus, transferLifecycle } from "@ssp/domain";
+import { DomainError, type TransferStatus, transferLifecycle } from "@ssp/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import type { Db } from "../db/client.js";
 import { contractTransfers, customers } from "../db/schema/index.js";
+import { partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
-import { AppError } from "../http/errors.js";
-import { whereAll } from "../http/list-query.js";
-import { partnerScope } from "../http/scope.js";
 
 export type TransferRow = typeof contractTransfers.$inferSelect;
 
@@ -59,7 +57,7 @@ export async function moveTransfer(
     .where(and(eq(contractTransfers.id, transfer.id), eq(contractTransfers.status, transfer.status)))
     .returning();
   if (!row)
-    throw new AppError(409, "illegal_transition", `The transfer is no longer ${transfer.status}; reload it`);
+    throw new DomainError("illegal_transition", `The transfer is no longer ${transfer.status}; reload it`);
   await recordAudit(ctx, {
     entity: "contract_transfers",
     entityId: transfer.id,

@@ -6,9 +6,9 @@ import { hashPassword } from "../auth/passwords.js";
 import { announceSessionChange } from "../auth/session-changes.js";
 import { revokeUserSessionsInTenant } from "../auth/sessions.js";
 import { users } from "../db/schema/index.js";
+import { findScoped } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, forbidden, notFound, validationFailed } from "../http/errors.js";
-import { findScoped } from "../http/resource-reads.js";
 import type { TUserCreateRequest, TUserUpdateRequest } from "./users.schemas.js";
 
 export type UserRow = typeof users.$inferSelect;
