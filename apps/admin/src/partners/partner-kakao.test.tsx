@@ -43,8 +43,11 @@ describe("partner Kakao Login settings", () => {
     expect(screen.getByLabelText("카카오 Client Secret")).toHaveValue("");
 
     await user.click(screen.getByLabelText("카카오 로그인 사용"));
-    await user.type(key, "kakao-rest-key");
-    await user.type(screen.getByLabelText("카카오 Client Secret"), "new-secret");
+    // Pasted, not typed: the partner form is large, and each keystroke re-renders all of it.
+    await user.click(key);
+    await user.paste("kakao-rest-key");
+    await user.click(screen.getByLabelText("카카오 Client Secret"));
+    await user.paste("new-secret");
     await user.click(screen.getByRole("button", { name: "저장" }));
 
     await waitFor(() => expect(sent).toHaveLength(1), SLOW);
