@@ -92,6 +92,7 @@ export const API_ERROR_CODES = [
   "transfer_in_progress",
   "same_holder",
   "holder_changed",
+  "arrears_outstanding",
   // messages
   "unsubscribe_link_invalid",
   "marketing_consent_withdrawn",

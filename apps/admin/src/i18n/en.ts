@@ -572,6 +572,7 @@ export const enMessages: TranslationMessages = {
       transfer_in_progress: "This contract already has a name transfer in progress",
       same_holder: "The new holder is the current holder",
       holder_changed: "The contract's holder changed meanwhile; start again",
+      arrears_outstanding: "Settle the overdue invoices before sending the transfer agreement",
       marketing_consent_withdrawn: "The customer has opted out of advertising; it cannot be sent again",
       email_required: "The customer has no e-mail address to send to",
     },

@@ -784,6 +784,7 @@ export const koMessages: TranslationMessages = {
       transfer_in_progress: "이 계약은 이미 명의변경이 진행 중입니다",
       same_holder: "새 명의자가 현재 명의자와 같습니다",
       holder_changed: "그사이 계약의 명의자가 바뀌었습니다. 새로 시작해 주세요",
+      arrears_outstanding: "연체된 청구서를 먼저 정산해야 명의변경 계약서를 보낼 수 있습니다",
       marketing_consent_withdrawn: "고객이 광고 수신을 거부해 다시 보낼 수 없습니다",
       email_required: "고객의 이메일 주소가 없어 보낼 수 없습니다",
     },

@@ -1,21 +1,43 @@
 import { type TransferStatus, transferLifecycle } from "@ssp/domain";
 import { addDays } from "date-fns";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { contractDocument, storeDocument } from "../contracts/contract-documents.js";
 import { linkRecipient } from "../contracts/contract-notices.js";
 import { lockContract } from "../contracts/contracts.repository.js";
 import type { CustomerRow } from "../customers/customers.repository.js";
 import { findCustomer } from "../customers/customers.repository.js";
+import { rowsOf } from "../db/client.js";
 import type { ContractParty } from "../db/schema/contracts.js";
 import { signingEvents, signingLinks } from "../db/schema/index.js";
 import { renderContractPdf } from "../documents/contract-pdf.js";
 import { seoulTimestamp } from "../documents/format.js";
 import type { StaffContext } from "../http/context.js";
-import { notFound } from "../http/errors.js";
+import { AppError, notFound } from "../http/errors.js";
 import { enqueueForCustomer } from "../notifications/outbox.js";
 import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
 import { assertTransferable, lockTransferOr404, transferEvent } from "./transfer-use-cases.js";
 import { moveTransfer, transferJson } from "./transfers.repository.js";
+
+/**
+ * The holder's overdue invoices are settled before the agreement goes out: once the contract
+ * changes hands, nobody's auto-pay may collect them, yet dunning would still count them against
+ * the contract the new holder took over. (Invoices not yet due stay with the old holder.)
+ */
+async function assertNoArrears(ctx: StaffContext, contractId: number): Promise<void> {
+  const [row] = rowsOf<{ n: number; total: string | null }>(
+    await ctx.tx.execute(sql`
+      select count(*)::int as n, sum(total) as total from invoices
+      where contract_id = ${contractId} and status = 'open' and due_date < ${ctx.clock.today()}::date`),
+  );
+  if (row && row.n > 0)
+    throw new AppError(
+      422,
+      "arrears_outstanding",
+      `The holder owes ${Number(row.total).toLocaleString("ko-KR")} won on ${row.n} overdue invoices; settle them first`,
+      { contractId: "Overdue invoices must be settled before a name transfer" },
+      { overdueInvoices: row.n, overdueTotal: Number(row.total) },
+    );
+}
 
 /** The party block of the contract once the new holder takes it over. */
 export function partyOf(customer: CustomerRow): ContractParty {
@@ -33,6 +55,7 @@ export async function sendTransfer(ctx: StaffContext, transferId: number) {
   const contract = await lockContract(ctx.tx, ctx.scope, transfer.contractId);
   if (!contract) throw notFound("Contract");
   assertTransferable(contract);
+  await assertNoArrears(ctx, contract.id);
   const customer = await findCustomer(ctx.tx, ctx.scope, transfer.toCustomerId);
   if (!customer) throw notFound("Customer");
   const party = partyOf(customer);

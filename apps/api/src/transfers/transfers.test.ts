@@ -261,6 +261,45 @@ describe("name transfer (명의변경) of a contract from a CS ticket", () => {
       .expect(201);
   });
 
+  it("sends no agreement while the holder has overdue invoices (422), and sends it once they are settled", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const { ticketId, contractId } = await transferTicket();
+    // The holder's card fails on the first invoice (issued and due 11-21): overdue on 11-23.
+    await t.database.db.execute(
+      sql`update payment_methods set token = 'sbx_decline_' || id where contract_id = ${contractId}`,
+    );
+    await runBilling({
+      database: t.database,
+      gateway: new SandboxGateway(),
+      date: "2026-11-21",
+      now: () => new Date("2026-11-21T06:00:00+09:00"),
+      trigger: "cli",
+      partnerId: 1,
+    });
+    const [open] = await query<{ id: number; total: number }>(
+      sql`select id, total from invoices where contract_id = ${contractId} and status = 'open'`,
+    );
+    expect(open).toBeDefined();
+    const created = await manager
+      .post(`/api/tickets/${ticketId}/transfer`)
+      .send({ newHolder: { customer: newCustomer(APPROVED) } })
+      .expect(201);
+    await manager.post(`/api/contract-transfers/${created.body.id}/credit-check`).expect(200);
+    const refused = await manager.post(`/api/contract-transfers/${created.body.id}/send`);
+    expect([refused.status, refused.body.code]).toEqual([422, "arrears_outstanding"]);
+    expect(refused.body).toMatchObject({ overdueInvoices: 1, overdueTotal: open!.total });
+    const links = await query<{ n: number }>(
+      sql`select count(*)::int as n from signing_links where contract_id = ${contractId} and kind = 'transfer'`,
+    );
+    expect(links[0]!.n).toBe(0);
+    const finance = await t.login("finance@demo.kr");
+    await finance
+      .post(`/api/invoices/${open!.id}/payments`)
+      .send({ amount: open!.total, paidOn: TODAY, reference: "국민 1123" })
+      .expect(201);
+    await manager.post(`/api/contract-transfers/${created.body.id}/send`).expect(200);
+  });
+
   it("leaves a check in the review band to staff, who approve it with a reason", async () => {
     const manager = await t.login("manager@demo.kr");
     const { ticketId } = await transferTicket();
