@@ -129,7 +129,11 @@ function findings(page: Page, enumWords: string[]): Promise<Findings> {
       // What the user sees (innerText skips hidden nodes; textContent would not).
       // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
       const seen = (node: Element | null) => ((node as HTMLElement | null)?.innerText ?? "").trim();
+      // The audit log's before/after snapshots are the stored JSON, shown as such on purpose.
+      const snapshots = [...document.querySelectorAll("pre")] as HTMLElement[];
+      for (const pre of snapshots) pre.style.display = "none";
       const text = seen(document.body);
+      for (const pre of snapshots) pre.style.display = "";
       const rawValues = [...text.matchAll(/\b[a-z]+_[a-z_]+\b/g)].map((m) => m[0]);
       const rawWords = [...text.matchAll(/(?<![\w@./:-])[a-z]+(?![\w@./:-])/g)]
         .map((m) => m[0])
