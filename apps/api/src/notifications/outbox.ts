@@ -499,11 +499,6 @@ async function record(db: Db, outcomes: Outcome[], attempts: Attempt[]): Promise
   });
 }
 
-/** Kept for callers of the old name: one round of deliveries. */
-export async function deliverPending(deps: OutboxDeps, batch = 200): Promise<number> {
-  return deliverDue(deps, batch);
-}
-
 /**
  * A staff member's "resend": a new pending copy of the message (same channel, recipient and
  * text), linked to the original. The customer's link is never shown to staff, only sent again.
