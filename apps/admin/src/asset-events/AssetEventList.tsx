@@ -1,5 +1,6 @@
-import { Datagrid, DateField, List, ReferenceField, ReferenceInput, TextField } from "react-admin";
+import { Datagrid, List, ReferenceField, ReferenceInput, TextField } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 const filters = [<ReferenceInput key="assetId" source="assetId" reference="assets" />];
 
@@ -7,7 +8,7 @@ export function AssetEventList() {
   return (
     <List filters={filters} sort={{ field: "at", order: "DESC" }}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="at" showTime locales="ko-KR" />
+        <LocaleDateField source="at" showTime />
         <ReferenceField source="assetId" reference="assets" link="show" />
         <AssetStatusField source="fromStatus" />
         <AssetStatusField source="toStatus" />

@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  DateField,
   ExportButton,
   FilterButton,
   List,
@@ -14,6 +13,7 @@ import {
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { assetStatusChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
 import { AssetImportButton } from "./AssetImportButton";
@@ -43,7 +43,7 @@ export function AssetList() {
         <TextField source="serialNumber" />
         <ReferenceField source="productId" reference="products" />
         <AssetStatusField source="status" />
-        <DateField source="acquiredOn" locales="ko-KR" />
+        <LocaleDateField source="acquiredOn" />
         <WonField source="acquisitionCost" />
         <WonField source="bookValue" sortable={false} />
         <ReferenceField source="customerId" reference="customers" emptyText="-" />

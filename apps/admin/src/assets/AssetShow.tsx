@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  DateField,
   Labeled,
   NumberField,
   ReferenceField,
@@ -10,6 +9,7 @@ import {
   TextField,
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
 import { AssetTransitionButtons } from "./AssetTransitionButtons";
@@ -25,7 +25,7 @@ export function AssetShow() {
         <Labeled label="ssp.assets.changeStatus">
           <AssetTransitionButtons />
         </Labeled>
-        <DateField source="acquiredOn" locales="ko-KR" />
+        <LocaleDateField source="acquiredOn" />
         <WonField source="acquisitionCost" />
         <NumberField source="usefulLifeMonths" />
         <WonField source="bookValue" />
@@ -41,7 +41,7 @@ export function AssetShow() {
           sort={{ field: "at", order: "DESC" }}
         >
           <Datagrid bulkActionButtons={false} rowClick={false}>
-            <DateField source="at" showTime locales="ko-KR" />
+            <LocaleDateField source="at" showTime />
             <AssetStatusField source="fromStatus" />
             <AssetStatusField source="toStatus" />
             <TextField source="userName" label="resources.asset-events.fields.userId" emptyText="-" />

@@ -1,6 +1,7 @@
-import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from "react-admin";
+import { Datagrid, List, SelectInput, TextField, TextInput } from "react-admin";
 import { auditEntityChoices } from "../shared/choices";
 import { EntityNameField, EntityRecordField } from "../shared/LabelField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { AuditActionField } from "./AuditActionField";
 
 const filters = [
@@ -14,7 +15,7 @@ export function AuditLogList() {
   return (
     <List filters={filters} sort={{ field: "at", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="at" showTime locales="ko-KR" />
+        <LocaleDateField source="at" showTime />
         <EntityNameField source="entity" />
         <EntityRecordField source="entityId" />
         <AuditActionField source="action" />

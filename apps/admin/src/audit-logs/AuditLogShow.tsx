@@ -1,5 +1,6 @@
-import { DateField, Labeled, Show, SimpleShowLayout, TextField } from "react-admin";
+import { Labeled, Show, SimpleShowLayout, TextField } from "react-admin";
 import { EntityNameField, EntityRecordField } from "../shared/LabelField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { AuditActionField } from "./AuditActionField";
 import { JsonDiff } from "./JsonDiff";
 
@@ -7,7 +8,7 @@ export function AuditLogShow() {
   return (
     <Show>
       <SimpleShowLayout>
-        <DateField source="at" showTime locales="ko-KR" />
+        <LocaleDateField source="at" showTime />
         <EntityNameField source="entity" />
         <EntityRecordField source="entityId" />
         <AuditActionField source="action" />

@@ -1,13 +1,13 @@
 import {
   BooleanInput,
   Datagrid,
-  DateField,
   DateInput,
   FunctionField,
   List,
   NumberField,
   useTranslate,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
 import { BillingRunPanel } from "./BillingRunPanel";
@@ -30,7 +30,7 @@ export function BillingRunList() {
           rowSx={(record) => (record.status === "failed" ? { backgroundColor: "error.light" } : {})}
         >
           <NumberField source="id" />
-          <DateField source="runDate" locales="ko-KR" />
+          <LocaleDateField source="runDate" />
           <FunctionField
             source="status"
             sortable={false}
@@ -45,7 +45,7 @@ export function BillingRunList() {
           <NumberField source="contractsFailed" sortable={false} />
           <WonField source="amount" sortable={false} />
           <StatusChipField source="trigger" prefix="ssp.billingTrigger" sortable={false} />
-          <DateField source="startedAt" showTime locales="ko-KR" />
+          <LocaleDateField source="startedAt" showTime />
         </Datagrid>
       </List>
     </>

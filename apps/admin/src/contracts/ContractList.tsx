@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  DateField,
   List,
   NumberField,
   ReferenceField,
@@ -9,6 +8,7 @@ import {
   TextField,
 } from "react-admin";
 import { contractStatusChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 
 const filters = [
@@ -25,8 +25,8 @@ export function ContractList() {
         <TextField source="productName" sortable={false} />
         <StatusChipField source="status" prefix="ssp.contractStatus" />
         <NumberField source="billingDay" sortable={false} />
-        <DateField source="activatedOn" locales="ko-KR" emptyText="-" />
-        <DateField source="endsOn" locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="activatedOn" emptyText="-" />
+        <LocaleDateField source="endsOn" emptyText="-" />
       </Datagrid>
     </List>
   );

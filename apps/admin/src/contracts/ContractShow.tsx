@@ -1,7 +1,6 @@
 import { Typography } from "@mui/material";
 import {
   Datagrid,
-  DateField,
   Labeled,
   NumberField,
   ReferenceField,
@@ -13,6 +12,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { LabelField } from "../shared/LabelField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 import { ContractDocumentButtons } from "./ContractDocuments";
@@ -46,7 +46,7 @@ function PaymentMethods() {
         <TextField source="display" />
         <StatusChipField source="status" prefix="ssp.paymentMethodStatus" />
         <TextField source="lastError" emptyText="" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
       </Datagrid>
     </ReferenceManyField>
   );
@@ -69,15 +69,15 @@ export function ContractShow() {
         <TextField source="productName" />
         <TextField source="productModel" emptyText="-" />
         <TextField source="party.name" />
-        <DateField source="party.birthDate" locales="ko-KR" />
+        <LocaleDateField source="party.birthDate" />
         <TextField source="party.phone" />
         <TextField source="party.email" emptyText="-" />
         <TextField source="installAddress" />
         <NumberField source="billingDay" />
-        <DateField source="draftedOn" locales="ko-KR" emptyText="-" />
-        <DateField source="signedAt" showTime locales="ko-KR" emptyText="-" />
-        <DateField source="activatedOn" locales="ko-KR" emptyText="-" />
-        <DateField source="endsOn" locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="draftedOn" emptyText="-" />
+        <LocaleDateField source="signedAt" showTime emptyText="-" />
+        <LocaleDateField source="activatedOn" emptyText="-" />
+        <LocaleDateField source="endsOn" emptyText="-" />
         <Labeled label="ssp.contracts.terms" fullWidth>
           <ContractTerms />
         </Labeled>

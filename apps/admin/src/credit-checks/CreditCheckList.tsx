@@ -1,6 +1,7 @@
 import { Divider } from "@mui/material";
-import { Datagrid, DateField, List, NumberField, ReferenceField, SelectInput } from "react-admin";
+import { Datagrid, List, NumberField, ReferenceField, SelectInput } from "react-admin";
 import { creditOutcomeChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { CreditCheckTabs } from "./CreditCheckTabs";
 import { CreditDecisionButtons } from "./CreditDecisionButtons";
@@ -23,7 +24,7 @@ export function CreditCheckList() {
         <NumberField source="grade" sortable={false} />
         <StatusChipField source="outcome" prefix="ssp.creditOutcome" />
         <StatusChipField source="decision" sortable={false} prefix="ssp.creditOutcome" />
-        <DateField source="requestedAt" showTime locales="ko-KR" />
+        <LocaleDateField source="requestedAt" showTime />
         <CreditDecisionButtons />
       </Datagrid>
     </List>

@@ -1,5 +1,6 @@
-import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
 import { LabelField } from "../shared/LabelField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { CreditDecisionButtons } from "./CreditDecisionButtons";
 
@@ -19,11 +20,11 @@ export function CreditCheckShow() {
           label="resources.credit-checks.fields.requestedBy"
           emptyText="-"
         />
-        <DateField source="requestedAt" showTime locales="ko-KR" />
+        <LocaleDateField source="requestedAt" showTime />
         <StatusChipField source="decision" prefix="ssp.creditOutcome" />
         <TextField source="decisionReason" emptyText="-" />
         <TextField source="decidedByName" label="resources.credit-checks.fields.decidedBy" emptyText="-" />
-        <DateField source="decidedAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="decidedAt" showTime emptyText="-" />
         <CreditDecisionButtons />
       </SimpleShowLayout>
     </Show>

@@ -1,7 +1,6 @@
 import { maskPhone } from "@ssp/domain";
 import {
   Datagrid,
-  DateField,
   EmailField,
   FunctionField,
   List,
@@ -11,6 +10,7 @@ import {
   TextField,
   TextInput,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="tags" source="tags" />];
 
@@ -27,11 +27,11 @@ export function CustomerList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
-        <DateField source="birthDate" locales="ko-KR" />
+        <LocaleDateField source="birthDate" />
         <FunctionField source="phone" render={maskedPhone} />
         <EmailField source="email" />
         <TextArrayField source="tags" />
-        <DateField source="createdAt" locales="ko-KR" />
+        <LocaleDateField source="createdAt" />
       </Datagrid>
     </List>
   );

@@ -1,7 +1,6 @@
 import { Typography } from "@mui/material";
 import {
   Datagrid,
-  DateField,
   EmailField,
   FunctionField,
   Labeled,
@@ -15,6 +14,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 const CONSENTS = ["privacy", "creditInquiry", "marketing"] as const;
 
@@ -42,7 +42,7 @@ export function CustomerShow() {
     <Show>
       <SimpleShowLayout>
         <TextField source="name" />
-        <DateField source="birthDate" locales="ko-KR" />
+        <LocaleDateField source="birthDate" />
         <TextField source="phone" />
         <EmailField source="email" />
         <TextField source="address" />
@@ -64,7 +64,7 @@ export function CustomerShow() {
           }
         />
         <TextArrayField source="tags" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
         <ReferenceManyField label="ssp.customers.assets" reference="assets" target="customerId">
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="serialNumber" />

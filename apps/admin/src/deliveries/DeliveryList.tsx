@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  DateField,
   EditButton,
   List,
   ReferenceField,
@@ -9,6 +8,7 @@ import {
   useRecordContext,
 } from "react-admin";
 import { deliveryStatusChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 
@@ -33,7 +33,7 @@ export function DeliveryList() {
       sort={{ field: "scheduledOn", order: "ASC" }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="scheduledOn" locales="ko-KR" />
+        <LocaleDateField source="scheduledOn" />
         <StatusChipField source="status" prefix="ssp.deliveryStatus" />
         <TextField source="customerName" sortable={false} emptyText="-" />
         {can("orders", "show") ? (
@@ -51,7 +51,7 @@ export function DeliveryList() {
           label="resources.deliveries.fields.technicianId"
           sortable={false}
         />
-        <DateField source="installedOn" sortable={false} locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="installedOn" sortable={false} emptyText="-" />
         <InstallButton />
       </Datagrid>
     </List>

@@ -1,5 +1,4 @@
 import {
-  DateField,
   EditButton,
   ReferenceField,
   Show,
@@ -8,6 +7,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 
@@ -28,7 +28,7 @@ export function DeliveryShow() {
   return (
     <Show actions={<Actions />}>
       <SimpleShowLayout>
-        <DateField source="scheduledOn" locales="ko-KR" />
+        <LocaleDateField source="scheduledOn" />
         <StatusChipField source="status" prefix="ssp.deliveryStatus" />
         <TextField source="customerName" emptyText="-" />
         {can("orders", "show") ? <ReferenceField source="orderId" reference="orders" link="show" /> : null}
@@ -39,7 +39,7 @@ export function DeliveryShow() {
         )}
         <ReferenceField source="assetId" reference="assets" link={false} emptyText="-" />
         <TextField source="technicianName" label="resources.deliveries.fields.technicianId" emptyText="-" />
-        <DateField source="installedOn" locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="installedOn" emptyText="-" />
         <TextField source="receiptSha256" emptyText="-" />
       </SimpleShowLayout>
     </Show>

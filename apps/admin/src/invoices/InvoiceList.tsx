@@ -1,7 +1,6 @@
 import { Divider } from "@mui/material";
 import {
   Datagrid,
-  DateField,
   DateInput,
   FilterButton,
   List,
@@ -14,6 +13,7 @@ import {
 } from "react-admin";
 import { ReportExportButton } from "../reports/ReportExportButton";
 import { overdueBucketChoices } from "../shared/finance-choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
 import { InvoiceStatusTabs } from "./InvoiceStatusTabs";
@@ -48,12 +48,12 @@ export function InvoiceList() {
         <ReferenceField source="customerId" reference="customers" sortable={false} />
         <ReferenceField source="contractId" reference="contracts" sortable={false} />
         <StatusChipField source="periodKind" prefix="ssp.periodKind" sortable={false} />
-        <DateField source="periodStart" locales="ko-KR" />
-        <DateField source="dueDate" locales="ko-KR" />
+        <LocaleDateField source="periodStart" />
+        <LocaleDateField source="dueDate" />
         <WonField source="total" textAlign="right" />
         <StatusChipField source="status" prefix="ssp.invoiceStatus" />
         <OverdueField source="overdueDays" sortable={false} />
-        <DateField source="paidAt" showTime locales="ko-KR" emptyText="-" sortable={false} />
+        <LocaleDateField source="paidAt" showTime emptyText="-" sortable={false} />
       </Datagrid>
     </List>
   );

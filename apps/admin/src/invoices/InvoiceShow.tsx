@@ -1,5 +1,4 @@
 import {
-  DateField,
   type FieldProps,
   Labeled,
   NumberField,
@@ -8,6 +7,7 @@ import {
   SimpleShowLayout,
   TextField,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
@@ -40,13 +40,13 @@ export function InvoiceShow() {
         <ReferenceField source="contractId" reference="contracts" link="show" />
         <StatusChipField source="periodKind" prefix="ssp.periodKind" />
         <NumberField source="periodIndex" emptyText="-" />
-        <DateField source="periodStart" locales="ko-KR" />
-        <DateField source="periodEnd" locales="ko-KR" />
-        <DateField source="issueDate" locales="ko-KR" />
-        <DateField source="dueDate" locales="ko-KR" />
+        <LocaleDateField source="periodStart" />
+        <LocaleDateField source="periodEnd" />
+        <LocaleDateField source="issueDate" />
+        <LocaleDateField source="dueDate" />
         <WonField source="total" />
         <OverdueField source="overdueDays" />
-        <DateField source="paidAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="paidAt" showTime emptyText="-" />
         <BillingRunField source="billingRunId" />
         <Labeled label="ssp.invoices.lines" fullWidth>
           <InvoiceLines />

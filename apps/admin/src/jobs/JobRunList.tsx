@@ -1,13 +1,5 @@
-import {
-  BooleanInput,
-  Datagrid,
-  DateField,
-  DateInput,
-  FunctionField,
-  List,
-  SelectInput,
-  TextField,
-} from "react-admin";
+import { BooleanInput, Datagrid, DateInput, FunctionField, List, SelectInput, TextField } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import type { JobRun } from "./JobProgress";
 import { JOB_NAMES, JOB_STATUSES } from "./job-choices";
@@ -36,7 +28,7 @@ export function JobRunList() {
       >
         <TextField source="id" />
         <StatusChipField source="job" prefix="ssp.jobName" sortable={false} />
-        <DateField source="runDate" locales="ko-KR" />
+        <LocaleDateField source="runDate" />
         <StatusChipField source="status" prefix="ssp.jobStatus" />
         <FunctionField<JobRun>
           source="progress"
@@ -44,7 +36,7 @@ export function JobRunList() {
           render={(r) => `${r.progress.done.toLocaleString()} / ${(r.progress.total ?? 0).toLocaleString()}`}
         />
         <StatusChipField source="trigger" prefix="ssp.billingTrigger" sortable={false} />
-        <DateField source="startedAt" showTime locales="ko-KR" />
+        <LocaleDateField source="startedAt" showTime />
       </Datagrid>
     </List>
   );

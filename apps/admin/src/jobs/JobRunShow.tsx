@@ -1,6 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import {
-  DateField,
   Link,
   NumberField,
   ReferenceField,
@@ -10,6 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { JobProgress } from "./JobProgress";
 
@@ -29,11 +29,11 @@ export function JobRunShow() {
         <TextField source="id" />
         <StatusChipField source="job" prefix="ssp.jobName" />
         <ReferenceField source="partnerId" reference="partners" emptyText="-" />
-        <DateField source="runDate" locales="ko-KR" />
+        <LocaleDateField source="runDate" />
         <StatusChipField source="trigger" prefix="ssp.billingTrigger" />
         <RunProgress />
-        <DateField source="startedAt" showTime locales="ko-KR" />
-        <DateField source="finishedAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="startedAt" showTime />
+        <LocaleDateField source="finishedAt" showTime emptyText="-" />
         <NumberField source="durationMs" emptyText="-" />
         <Failures />
       </SimpleShowLayout>

@@ -1,10 +1,11 @@
-import { Datagrid, DateField, List, NumberField, SelectInput, TextField } from "react-admin";
+import { Datagrid, List, NumberField, SelectInput, TextField } from "react-admin";
 import {
   messageTemplateChoices,
   notificationEntityChoices,
   notificationStatusChoices,
 } from "../shared/choices";
 import { LabelField } from "../shared/LabelField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 
 const filters = [
@@ -18,14 +19,14 @@ export function NotificationList() {
   return (
     <List filters={filters} sort={{ field: "createdAt", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
         <LabelField source="channel" prefix="ssp.notificationChannel" sortable={false} />
         <TextField source="to" sortable={false} />
         <LabelField source="template" prefix="ssp.messageTemplate" />
         <TextField source="subject" sortable={false} />
         <StatusChipField source="status" prefix="ssp.notificationStatus" />
         <NumberField source="attempts" sortable={false} />
-        <DateField source="sentAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="sentAt" showTime emptyText="-" />
       </Datagrid>
     </List>
   );

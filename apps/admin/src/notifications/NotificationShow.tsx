@@ -2,7 +2,6 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@m
 import { useEffect, useState } from "react";
 import {
   Button,
-  DateField,
   FunctionField,
   NumberField,
   type RaRecord,
@@ -19,6 +18,7 @@ import {
 import type { NotificationAttempt, SspDataProvider } from "../dataProvider";
 import { errorMessage } from "../shared/error-message";
 import { EntityNameField, EntityRecordField, LabelField } from "../shared/LabelField";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 
@@ -125,12 +125,12 @@ export function NotificationShow() {
         <TextField source="body" sx={{ whiteSpace: "pre-wrap" }} component="div" />
         <StatusChipField source="status" prefix="ssp.notificationStatus" />
         <NumberField source="attempts" />
-        <DateField source="nextAttemptAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="nextAttemptAt" showTime emptyText="-" />
         <TextField source="lastError" emptyText="-" />
         <EntityNameField source="entity" />
         <EntityRecordField source="entityId" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
-        <DateField source="sentAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="createdAt" showTime />
+        <LocaleDateField source="sentAt" showTime emptyText="-" />
         <Attempts />
       </SimpleShowLayout>
     </Show>

@@ -3,7 +3,6 @@ import { useState } from "react";
 import {
   Button,
   Datagrid,
-  DateField,
   List,
   type RaRecord,
   SelectInput,
@@ -14,6 +13,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { errorMessage } from "../shared/error-message";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { ReasonDialog } from "../shared/ReasonDialog";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
@@ -83,7 +83,7 @@ export function TaskList() {
   return (
     <List filters={filters} filterDefaultValues={{ status: "open" }} sort={{ field: "dueOn", order: "ASC" }}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="dueOn" locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="dueOn" emptyText="-" />
         <StatusChipField source="kind" prefix="ssp.taskKind" />
         <StatusChipField source="status" prefix="ssp.taskStatus" />
         <TextField source="contractNumber" sortable={false} emptyText="-" />

@@ -2,7 +2,6 @@ import {
   BooleanField,
   BooleanInput,
   Datagrid,
-  DateField,
   DateInput,
   FunctionField,
   List,
@@ -14,6 +13,7 @@ import {
   TextField,
   useTranslate,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { visitStatusChoices } from "./choices";
 import { VisitActions } from "./VisitActions";
@@ -29,7 +29,7 @@ export function VisitList() {
   return (
     <List filters={filters} sort={{ field: "scheduledOn", order: "ASC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="scheduledOn" locales="ko-KR" />
+        <LocaleDateField source="scheduledOn" />
         <StatusChipField source="status" prefix="ssp.visitStatus" />
         <VisitKindField sortable={false} />
         <BooleanField source="missed" sortable={false} />
@@ -80,8 +80,8 @@ export function VisitShow() {
         <VisitKindField />
         <ReferenceField source="ticketId" reference="tickets" emptyText="-" />
         <BooleanField source="missed" />
-        <DateField source="dueOn" locales="ko-KR" />
-        <DateField source="scheduledOn" locales="ko-KR" />
+        <LocaleDateField source="dueOn" />
+        <LocaleDateField source="scheduledOn" />
         <TextField source="contractNumber" />
         <TextField source="customerName" />
         <TextField source="customerPhone" />
@@ -93,7 +93,7 @@ export function VisitShow() {
         <TextField source="notes" emptyText="-" />
         <Parts />
         <BooleanField source="signed" />
-        <DateField source="completedAt" showTime locales="ko-KR" emptyText="-" />
+        <LocaleDateField source="completedAt" showTime emptyText="-" />
       </SimpleShowLayout>
     </Show>
   );

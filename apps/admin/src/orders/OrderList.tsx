@@ -1,7 +1,6 @@
 import { Divider } from "@mui/material";
 import {
   Datagrid,
-  DateField,
   List,
   NumberField,
   ReferenceField,
@@ -10,6 +9,7 @@ import {
   TextField,
 } from "react-admin";
 import { orderSourceChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { OrderStatusTabs } from "./OrderStatusTabs";
 
@@ -27,7 +27,7 @@ export function OrderList() {
         <StatusChipField source="status" prefix="ssp.orderStatus" />
         <NumberField source="billingDay" />
         <SelectField source="source" sortable={false} choices={orderSourceChoices} emptyText="-" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
       </Datagrid>
     </List>
   );

@@ -1,5 +1,4 @@
 import {
-  DateField,
   Labeled,
   NumberField,
   ReferenceField,
@@ -9,6 +8,7 @@ import {
   TextField,
 } from "react-admin";
 import { orderSourceChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { OrderActions } from "./OrderActions";
 import { OrderTimeline } from "./OrderTimeline";
@@ -31,8 +31,8 @@ export function OrderShow() {
         </ReferenceField>
         <SelectField source="source" choices={orderSourceChoices} emptyText="-" />
         <TextField source="cancelReason" emptyText="-" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
-        <DateField source="updatedAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
+        <LocaleDateField source="updatedAt" showTime />
         <Labeled label="ssp.orders.timeline" fullWidth>
           <OrderTimeline />
         </Labeled>

@@ -1,4 +1,5 @@
-import { Datagrid, DateField, List, SearchInput, TextField } from "react-admin";
+import { Datagrid, List, SearchInput, TextField } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -8,7 +9,7 @@ export function PartnerList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="slug" />
-        <DateField source="createdAt" locales="ko-KR" />
+        <LocaleDateField source="createdAt" />
       </Datagrid>
     </List>
   );

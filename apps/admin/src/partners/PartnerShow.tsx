@@ -1,12 +1,5 @@
-import {
-  BooleanField,
-  DateField,
-  NumberField,
-  Show,
-  SimpleShowLayout,
-  TextArrayField,
-  TextField,
-} from "react-admin";
+import { BooleanField, NumberField, Show, SimpleShowLayout, TextArrayField, TextField } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 export function PartnerShow() {
   return (
@@ -32,9 +25,9 @@ export function PartnerShow() {
         <NumberField source="settings.lateInterest.annualRatePercent" />
         <NumberField source="settings.visits.graceDays" />
         <BooleanField source="settings.visits.creditMissed" />
-        <NumberField source="settings.visits.creditAmount" locales="ko-KR" />
-        <NumberField source="settings.visits.relocationFee" locales="ko-KR" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <NumberField source="settings.visits.creditAmount" />
+        <NumberField source="settings.visits.relocationFee" />
+        <LocaleDateField source="createdAt" showTime />
       </SimpleShowLayout>
     </Show>
   );

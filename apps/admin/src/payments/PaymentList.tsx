@@ -1,7 +1,6 @@
 import {
   AutocompleteInput,
   Datagrid,
-  DateField,
   DateInput,
   FilterButton,
   List,
@@ -14,6 +13,7 @@ import {
 } from "react-admin";
 import { ReportExportButton } from "../reports/ReportExportButton";
 import { paymentMethodChoices, paymentStatusChoices } from "../shared/finance-choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { PaymentFailureField } from "../shared/payment-failure";
 import { StatusChipField } from "../shared/StatusChipField";
 import { WonField } from "../shared/WonField";
@@ -55,7 +55,7 @@ export function PaymentList() {
         <StatusChipField source="method" prefix="ssp.paymentMethodKind" />
         <TextField source="gatewayRef" emptyText="-" sortable={false} />
         <PaymentFailureField source="failureCode" sortable={false} />
-        <DateField source="attemptedAt" showTime locales="ko-KR" />
+        <LocaleDateField source="attemptedAt" showTime />
       </Datagrid>
     </List>
   );

@@ -1,6 +1,5 @@
 import {
   BooleanField,
-  DateField,
   NumberField,
   ReferenceField,
   SelectField,
@@ -9,6 +8,7 @@ import {
   TextField,
 } from "react-admin";
 import { planKindChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { WonField } from "../shared/WonField";
 
 export function PlanShow() {
@@ -32,7 +32,7 @@ export function PlanShow() {
         <NumberField source="coolingOffDays" />
         <WonField source="discountAmount" />
         <NumberField source="discountMonths" />
-        <DateField source="updatedAt" showTime locales="ko-KR" />
+        <LocaleDateField source="updatedAt" showTime />
       </SimpleShowLayout>
     </Show>
   );

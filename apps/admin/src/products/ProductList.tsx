@@ -1,4 +1,5 @@
-import { Datagrid, DateField, List, SearchInput, TextField, TextInput } from "react-admin";
+import { Datagrid, List, SearchInput, TextField, TextInput } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="category" source="category" />];
 
@@ -9,7 +10,7 @@ export function ProductList() {
         <TextField source="name" />
         <TextField source="model" />
         <TextField source="category" />
-        <DateField source="updatedAt" locales="ko-KR" />
+        <LocaleDateField source="updatedAt" />
       </Datagrid>
     </List>
   );

@@ -1,7 +1,6 @@
 import {
   BooleanField,
   Datagrid,
-  DateField,
   ReferenceManyField,
   SelectField,
   Show,
@@ -10,6 +9,7 @@ import {
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { planKindChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { WonField } from "../shared/WonField";
 import { ProductEconomics } from "./ProductEconomics";
 
@@ -20,7 +20,7 @@ export function ProductShow() {
         <TextField source="name" />
         <TextField source="model" />
         <TextField source="category" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
         <ReferenceManyField label="ssp.products.plans" reference="plans" target="productId">
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="name" />

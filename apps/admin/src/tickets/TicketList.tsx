@@ -1,7 +1,6 @@
 import {
   BooleanInput,
   Datagrid,
-  DateField,
   FunctionField,
   List,
   ReferenceInput,
@@ -10,6 +9,7 @@ import {
   TextField,
   useTranslate,
 } from "react-admin";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useTicketChoices } from "./ticket-choices";
 
@@ -65,7 +65,7 @@ export function TicketList() {
             </span>
           )}
         />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
       </Datagrid>
     </List>
   );

@@ -18,7 +18,6 @@ import { type TicketStatus, ticketLifecycle } from "@ssp/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
-  DateField,
   FunctionField,
   ReferenceField,
   Show,
@@ -30,6 +29,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { errorMessage } from "../shared/error-message";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 import { TicketTransferPanel } from "./TicketTransferPanel";
@@ -315,7 +315,7 @@ export function TicketShow() {
           render={(r: { source: string }) => translate(`ssp.tickets.source.${r.source}`, { _: r.source })}
         />
         <TextField source="body" sx={{ whiteSpace: "pre-wrap" }} />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
         <TicketControls />
         <CancellationPanel />
         <TicketVisits />

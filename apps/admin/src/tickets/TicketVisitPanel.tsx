@@ -2,7 +2,6 @@ import { Button, Card, CardContent, TextField as MuiTextField, Stack, Typography
 import { useState } from "react";
 import {
   Datagrid,
-  DateField,
   FunctionField,
   type RaRecord,
   ReferenceManyField,
@@ -11,6 +10,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { TechnicianPicker } from "../operations/TechnicianPicker";
+import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { isIsoDate } from "../shared/seoul-today";
 import { useRole } from "../shared/use-role";
@@ -131,7 +131,7 @@ export function TicketVisitList() {
           bulkActionButtons={false}
           empty={<Typography variant="body2">-</Typography>}
         >
-          <DateField source="scheduledOn" locales="ko-KR" />
+          <LocaleDateField source="scheduledOn" />
           <FunctionField
             source="kind"
             render={(r: RaRecord) => translate(`ssp.visitKind.${String(r.kind)}`, { _: String(r.kind) })}

@@ -2,7 +2,6 @@ import {
   BooleanField,
   BooleanInput,
   Datagrid,
-  DateField,
   List,
   SearchInput,
   SelectField,
@@ -10,6 +9,7 @@ import {
   TextField,
 } from "react-admin";
 import { roleChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -26,7 +26,7 @@ export function UserList() {
         <SelectField source="role" choices={roleChoices} />
         <BooleanField source="active" />
         <BooleanField source="twoFactorEnabled" />
-        <DateField source="createdAt" locales="ko-KR" />
+        <LocaleDateField source="createdAt" />
       </Datagrid>
     </List>
   );

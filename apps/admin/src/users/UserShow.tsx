@@ -1,13 +1,6 @@
-import {
-  BooleanField,
-  DateField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from "react-admin";
+import { BooleanField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from "react-admin";
 import { roleChoices } from "../shared/choices";
+import { LocaleDateField } from "../shared/LocaleDateField";
 
 export function UserShow() {
   return (
@@ -19,7 +12,7 @@ export function UserShow() {
         <BooleanField source="active" />
         <BooleanField source="twoFactorEnabled" />
         <ReferenceField source="partnerId" reference="partners" link={false} emptyText="-" />
-        <DateField source="createdAt" showTime locales="ko-KR" />
+        <LocaleDateField source="createdAt" showTime />
       </SimpleShowLayout>
     </Show>
   );

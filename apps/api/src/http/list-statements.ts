@@ -1,5 +1,5 @@
 import { type Column, getTableColumns, getViewSelectedFields, is, type SQL, sql } from "drizzle-orm";
-import { type PgColumn, PgDialect, type PgTable, PgView } from "drizzle-orm/pg-core";
+import { type PgColumn, PgDialect, PgView } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import type { Listable } from "../db/scoped.js";
 import { remember } from "../shared/remember.js";

@@ -1,10 +1,8 @@
 import type { Resource } from "@ssp/domain";
-import { eq, inArray, type SQL } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { inArray, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import type { Db } from "../db/client.js";
 import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
-import type { TenantScope } from "../db/tenant.js";
 import type { ApiRoutes } from "./api-routes.js";
 import type { StaffContext } from "./context.js";
 import { notFound } from "./errors.js";
