@@ -1,16 +1,16 @@
-import { asc, eq } from "drizzle-orm";
-import { latestDocument, storeDocument } from "../contracts/contract-documents.js";
+import { eq } from "drizzle-orm";
+import { latestDocument } from "../contracts/contract-documents.js";
 import { contractRecipient } from "../contracts/contract-notices.js";
 import { type ContractRow, moveContract } from "../contracts/contracts.repository.js";
 import { issueCustomerPageLink } from "../customer-page/page-links.js";
 import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
-import { sealContract } from "../documents/seal-contract.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
 import { AppError } from "../http/errors.js";
 import { enqueueForCustomer } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
 import { type PublicContext, recordSigningEvent } from "./public-context.js";
 import type { SigningLink } from "./resolve-link.js";
+import { sealSignedDocument } from "./seal-signed.js";
 import { signatureOf } from "./signature-image.js";
 import type { TSignContractRequest } from "./signing.schemas.js";
 
@@ -36,28 +36,16 @@ export async function signContract(
     agreements: Object.keys(input.request.agreements),
     signature: signature.kind,
   });
-  const events = await ctx.tx
-    .select()
-    .from(signingEvents)
-    .where(eq(signingEvents.contractId, contract.id))
-    .orderBy(asc(signingEvents.id));
-  const sealed = await sealContract({
-    unsignedPdf: unsigned.bytes,
+  const { sealedSha256, now } = await sealSignedDocument(ctx, {
+    link,
+    unsigned,
     signature,
     signerName: contract.party.name,
-    events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, userAgent: e.userAgent })),
-    unsignedSha256: unsigned.sha256,
-    certificate: ctx.certificate,
-  });
-  const sealedSha256 = await storeDocument(ctx.tx, {
+    eventsOf: eq(signingEvents.contractId, contract.id),
     partnerId: contract.partnerId,
     contractId: contract.id,
     kind: "contract_sealed",
-    bytes: sealed,
-    sealed: true,
   });
-  const now = ctx.clock.now();
-  await ctx.tx.update(signingLinks).set({ consumedAt: now }).where(eq(signingLinks.id, link.id));
   const signed = await moveContract(ctx, contract, "signed", { signedAt: now, sealedSha256 });
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
   if (order)

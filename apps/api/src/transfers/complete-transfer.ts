@@ -1,7 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type AuditSubject, recordAudit } from "../audit/record-audit.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
-import { latestDocument, storeDocument } from "../contracts/contract-documents.js";
+import { latestDocument } from "../contracts/contract-documents.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
 import type { ContractRow } from "../contracts/contracts.repository.js";
 import { lockContract } from "../contracts/contracts.repository.js";
@@ -9,11 +9,11 @@ import { sendPaymentLink } from "../contracts/send-payment-link.js";
 import { issueCustomerPageLink } from "../customer-page/page-links.js";
 import { findCustomer } from "../customers/customers.repository.js";
 import { assetEvents, assets, contracts, signingEvents, signingLinks } from "../db/schema/index.js";
-import { sealContract } from "../documents/seal-contract.js";
 import type { UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { recordSigningEvent } from "../signing/public-context.js";
 import type { SigningLink } from "../signing/resolve-link.js";
+import { sealSignedDocument } from "../signing/seal-signed.js";
 import { signatureOf } from "../signing/signature-image.js";
 import type { TSignContractRequest } from "../signing/signing.schemas.js";
 import { moveTicket } from "../tickets/move-ticket.js";
@@ -53,29 +53,17 @@ export async function signTransfer(
     agreements: Object.keys(input.request.agreements),
     signature: signature.kind,
   });
-  // This link's events only: the certificate is the new holder's, not the original signing's.
-  const events = await ctx.tx
-    .select()
-    .from(signingEvents)
-    .where(eq(signingEvents.linkId, link.id))
-    .orderBy(asc(signingEvents.id));
-  const sealed = await sealContract({
-    unsignedPdf: unsigned.bytes,
+  const { sealedSha256, now } = await sealSignedDocument(ctx, {
+    link,
+    unsigned,
     signature,
     signerName: customer.name,
-    events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), ip: e.ip, userAgent: e.userAgent })),
-    unsignedSha256: unsigned.sha256,
-    certificate: ctx.certificate,
-  });
-  const sealedSha256 = await storeDocument(ctx.tx, {
+    // This link's events only: the certificate is the new holder's, not the original signing's.
+    eventsOf: eq(signingEvents.linkId, link.id),
     partnerId: transfer.partnerId,
     contractId: transfer.contractId,
     kind: "transfer_sealed",
-    bytes: sealed,
-    sealed: true,
   });
-  const now = ctx.clock.now();
-  await ctx.tx.update(signingLinks).set({ consumedAt: now }).where(eq(signingLinks.id, link.id));
   const signed = await moveTransfer(ctx, transfer, "signed", { signedAt: now, sealedSha256 });
   const completed = await completeTransfer(ctx, signed);
   return { status: completed.status, sealedSha256 };
