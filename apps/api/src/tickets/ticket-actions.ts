@@ -13,6 +13,19 @@ function assertType(ticket: TicketRow, type: string): void {
     });
 }
 
+/** The ticket, locked, of the type a step is for and still open (404, 422, 409 otherwise). */
+export async function lockOpenTicketOfType(
+  ctx: StaffContext,
+  ticketId: number,
+  type: string,
+): Promise<TicketRow> {
+  const ticket = await lockTicket(ctx.tx, ctx.scope, ticketId);
+  if (!ticket) throw notFound("Ticket");
+  assertType(ticket, type);
+  assertTicketOpen(ticket);
+  return ticket;
+}
+
 /** A cancellation request's exit quote for a date (today by default), from the contract code. */
 export async function cancellationQuote(ctx: StaffContext, ticketId: number, date?: string) {
   const ticket = await findTicket(ctx.tx, ctx.scope, ticketId);
@@ -32,10 +45,7 @@ export async function confirmCancellation(
   ticketId: number,
   input: { date?: string; reason?: string },
 ) {
-  const ticket = await lockTicket(ctx.tx, ctx.scope, ticketId);
-  if (!ticket) throw notFound("Ticket");
-  assertType(ticket, "cancellation_request");
-  assertTicketOpen(ticket);
+  const ticket = await lockOpenTicketOfType(ctx, ticketId, "cancellation_request");
   if (!ticket.contractId) throw new AppError(422, "business_rule", "The ticket names no contract");
   const date = input.date ?? ctx.clock.today();
   const ended = await terminateContract(ctx, {
@@ -55,10 +65,7 @@ export async function creditDisputedInvoice(
   ticketId: number,
   input: { invoiceId: number; amount: number; reason: string },
 ) {
-  const ticket = await lockTicket(ctx.tx, ctx.scope, ticketId);
-  if (!ticket) throw notFound("Ticket");
-  assertType(ticket, "billing_dispute");
-  assertTicketOpen(ticket);
+  const ticket = await lockOpenTicketOfType(ctx, ticketId, "billing_dispute");
   if (!(await linkedInvoiceIds(ctx.tx, ticket.id)).includes(input.invoiceId))
     throw new AppError(422, "invoice_not_linked", "Link the invoice to this dispute first", {
       invoiceId: "Not linked to this ticket",

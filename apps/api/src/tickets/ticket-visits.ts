@@ -5,18 +5,13 @@ import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
 import { insertVisit, visitsJson } from "../service-visits/visit-use-cases.js";
 import { moveTicket } from "./move-ticket.js";
-import { assertTicketOpen, ticketEvent } from "./ticket-use-cases.js";
-import { lockTicket, type TicketRow } from "./tickets.repository.js";
+import { lockOpenTicketOfType } from "./ticket-actions.js";
+import { ticketEvent } from "./ticket-use-cases.js";
+import type { TicketRow } from "./tickets.repository.js";
 import type { TRelocationRequest, TRepairVisitRequest } from "./tickets.schemas.js";
 
 async function openTicketOfType(ctx: StaffContext, ticketId: number, type: string) {
-  const ticket = await lockTicket(ctx.tx, ctx.scope, ticketId);
-  if (!ticket) throw notFound("Ticket");
-  if (ticket.type !== type)
-    throw new AppError(422, "wrong_ticket_type", `Only a ${type} ticket can do this`, {
-      type: `Not a ${type}`,
-    });
-  assertTicketOpen(ticket);
+  const ticket = await lockOpenTicketOfType(ctx, ticketId, type);
   if (!ticket.contractId) throw new AppError(422, "business_rule", "The ticket names no contract");
   const [contract] = await ctx.tx
     .select()

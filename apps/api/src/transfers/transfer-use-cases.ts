@@ -17,7 +17,8 @@ import type { StaffContext, UseCaseContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
 import { partnerSettings } from "../partners/partner-settings.js";
 import { moveTicket } from "../tickets/move-ticket.js";
-import { assertTicketOpen, ticketEvent } from "../tickets/ticket-use-cases.js";
+import { lockOpenTicketOfType } from "../tickets/ticket-actions.js";
+import { ticketEvent } from "../tickets/ticket-use-cases.js";
 import { lockTicket, type TicketRow } from "../tickets/tickets.repository.js";
 import {
   findTransfer,
@@ -65,13 +66,7 @@ export async function transferEvent(ctx: UseCaseContext, transfer: TransferRow, 
  * inquiry (422); one transfer at a time per contract (409).
  */
 export async function requestTransfer(ctx: StaffContext, ticketId: number, input: TTransferRequest) {
-  const ticket = await lockTicket(ctx.tx, ctx.scope, ticketId);
-  if (!ticket) throw notFound("Ticket");
-  if (ticket.type !== "name_transfer")
-    throw new AppError(422, "wrong_ticket_type", "Only a name_transfer ticket can do this", {
-      type: "Not a name_transfer",
-    });
-  assertTicketOpen(ticket);
+  const ticket = await lockOpenTicketOfType(ctx, ticketId, "name_transfer");
   if (!ticket.contractId) throw new AppError(422, "business_rule", "The ticket names no contract");
   const contract = await lockContract(ctx.tx, ctx.scope, ticket.contractId);
   if (!contract) throw notFound("Contract");
