@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { renderText, SERVER_TEXT_KEYS } from "@ssp/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { koMessages } from "../src/i18n/ko";
@@ -90,6 +91,7 @@ const ROLES: Walk[] = [
     },
     lists: ["invoices", "payments", "billing-runs", "jobs", "audit-logs", "reports"],
     shows: ["audit-logs", "invoices", "jobs"],
+    english: { lists: ["invoices"], shows: ["invoices", "contracts"] },
   },
   {
     email: "owner@demo.kr",
@@ -115,17 +117,33 @@ const ENUM_WORDS = Object.entries(koMessages.ssp as Record<string, unknown>)
   .flatMap(([, words]) => Object.keys(words as object))
   .filter((value) => /^[a-z]+$/.test(value));
 
+/**
+ * The Korean words of every server-made sentence (invoice lines, history notes) without its
+ * values: on an English page, one of them inside server text means it was not translated.
+ */
+const SERVER_TEXT_KO_WORDS = [
+  ...new Set(
+    SERVER_TEXT_KEYS.flatMap((key) => [
+      ...renderText({ key, params: {} }, "ko").matchAll(/[가-힣]{2,}/g),
+    ]).map((m) => m[0]),
+  ),
+];
+
 interface Findings {
   rawValues: string[];
   rawWords: string[];
   keys: string[];
   bareIds: string[];
+  untranslated: string[];
 }
 
-/** What on the page is a code rather than words: snake_case tokens, i18n keys, numbers for names. */
-function findings(page: Page, enumWords: string[]): Promise<Findings> {
+/**
+ * What on the page is a code rather than words: snake_case tokens, i18n keys, numbers for names;
+ * on an English page (`koWords` given), server-made text still in Korean.
+ */
+function findings(page: Page, enumWords: string[], koWords: string[] = []): Promise<Findings> {
   return page.evaluate(
-    ({ named, enumWords }: { named: string[]; enumWords: string[] }) => {
+    ({ named, enumWords, koWords }: { named: string[]; enumWords: string[]; koWords: string[] }) => {
       // What the user sees (innerText skips hidden nodes; textContent would not).
       // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
       const seen = (node: Element | null) => ((node as HTMLElement | null)?.innerText ?? "").trim();
@@ -155,9 +173,12 @@ function findings(page: Page, enumWords: string[]): Promise<Findings> {
         const value = seen(field).replace(label, "").trim();
         if (named.includes(label) && bare(value)) bareIds.push(`${label}: ${value}`);
       }
-      return { rawValues, rawWords, keys, bareIds };
+      const untranslated = [...document.querySelectorAll("[data-server-text]")]
+        .map(seen)
+        .filter((words) => koWords.some((ko) => words.includes(ko)));
+      return { rawValues, rawWords, keys, bareIds, untranslated };
     },
-    { named: NAMED, enumWords },
+    { named: NAMED, enumWords, koWords },
   );
 }
 
@@ -216,6 +237,7 @@ describe("staff see words, not codes (issue 15)", () => {
 
   it("shows every role's lists and records without enum values, i18n keys or numbers for names", async () => {
     expect(ENUM_WORDS).toEqual(expect.arrayContaining(["active", "scheduled", "email", "sandbox", "owner"]));
+    expect(SERVER_TEXT_KO_WORDS).toEqual(expect.arrayContaining(["렌탈료", "등록비", "설치"]));
     // The roles walk side by side: most of the time goes to waiting for pages, not to the CPU.
     const problems = (await Promise.all(ROLES.map((role) => walk(browser, api.url, role)))).flat();
     expect(problems).toEqual([]);
@@ -234,7 +256,8 @@ async function walk(browser: Browser, url: string, role: Walk): Promise<string[]
     const visit = async (path: string) => {
       await page.goto(`${url}/#/${path}`);
       await settled(page);
-      const found = await findings(page, who.endsWith("(en)") ? [] : ENUM_WORDS);
+      const english = who.endsWith("(en)");
+      const found = await findings(page, english ? [] : ENUM_WORDS, english ? SERVER_TEXT_KO_WORDS : []);
       for (const [kind, values] of Object.entries(found))
         for (const value of new Set(values as string[])) problems.push(`${who} /${path} ${kind}: ${value}`);
     };

@@ -1,4 +1,4 @@
-import type { AssetStatus, DashboardSection } from "@ssp/domain";
+import type { AssetStatus, DashboardSection, ServerText } from "@ssp/domain";
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, fetchUtils, type Identifier, type RaRecord } from "react-admin";
 import { API_URL } from "./api-url";
@@ -74,6 +74,8 @@ export interface OrderEvent {
   /** The actor's name, joined by the API. */
   userName: string | null;
   note: string | null;
+  /** The note as key and parameters, rendered in the viewer's language. */
+  noteText?: ServerText | null;
   detail: unknown;
   at: string;
 }
@@ -90,6 +92,7 @@ export interface ContractEvent {
 export interface ScheduleLine {
   kind: string;
   description: string;
+  text?: ServerText | null;
   supply: number;
   vat: number;
   amount: number;
@@ -178,6 +181,7 @@ export interface DunningSummary {
 export interface TerminationQuoteItem {
   kind: "penalty" | "removal_fee" | "registration_clawback" | "promotion_clawback" | "late_interest";
   description: string;
+  text?: ServerText | null;
   amount: number;
 }
 

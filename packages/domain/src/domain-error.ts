@@ -6,7 +6,7 @@ import type { ApiErrorCode } from "./api-error-codes.js";
  */
 export type DomainErrorCode = Extract<
   ApiErrorCode,
-  "illegal_transition" | "invalid_amount" | "business_rule"
+  "illegal_transition" | "invalid_amount" | "business_rule" | "invoice_settled"
 >;
 
 export class DomainError extends Error {

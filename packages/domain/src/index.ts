@@ -29,4 +29,5 @@ export * from "./reports/journal-accounts.js";
 export * from "./reports/metric-ratio.js";
 export * from "./reports/report-period.js";
 export * from "./state-machine.js";
+export * from "./texts/server-text.js";
 export * from "./tickets/ticket-lifecycle.js";

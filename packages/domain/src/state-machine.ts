@@ -16,5 +16,19 @@ export function stateMachine<S extends string>(name: string, table: Record<S, re
         throw new DomainError("illegal_transition", `${name} cannot go from ${from} to ${to}`, { from, to });
       }
     },
+    /**
+     * A step that is not a status change of its own (a credit check, a signature, a quote) but
+     * is only open in some states: the named guards of each lifecycle are built on this.
+     * `fields` names the request field the refusal is about, where there is one.
+     */
+    assertIn(state: S, states: readonly S[], action: string, fields?: Record<string, string>): void {
+      if (!states.includes(state)) {
+        throw new DomainError("illegal_transition", `${name} that is ${state} cannot ${action}`, {
+          from: state,
+          allowed: states,
+          ...(fields ? { fields } : {}),
+        });
+      }
+    },
   };
 }

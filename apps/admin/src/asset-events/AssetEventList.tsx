@@ -1,6 +1,7 @@
 import { Datagrid, List, ReferenceField, ReferenceInput, TextField } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { LocaleDateField } from "../shared/LocaleDateField";
+import { ServerTextField } from "../shared/ServerTextField";
 
 const filters = [<ReferenceInput key="assetId" source="assetId" reference="assets" />];
 
@@ -13,7 +14,7 @@ export function AssetEventList() {
         <AssetStatusField source="fromStatus" />
         <AssetStatusField source="toStatus" />
         <TextField source="userName" label="resources.asset-events.fields.userId" emptyText="-" />
-        <TextField source="note" emptyText="" />
+        <ServerTextField source="note" textSource="noteText" label="resources.asset-events.fields.note" />
       </Datagrid>
     </List>
   );

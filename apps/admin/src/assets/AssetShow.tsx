@@ -10,6 +10,7 @@ import {
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { LocaleDateField } from "../shared/LocaleDateField";
+import { ServerTextField } from "../shared/ServerTextField";
 import { useRole } from "../shared/use-role";
 import { WonField } from "../shared/WonField";
 import { AssetTransitionButtons } from "./AssetTransitionButtons";
@@ -45,7 +46,7 @@ export function AssetShow() {
             <AssetStatusField source="fromStatus" />
             <AssetStatusField source="toStatus" />
             <TextField source="userName" label="resources.asset-events.fields.userId" emptyText="-" />
-            <TextField source="note" emptyText="" />
+            <ServerTextField source="note" textSource="noteText" label="resources.asset-events.fields.note" />
           </Datagrid>
         </ReferenceManyField>
       </SimpleShowLayout>

@@ -1,10 +1,12 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
+import { useDateTime } from "../shared/use-date-time";
 import { useContractQuery } from "./use-contract-query";
 
 /** The signing audit trail: every step with time, IP and user agent (SPEC §3 E-signature). */
 export function ContractEvents() {
   const translate = useTranslate();
+  const dateTime = useDateTime();
   const { data: events } = useContractQuery("events", (dp, id) => dp.getContractEvents(id));
   if (!events) return null;
   if (events.length === 0) {
@@ -23,7 +25,7 @@ export function ContractEvents() {
       <TableBody>
         {events.map((event) => (
           <TableRow key={String(event.id)}>
-            <TableCell sx={{ whiteSpace: "nowrap" }}>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{dateTime(event.at)}</TableCell>
             <TableCell>{translate(`ssp.contractEventKind.${event.kind}`, { _: event.kind })}</TableCell>
             <TableCell>{event.ip ?? "-"}</TableCell>
             <TableCell

@@ -2,6 +2,7 @@ import { Box, Chip, Link, Table, TableBody, TableCell, TableHead, TableRow, Typo
 import type { ReactNode } from "react";
 import { useTranslate } from "react-admin";
 import type { ScheduledPayment, ScheduleLine } from "../dataProvider";
+import { useServerText } from "../shared/use-server-text";
 import { useContractQuery } from "./use-contract-query";
 
 const won = new Intl.NumberFormat("ko-KR", { maximumFractionDigits: 0 });
@@ -20,11 +21,12 @@ interface Invoiced {
  */
 export function ContractSchedule() {
   const translate = useTranslate();
+  const serverText = useServerText();
   const { data } = useContractQuery("schedule", (dp, id) => dp.getContractSchedule(id));
   if (!data) return null;
   const amount = (value: number) => translate("ssp.won", { amount: won.format(value) });
   const lines = (items: ScheduleLine[]) =>
-    items.map((l) => `${l.description} ${amount(l.amount)}`).join(", ");
+    items.map((l) => `${serverText(l.text, l.description)} ${amount(l.amount)}`).join(", ");
   const invoiceCells = (row: Invoiced) => {
     const paid = row.payments.filter((p) => p.status === "succeeded").reduce((s, p) => s + p.amount, 0);
     return (
@@ -61,7 +63,7 @@ export function ContractSchedule() {
     <TableRow key={key}>
       <TableCell>{label}</TableCell>
       <TableCell>{range}</TableCell>
-      <TableCell>{lines(items)}</TableCell>
+      <TableCell data-server-text={items.map((l) => l.text?.key ?? "").join(" ")}>{lines(items)}</TableCell>
       <TableCell align="right">{amount(total)}</TableCell>
       {invoiceCells(invoiced)}
     </TableRow>

@@ -25,6 +25,7 @@ import {
 import { type SspDataProvider, terminationQuotePdfUrl } from "../dataProvider";
 import { errorDetail, errorMessage } from "../shared/error-message";
 import { ReasonDialog } from "../shared/ReasonDialog";
+import { ServerTextSpan } from "../shared/ServerTextField";
 import { isIsoDate, seoulToday } from "../shared/seoul-today";
 import { useRole } from "../shared/use-role";
 import { useWon } from "../shared/use-won";
@@ -159,7 +160,9 @@ export function ContractTermination() {
               {quote.data.items.map((item) => (
                 <TableRow key={item.kind}>
                   <TableCell>{translate(`ssp.quoteItemKind.${item.kind}`, { _: item.kind })}</TableCell>
-                  <TableCell>{item.description}</TableCell>
+                  <TableCell>
+                    <ServerTextSpan text={item.text} fallback={item.description} />
+                  </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
                     {won(item.amount)}
                   </TableCell>

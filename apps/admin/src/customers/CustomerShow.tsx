@@ -15,13 +15,15 @@ import {
 } from "react-admin";
 import { AssetStatusField } from "../shared/AssetStatusField";
 import { LocaleDateField } from "../shared/LocaleDateField";
+import { useDateTime } from "../shared/use-date-time";
 
 const CONSENTS = ["privacy", "creditInquiry", "marketing"] as const;
 
 function ConsentValue({ at }: { at: unknown }) {
   const translate = useTranslate();
+  const dateTime = useDateTime();
   return typeof at === "string"
-    ? translate("ssp.customers.consentGiven", { at: new Date(at).toLocaleString("ko-KR") })
+    ? translate("ssp.customers.consentGiven", { at: dateTime(at) })
     : translate("ssp.customers.consentMissing");
 }
 

@@ -2,6 +2,7 @@ import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } fr
 import { useRecordContext, useTranslate } from "react-admin";
 import type { PaymentAttempt } from "../dataProvider";
 import { useFailureLabel } from "../shared/payment-failure";
+import { useDateTime } from "../shared/use-date-time";
 import { useWon } from "../shared/use-won";
 
 const COLORS = { succeeded: "success", failed: "error", pending: "warning" } as const;
@@ -11,6 +12,7 @@ export function InvoiceAttempts() {
   const record = useRecordContext();
   const translate = useTranslate();
   const won = useWon();
+  const dateTime = useDateTime();
   const failureLabel = useFailureLabel();
   const attempts: PaymentAttempt[] = Array.isArray(record?.payments) ? record.payments : [];
   if (attempts.length === 0) {
@@ -33,9 +35,7 @@ export function InvoiceAttempts() {
         {attempts.map((p) => (
           <TableRow key={String(p.id)}>
             <TableCell>{p.attempt}</TableCell>
-            <TableCell sx={{ whiteSpace: "nowrap" }}>
-              {new Date(p.attemptedAt).toLocaleString("ko-KR")}
-            </TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{dateTime(p.attemptedAt)}</TableCell>
             <TableCell>{translate(`ssp.paymentMethodKind.${p.method}`, { _: p.method })}</TableCell>
             <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
               {won(p.amount)}

@@ -1,10 +1,13 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
+import type { ServerText } from "@ssp/domain";
 import { useRecordContext, useTranslate } from "react-admin";
+import { ServerTextSpan } from "../shared/ServerTextField";
 import { useWon } from "../shared/use-won";
 
 interface InvoiceLine {
   kind: string;
   description: string;
+  text?: ServerText | null;
   supply: number;
   vat: number;
   amount: number;
@@ -30,7 +33,9 @@ export function InvoiceLines() {
       <TableBody>
         {lines.map((line) => (
           <TableRow key={`${line.kind}:${line.description}`}>
-            <TableCell>{line.description}</TableCell>
+            <TableCell>
+              <ServerTextSpan text={line.text} fallback={line.description} />
+            </TableCell>
             <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
               {won(line.supply)}
             </TableCell>

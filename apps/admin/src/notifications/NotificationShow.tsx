@@ -20,6 +20,7 @@ import { errorMessage } from "../shared/error-message";
 import { EntityNameField, EntityRecordField, LabelField } from "../shared/LabelField";
 import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
+import { useDateTime } from "../shared/use-date-time";
 import { useRole } from "../shared/use-role";
 
 /** 다시 보내기: a new copy goes out by the same channel (staff never see the customer's live link). */
@@ -50,6 +51,7 @@ function ResendButton() {
 function Attempts() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const dateTime = useDateTime();
   const dataProvider = useDataProvider<SspDataProvider>();
   const [attempts, setAttempts] = useState<NotificationAttempt[] | null>(null);
   useEffect(() => {
@@ -79,9 +81,7 @@ function Attempts() {
       <TableBody>
         {attempts.map((a) => (
           <TableRow key={a.id}>
-            <TableCell sx={{ whiteSpace: "nowrap" }}>
-              {new Date(a.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}
-            </TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{dateTime(a.at)}</TableCell>
             <TableCell>{translate(`ssp.notificationChannel.${a.channel}`, { _: a.channel })}</TableCell>
             <TableCell>{translate(`ssp.notificationOutcome.${a.outcome}`, { _: a.outcome })}</TableCell>
             <TableCell>{[a.vendorCode, a.vendorMessage].filter(Boolean).join(" ") || "-"}</TableCell>

@@ -2,6 +2,8 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@m
 import { useQuery } from "@tanstack/react-query";
 import { type Identifier, useDataProvider, useRecordContext, useTranslate } from "react-admin";
 import type { OrderEvent, SspDataProvider } from "../dataProvider";
+import { ServerTextSpan } from "../shared/ServerTextField";
+import { useDateTime } from "../shared/use-date-time";
 
 function describe(event: OrderEvent, translate: (key: string, options?: object) => string): string {
   const status = (s: string | null) => (s ? translate(`ssp.orderStatus.${s}`, { _: s }) : "");
@@ -19,6 +21,7 @@ function describe(event: OrderEvent, translate: (key: string, options?: object) 
 export function OrderTimeline() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const dateTime = useDateTime();
   const dataProvider = useDataProvider<SspDataProvider>();
   const id = record?.id;
   const { data: events = [], isPending } = useQuery({
@@ -53,10 +56,12 @@ export function OrderTimeline() {
       <TableBody>
         {sorted.map((event) => (
           <TableRow key={String(event.id)}>
-            <TableCell sx={{ whiteSpace: "nowrap" }}>{new Date(event.at).toLocaleString("ko-KR")}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{dateTime(event.at)}</TableCell>
             <TableCell>{describe(event, translate)}</TableCell>
             <TableCell>{who(event)}</TableCell>
-            <TableCell>{event.note ?? ""}</TableCell>
+            <TableCell>
+              <ServerTextSpan text={event.noteText} fallback={event.note} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -11,6 +11,7 @@ import {
 } from "react-admin";
 import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
+import { useDateTime } from "../shared/use-date-time";
 import { useTicketChoices } from "./ticket-choices";
 
 interface TicketRecord {
@@ -21,6 +22,7 @@ interface TicketRecord {
 /** The inbox: open tickets by SLA due time, breached first and highlighted. */
 export function TicketList() {
   const translate = useTranslate();
+  const dateTime = useDateTime();
   const { statuses, types, priorities } = useTicketChoices();
   const filters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -60,7 +62,7 @@ export function TicketList() {
           sortBy="sla"
           render={(r: TicketRecord) => (
             <span style={r.slaBreached ? { color: "#c62828", fontWeight: 600 } : undefined}>
-              {r.slaDueAt ? new Date(r.slaDueAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" }) : ""}
+              {r.slaDueAt ? dateTime(r.slaDueAt) : ""}
               {r.slaBreached ? ` · ${translate("ssp.tickets.breached")}` : ""}
             </span>
           )}

@@ -30,8 +30,12 @@ import {
 } from "react-admin";
 import { errorMessage } from "../shared/error-message";
 import { LocaleDateField } from "../shared/LocaleDateField";
+import { ServerTextSpan } from "../shared/ServerTextField";
 import { StatusChipField } from "../shared/StatusChipField";
+import { useDateTime } from "../shared/use-date-time";
 import { useRole } from "../shared/use-role";
+import { useServerText } from "../shared/use-server-text";
+import { useWon } from "../shared/use-won";
 import { TicketTransferPanel } from "./TicketTransferPanel";
 import { TicketVisitList, TicketVisitPanel } from "./TicketVisitPanel";
 import { ticketApi } from "./ticket-api";
@@ -122,6 +126,8 @@ function TicketControls() {
 function CancellationPanel() {
   const record = useRecordContext<TicketRecord>();
   const translate = useTranslate();
+  const won = useWon();
+  const serverText = useServerText();
   const { can } = useRole();
   const after = useAfterChange();
   const open = record ? !["resolved", "closed"].includes(record.status) : false;
@@ -145,12 +151,13 @@ function CancellationPanel() {
               {quote.items.map((item) => (
                 <TableRow key={item.kind}>
                   <TableCell>
-                    {translate(`ssp.quoteItemKind.${item.kind}`, { _: item.description })}
+                    {translate(`ssp.quoteItemKind.${item.kind}`, {
+                      _: serverText(item.text, item.description),
+                    })}
                   </TableCell>
-                  <TableCell
-                    align="right"
-                    sx={{ whiteSpace: "nowrap" }}
-                  >{`${item.amount.toLocaleString("ko-KR")}원`}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+                    {won(item.amount)}
+                  </TableCell>
                 </TableRow>
               ))}
               <TableRow>
@@ -158,7 +165,7 @@ function CancellationPanel() {
                   <strong>{translate("ssp.tickets.quoteTotal", { date: quote.date })}</strong>
                 </TableCell>
                 <TableCell align="right">
-                  <strong>{`${quote.total.toLocaleString("ko-KR")}원`}</strong>
+                  <strong>{won(quote.total)}</strong>
                 </TableCell>
               </TableRow>
             </TableBody>
@@ -186,6 +193,7 @@ function CancellationPanel() {
 function TicketTimeline() {
   const record = useRecordContext<TicketRecord>();
   const translate = useTranslate();
+  const dateTime = useDateTime();
   const { can } = useRole();
   const after = useAfterChange();
   const [kind, setKind] = useState<"reply" | "note">("reply");
@@ -216,14 +224,14 @@ function TicketTimeline() {
             }}
           >
             <Typography variant="caption" color="text.secondary">
-              {`${new Date(e.at).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })} · ${
+              {`${dateTime(e.at)} · ${
                 e.author.name ?? translate("ssp.tickets.system")
               } · ${translate(`ssp.tickets.entryKind.${e.kind}`)}`}
             </Typography>
             <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }}>
-              {[e.toStatus ? `${status(e.fromStatus) || "—"} → ${status(e.toStatus)}` : "", e.body]
-                .filter(Boolean)
-                .join(" · ")}
+              {e.toStatus ? `${status(e.fromStatus) || "—"} → ${status(e.toStatus)}` : ""}
+              {e.toStatus && (e.body || e.bodyText) ? " · " : ""}
+              <ServerTextSpan text={e.bodyText} fallback={e.body} />
             </Typography>
           </Box>
         ))}
@@ -284,6 +292,7 @@ function TicketVisits() {
 
 export function TicketShow() {
   const translate = useTranslate();
+  const dateTime = useDateTime();
   return (
     <Show>
       <SimpleShowLayout>
@@ -303,9 +312,7 @@ export function TicketShow() {
         <FunctionField
           source="slaDueAt"
           render={(r: { slaDueAt: string; slaBreached: boolean }) =>
-            `${new Date(r.slaDueAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}${
-              r.slaBreached ? ` · ${translate("ssp.tickets.breached")}` : ""
-            }`
+            `${dateTime(r.slaDueAt)}${r.slaBreached ? ` · ${translate("ssp.tickets.breached")}` : ""}`
           }
         />
         <ReferenceField source="customerId" reference="customers" />

@@ -1,3 +1,4 @@
+import type { ServerText } from "@ssp/domain";
 import type { Identifier } from "react-admin";
 import { API_URL } from "../api-url";
 import { httpClient } from "../dataProvider";
@@ -6,6 +7,8 @@ export interface TicketEntry {
   id: number;
   kind: "reply" | "note" | "event";
   body: string;
+  /** An event's body as key and parameters, rendered in the viewer's language. */
+  bodyText?: ServerText | null;
   fromStatus: string | null;
   toStatus: string | null;
   author: { kind: "user" | "customer" | "system"; id: number | null; name: string | null };
@@ -20,7 +23,7 @@ export interface Assignee {
 
 export interface ExitQuote {
   date: string;
-  items: { kind: string; description: string; amount: number }[];
+  items: { kind: string; description: string; text?: ServerText | null; amount: number }[];
   total: number;
 }
 

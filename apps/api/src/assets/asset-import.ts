@@ -1,4 +1,4 @@
-import { MAX_LEDGER_WON } from "@ssp/domain";
+import { MAX_LEDGER_WON, text } from "@ssp/domain";
 import { isValid, parseISO } from "date-fns";
 import { recordAudit } from "../audit/record-audit.js";
 import { ownerPartner } from "../db/scoped.js";
@@ -195,7 +195,7 @@ export async function importAssets(
               await insertAssetBatch(ctx.tx, {
                 partnerId,
                 userId: ctx.actor.userId,
-                note: "일괄 등록",
+                note: text("asset.imported"),
                 rows: batch.map((b) => b.asset),
               }),
             );

@@ -1,4 +1,4 @@
-import { bookValue } from "@ssp/domain";
+import { bookValue, text } from "@ssp/domain";
 import { count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { assetEvents, assets } from "../db/schema/index.js";
@@ -6,6 +6,7 @@ import { findScoped, ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { conflict, notFound, validationFailed } from "../http/errors.js";
 import { productTable } from "../products/product-use-cases.js";
+import { noteColumns } from "../shared/note-columns.js";
 import type { TAssetInput, TAssetTransitionRequest } from "./assets.schemas.js";
 import { lockAsset, moveAsset } from "./move-asset.js";
 
@@ -55,7 +56,7 @@ export async function registerAsset(ctx: StaffContext, input: TAssetInput) {
     fromStatus: null,
     toStatus: "in_stock",
     userId: ctx.actor.userId,
-    note: "입고",
+    ...noteColumns(text("asset.received")),
   });
   const after = assetJson(row!, ctx.clock.today());
   await recordAudit(ctx, { entity: "assets", entityId: row!.id, action: "create", partnerId, after });

@@ -2,6 +2,7 @@ import { ASSET_STATUSES } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 import { bookValueOn } from "../reports/asset-sql.js";
+import { type Note, noteColumns } from "../shared/note-columns.js";
 
 export interface ProductRef {
   id: number;
@@ -33,8 +34,9 @@ export interface NewAsset {
  */
 export async function insertAssetBatch(
   tx: Db,
-  input: { partnerId: number; userId: number | null; note: string; rows: NewAsset[] },
+  input: { partnerId: number; userId: number | null; note: Note; rows: NewAsset[] },
 ): Promise<string[]> {
+  const { note, noteText } = noteColumns(input.note);
   const rows = rowsOf<{ serial_number: string }>(
     await tx.execute(sql`
       with added as (
@@ -45,8 +47,9 @@ export async function insertAssetBatch(
         on conflict (partner_id, serial_number) do nothing
         returning id, serial_number
       ), events as (
-        insert into asset_events (partner_id, asset_id, from_status, to_status, user_id, note)
-        select ${input.partnerId}::int, id, null, 'in_stock', ${input.userId}::int, ${input.note}::text from added
+        insert into asset_events (partner_id, asset_id, from_status, to_status, user_id, note, note_text)
+        select ${input.partnerId}::int, id, null, 'in_stock', ${input.userId}::int, ${note}::text,
+               ${noteText === null ? null : JSON.stringify(noteText)}::jsonb from added
       )
       select serial_number from added`),
   );

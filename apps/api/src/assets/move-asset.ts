@@ -4,6 +4,7 @@ import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import type { Db } from "../db/client.js";
 import { assetEvents, assets } from "../db/schema/index.js";
 import { AppError } from "../http/errors.js";
+import { type Note, noteColumns } from "../shared/note-columns.js";
 
 type AssetRow = typeof assets.$inferSelect;
 
@@ -26,7 +27,7 @@ export async function moveAsset(
   extra: {
     by: "staff" | "system";
     contractId?: number | null;
-    note?: string | null;
+    note?: Note | null;
     values?: Partial<Pick<AssetRow, "contractId" | "customerId">>;
     /** The audit entry's before/after shape (default: status, holder and customer). */
     json?: (row: AssetRow) => unknown;
@@ -51,7 +52,7 @@ export async function moveAsset(
     toStatus: to,
     contractId: extra.contractId === undefined ? asset.contractId : extra.contractId,
     userId: ctx.actor?.userId ?? null,
-    note: extra.note ?? null,
+    ...noteColumns(extra.note),
   });
   const json =
     extra.json ??

@@ -1,3 +1,4 @@
+import { renderText } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import type TestAgent from "supertest/lib/agent.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,6 +90,9 @@ describe("billing run", () => {
       withFee ? ["rent", "registration_fee"] : ["rent"],
     );
     for (const l of shown.body.lines) expect(l.supply + l.vat).toBe(l.amount);
+    // Each line as key and parameters too, its Korean rendering the stored words of record.
+    for (const l of shown.body.lines) expect(renderText(l.text, "ko")).toBe(l.description);
+    expect(renderText(shown.body.lines[0].text, "en")).toMatch(/^(Pro-rated|Monthly) rent [A-Z][a-z]{2} \d/);
     expect(shown.body.total).toBe(
       shown.body.lines.reduce((s: number, l: { amount: number }) => s + l.amount, 0),
     );

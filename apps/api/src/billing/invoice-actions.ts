@@ -1,3 +1,4 @@
+import { assertInvoiceOpen, type InvoiceStatus } from "@ssp/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type AuditSubject, recordAudit } from "../audit/record-audit.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
@@ -52,7 +53,7 @@ export async function recordBankTransfer(
   input: { invoiceId: number; amount: number; paidOn: string; reference: string },
 ) {
   const invoice = await lockInvoice(ctx, input.invoiceId);
-  if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
+  assertInvoiceOpen(invoice.status as InvoiceStatus);
   const { balance } = await invoiceBalance(ctx.tx, invoice);
   if (input.amount > balance)
     throw new AppError(422, "amount_exceeds_balance", `At most ${balance} won is owed`, {
@@ -90,7 +91,7 @@ export async function recordBankTransfer(
  */
 export async function collectInvoice(ctx: UseCaseContext, invoiceId: number) {
   const invoice = await lockInvoice(ctx, invoiceId);
-  if (invoice.status !== "open") throw new AppError(409, "invoice_settled", "This invoice owes nothing");
+  assertInvoiceOpen(invoice.status as InvoiceStatus);
   // Charge what is still owed after bank transfers and credit notes, never the issued total.
   const { balance } = await invoiceBalance(ctx.tx, invoice);
   if (balance <= 0) {

@@ -94,9 +94,10 @@ export async function invoiceDetails(tx: Db, invoiceIds: readonly number[]) {
       });
     },
     lines: (invoiceId: number) =>
-      (linesOf.get(invoiceId) ?? []).map(({ kind, description, supply, vat, amount }) => ({
+      (linesOf.get(invoiceId) ?? []).map(({ kind, description, descriptionText, supply, vat, amount }) => ({
         kind,
         description,
+        text: descriptionText,
         supply,
         vat,
         amount,

@@ -199,14 +199,20 @@ export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): P
     invoice: source.get(`${row.contract_id}|${row.period_kind}|${row.period_start}`)!,
   }));
   const lines = written.flatMap(({ row, invoice }) =>
-    invoice.content.lines.map((l, position) => ({ i: row.id, p: row.partner_id, position, ...l })),
+    invoice.content.lines.map(({ text, ...l }, position) => ({
+      i: row.id,
+      p: row.partner_id,
+      position,
+      ...l,
+      t: text,
+    })),
   );
   if (lines.length > 0) {
     await db.execute(sql`
-      insert into invoice_lines (invoice_id, partner_id, position, kind, description, supply, vat, amount)
-      select x.i, x.p, x.position, x.kind, x.description, x.supply, x.vat, x.amount
+      insert into invoice_lines (invoice_id, partner_id, position, kind, description, description_text, supply, vat, amount)
+      select x.i, x.p, x.position, x.kind, x.description, x.t, x.supply, x.vat, x.amount
       from json_to_recordset(${JSON.stringify(lines)}::json)
-        as x(i int, p int, position int, kind text, description text, supply int, vat int, amount int)`);
+        as x(i int, p int, position int, kind text, description text, t jsonb, supply int, vat int, amount int)`);
   }
   const charged = written.flatMap(({ row, invoice }) =>
     (invoice.interestChargeIds ?? []).map((id) => ({ id, target: row.id })),

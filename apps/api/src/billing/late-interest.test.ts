@@ -135,6 +135,7 @@ describe("late-payment interest (SPEC §4), where the partner charges it", () =>
       .expect(200);
     expect(quote.body.items).toContainEqual({
       kind: "late_interest",
+      text: { key: "line.late_interest" },
       description: "연체 이자",
       amount: expected,
     });

@@ -1,4 +1,4 @@
-import { PLAN_TERM_FIELDS, type PlanTerms } from "@ssp/domain";
+import { PLAN_TERM_FIELDS, type PlanTerms, text } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import {
@@ -13,6 +13,7 @@ import {
 import type { UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findOrder } from "../orders/orders.repository.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { contractJson, nextContractNumber } from "./contracts.repository.js";
 
 /**
@@ -73,7 +74,7 @@ export async function draftContract(ctx: UseCaseContext, orderId: number) {
     orderId: order.id,
     kind: "contract_drafted",
     userId: ctx.actor?.userId ?? null,
-    note: `계약서 작성 ${row!.number}`,
+    ...noteColumns(text("order.contract_drafted", { number: row!.number })),
     detail: { contractId: row!.id },
   });
   const after = contractJson(row!);

@@ -1,4 +1,4 @@
-import { assertCanCancelContract, type ContractStatus } from "@ssp/domain";
+import { assertCanCancelContract, assertHasExitQuote, type ContractStatus, text } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import { lockAsset, moveAsset } from "../assets/move-asset.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -21,9 +21,9 @@ import {
 
 /** The itemized exit quote for a date, with late interest where the partner charges it. */
 export async function quoteFor(ctx: Pick<StaffContext, "tx">, contract: ContractRow, date: string) {
-  if (!["active", "suspended"].includes(contract.status) || !contract.activatedOn) {
-    throw new AppError(409, "illegal_transition", "Only an active or suspended contract has an exit quote");
-  }
+  assertHasExitQuote(contract.status as ContractStatus);
+  if (!contract.activatedOn)
+    throw new AppError(409, "illegal_transition", "The contract was never activated");
   if (date < contract.activatedOn)
     throw new AppError(422, "business_rule", "The date is before the contract started", {
       date: "Before activation",
@@ -124,14 +124,14 @@ export async function cancelContract(
     await moveAsset(ctx, asset!, back, {
       by: "system",
       contractId: contract.id,
-      note: `계약 취소 ${contract.number}`,
+      note: text("asset.released", { contract: contract.number }),
       values: { contractId: null, customerId: null },
     });
   }
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
   if (order && !["installed", "cancelled", "credit_declined"].includes(order.status)) {
     await moveOrder(ctx, order, "cancelled", {
-      note: `계약 취소: ${input.reason}`,
+      note: text("order.contract_cancelled", { reason: input.reason }),
       values: { cancelReason: input.reason },
     });
   }

@@ -1,4 +1,4 @@
-import { type ContractStatus, endOfTermOutcome } from "@ssp/domain";
+import { type ContractStatus, endOfTermOutcome, text } from "@ssp/domain";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { lockAsset, moveAsset } from "../assets/move-asset.js";
 import type { AuditContext } from "../audit/record-audit.js";
@@ -130,7 +130,7 @@ async function transferAsset(
   await moveAsset(ctx, asset!, "transferred", {
     by: "system",
     contractId: input.contractId,
-    note: `만기 소유권 이전 ${input.number}`,
+    note: text("asset.ownership_transferred", { contract: input.number }),
     values: { contractId: null },
   });
 }

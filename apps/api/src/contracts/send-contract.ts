@@ -1,3 +1,4 @@
+import { text } from "@ssp/domain";
 import { addDays } from "date-fns";
 import { and, eq, isNull } from "drizzle-orm";
 import { orders, signingEvents, signingLinks } from "../db/schema/index.js";
@@ -75,6 +76,8 @@ export async function sendContract(ctx: UseCaseContext, contractId: number) {
   });
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
   if (order && order.status === "credit_approved")
-    await moveOrder(ctx, order, "contract_sent", { note: `계약서 발송 ${contract.number}` });
+    await moveOrder(ctx, order, "contract_sent", {
+      note: text("order.contract_sent", { number: contract.number }),
+    });
   return contractJson(moved);
 }

@@ -1,4 +1,11 @@
-import { type CustomerRequestType, TICKET_STATUSES } from "@ssp/domain";
+import {
+  assertInvoiceOpen,
+  type ContractStatus,
+  type CustomerRequestType,
+  contractLifecycle,
+  type InvoiceStatus,
+  TICKET_STATUSES,
+} from "@ssp/domain";
 import { and, desc, eq } from "drizzle-orm";
 import type { Request } from "express";
 import { recordAudit } from "../audit/record-audit.js";
@@ -11,6 +18,7 @@ import { customerPageLinks, invoices, partners, paymentMethods, tickets } from "
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
 import { type AppDeps, publicContext, type UseCaseContext } from "../http/context.js";
+import { guardForCustomer } from "../http/customer-guard.js";
 import { AppError } from "../http/errors.js";
 import { publicPartner } from "../partners/partner-identity.js";
 import { registerCard } from "../signing/register-payment-method.js";
@@ -299,7 +307,7 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
     ({ req }) =>
       withPage(req, async (ctx, { contract }) => {
         assertContractOpen(contract);
-        if (!["active", "suspended"].includes(contract.status))
+        if (!contractLifecycle.canTransition(contract.status as ContractStatus, "terminated"))
           throw new AppError(409, "not_active", "설치 전 계약은 고객센터에서 취소를 도와드립니다.");
         return { body: (await quoteFor(ctx, contract, ctx.clock.today())).quote };
       }),
@@ -358,8 +366,10 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
             ),
           );
         if (!invoice) throw new AppError(404, "not_found", "청구서를 찾을 수 없습니다.");
-        if (invoice.status !== "open")
-          throw new AppError(409, "invoice_settled", "이미 결제된 청구서입니다.");
+        guardForCustomer(
+          () => assertInvoiceOpen(invoice.status as InvoiceStatus),
+          "이미 결제된 청구서입니다.",
+        );
         if (invoice.dueDate > ctx.clock.today())
           throw new AppError(
             409,

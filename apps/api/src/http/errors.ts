@@ -132,8 +132,14 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return fromZodError(error);
   if (error instanceof DomainError) {
-    const status = error.code === "illegal_transition" ? 409 : error.code === "invalid_amount" ? 400 : 422;
-    return new AppError(status, error.code, error.message);
+    const status =
+      error.code === "illegal_transition" || error.code === "invoice_settled"
+        ? 409
+        : error.code === "invalid_amount"
+          ? 400
+          : 422;
+    const fields = error.details.fields as Record<string, string> | undefined;
+    return new AppError(status, error.code, error.message, fields);
   }
   // http-errors from body-parser (`expose`), and the router's 400 for a parameter it cannot decode.
   const http = error as { type?: string; status?: number; expose?: boolean };

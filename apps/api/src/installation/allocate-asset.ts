@@ -1,3 +1,4 @@
+import { assertCanAllocateAsset, type OrderStatus, text } from "@ssp/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { moveAsset } from "../assets/move-asset.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -6,6 +7,7 @@ import { assets, contracts, orderEvents, plans, planVersions } from "../db/schem
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { findOrder } from "../orders/orders.repository.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { advanceWhenReady } from "./ready-to-install.js";
 
 /**
@@ -17,9 +19,8 @@ import { advanceWhenReady } from "./ready-to-install.js";
 export async function allocateAsset(ctx: StaffContext, input: { orderId: number; assetId?: number }) {
   const order = await findOrder(ctx.tx, ctx.scope, input.orderId);
   if (!order) throw notFound("Order");
-  if (!["contract_sent", "contract_signed"].includes(order.status) || order.contractId === null) {
-    throw new AppError(409, "illegal_transition", "Assets are allocated once the contract is sent or signed");
-  }
+  assertCanAllocateAsset(order.status as OrderStatus);
+  if (order.contractId === null) throw new AppError(409, "illegal_transition", "The order has no contract");
   const contract = (await findContract(ctx.tx, ctx.scope, order.contractId))!;
   if (contract.assetId !== null)
     throw new AppError(409, "asset_already_allocated", "This order already has an asset");
@@ -62,7 +63,7 @@ export async function allocateAsset(ctx: StaffContext, input: { orderId: number;
   await moveAsset(ctx, asset, "reserved", {
     by: "system",
     contractId: contract.id,
-    note: `${contract.number} 배정`,
+    note: text("asset.allocated", { contract: contract.number }),
     values: { contractId: contract.id, customerId: contract.customerId },
   });
   await ctx.tx.insert(orderEvents).values({
@@ -70,7 +71,7 @@ export async function allocateAsset(ctx: StaffContext, input: { orderId: number;
     orderId: order.id,
     kind: "asset_allocated",
     userId: ctx.actor.userId,
-    note: `자산 배정 ${asset.serialNumber}`,
+    ...noteColumns(text("order.asset_allocated", { serial: asset.serialNumber })),
     detail: { assetId: asset.id },
   });
   await recordAudit(ctx, {

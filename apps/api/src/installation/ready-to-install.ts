@@ -1,3 +1,4 @@
+import { text } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { contracts, orders, paymentMethods } from "../db/schema/index.js";
@@ -22,5 +23,5 @@ export async function advanceWhenReady(
     .where(and(eq(paymentMethods.contractId, contract.id), eq(paymentMethods.status, "active")))
     .limit(1);
   if (!method) return;
-  await moveOrder(ctx, order, "ready_to_install", { note: "서명·자동결제·자산 배정 완료" });
+  await moveOrder(ctx, order, "ready_to_install", { note: text("order.ready_to_install") });
 }

@@ -1,4 +1,11 @@
-import { type AssetStatus, assertCanTransitionAsset, billingSchedule } from "@ssp/domain";
+import {
+  type AssetStatus,
+  assertCanRecordInstallation,
+  assertCanTransitionAsset,
+  billingSchedule,
+  type OrderStatus,
+  text,
+} from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
 import { moveAsset } from "../assets/move-asset.js";
 import { billContractNow } from "../billing/billing-run.js";
@@ -26,9 +33,8 @@ export async function recordInstallation(
 ) {
   const order = await findOrder(ctx.tx, ctx.scope, input.orderId);
   if (!order) throw notFound("Order");
-  if (order.status !== "ready_to_install" || order.contractId === null) {
-    throw new AppError(409, "illegal_transition", "Only an order ready to install can be installed");
-  }
+  assertCanRecordInstallation(order.status as OrderStatus);
+  if (order.contractId === null) throw new AppError(409, "illegal_transition", "The order has no contract");
   const [delivery] = await ctx.tx
     .select()
     .from(deliveries)
@@ -85,7 +91,7 @@ export async function recordInstallation(
   await moveAsset(ctx, asset!, "installed", {
     by: "system",
     contractId: contract!.id,
-    note: `설치 완료 ${input.date}`,
+    note: text("asset.installed", { date: input.date }),
   });
   if (delivery) {
     await ctx.tx
@@ -94,7 +100,7 @@ export async function recordInstallation(
       .where(eq(deliveries.id, delivery.id));
   }
   const installed = await moveOrder(ctx, order, "installed", {
-    note: `설치 완료 ${input.date} (${asset!.serialNumber})`,
+    note: text("order.installed", { date: input.date, serial: asset!.serialNumber }),
     detail: { receiptSha256: receipt.sha256 },
   });
   // Billing starts at installation: the first invoice is issued and collected now (a backdated

@@ -1,9 +1,11 @@
+import { text } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { contracts, deliveries, orderEvents, users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
 import { findOrder } from "../orders/orders.repository.js";
+import { noteColumns } from "../shared/note-columns.js";
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 
@@ -57,7 +59,9 @@ export async function scheduleDelivery(
     orderId: order.id,
     kind: "delivery_scheduled",
     userId: ctx.actor.userId,
-    note: `설치 예약 ${input.scheduledOn} · ${technician.name}`,
+    ...noteColumns(
+      text("order.delivery_scheduled", { date: input.scheduledOn, technician: technician.name }),
+    ),
     detail: { deliveryId: row!.id },
   });
   const after = deliveryJson(row!);

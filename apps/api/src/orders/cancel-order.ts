@@ -1,4 +1,4 @@
-import { type ContractStatus, contractLifecycle } from "@ssp/domain";
+import { type ContractStatus, contractLifecycle, text } from "@ssp/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { moveContract } from "../contracts/contracts.repository.js";
@@ -16,7 +16,7 @@ export async function cancelOrder(ctx: StaffContext, input: { orderId: number; r
   const order = await lockOrder(ctx.tx, ctx.scope, input.orderId);
   if (!order) throw notFound("Order");
   const moved = await moveOrder(ctx, order, "cancelled", {
-    note: `취소: ${input.reason}`,
+    note: text("order.cancelled", { reason: input.reason }),
     values: { cancelReason: input.reason },
   });
   if (order.contractId !== null) {

@@ -1,3 +1,4 @@
+import { text } from "@ssp/domain";
 import { recordAudit } from "../audit/record-audit.js";
 import { findCustomer } from "../customers/customers.repository.js";
 import { orderEvents, orders } from "../db/schema/index.js";
@@ -5,6 +6,7 @@ import { ownerPartner } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { validationFailed } from "../http/errors.js";
 import { findPlan } from "../plans/plans.repository.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { orderJson, planIdsOf } from "./orders.repository.js";
 import type { TOrderCreateRequest } from "./orders.schemas.js";
 
@@ -37,7 +39,7 @@ export async function createOrder(ctx: StaffContext, input: TOrderCreateRequest)
     kind: "status",
     toStatus: "received",
     userId: ctx.actor.userId,
-    note: "직원 접수",
+    ...noteColumns(text("order.created_by_staff")),
   });
   const after = orderJson(row!, await planIdsOf(ctx.tx, [row!.planVersionId]));
   await recordAudit(ctx, { entity: "orders", entityId: row!.id, action: "create", partnerId, after });

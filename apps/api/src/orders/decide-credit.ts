@@ -1,7 +1,8 @@
+import { assertCanDecideCredit, type OrderStatus, text } from "@ssp/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { creditChecks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
-import { AppError, notFound } from "../http/errors.js";
+import { notFound } from "../http/errors.js";
 import { moveOrder } from "./move-order.js";
 import { lockOrder } from "./orders.repository.js";
 
@@ -12,13 +13,7 @@ export async function decideCredit(
 ) {
   const order = await lockOrder(ctx.tx, ctx.scope, input.orderId);
   if (!order) throw notFound("Order");
-  if (order.status !== "credit_review") {
-    throw new AppError(
-      409,
-      "illegal_transition",
-      "Only an order in credit review can be approved or declined",
-    );
-  }
+  assertCanDecideCredit(order.status as OrderStatus);
   const [check] = await ctx.tx
     .select()
     .from(creditChecks)
@@ -37,7 +32,9 @@ export async function decideCredit(
       .where(eq(creditChecks.id, check.id));
   }
   return moveOrder(ctx, order, input.decision === "approved" ? "credit_approved" : "credit_declined", {
-    note: `심사 ${input.decision === "approved" ? "승인" : "거절"}: ${input.reason}`,
+    note: text(input.decision === "approved" ? "order.credit_approved" : "order.credit_declined", {
+      reason: input.reason,
+    }),
     detail: { creditCheckId: check?.id ?? null },
   });
 }

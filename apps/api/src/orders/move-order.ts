@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { orderEvents, orders } from "../db/schema/index.js";
 import { AppError } from "../http/errors.js";
+import { type Note, noteColumns } from "../shared/note-columns.js";
 import type { OrderRow } from "./orders.repository.js";
 
 /**
@@ -15,7 +16,7 @@ export async function moveOrder(
   order: OrderRow,
   to: OrderStatus,
   extra: {
-    note?: string;
+    note?: Note;
     detail?: Record<string, unknown>;
     values?: Partial<typeof orders.$inferInsert>;
   } = {},
@@ -42,7 +43,7 @@ export async function moveOrder(
     fromStatus: order.status,
     toStatus: to,
     userId: ctx.actor?.userId ?? null,
-    note: extra.note ?? null,
+    ...noteColumns(extra.note),
     detail: extra.detail ?? null,
   });
   // Every step is audited, whoever took it: staff, the customer on a public page, or a job.

@@ -1,3 +1,4 @@
+import { renderText } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOf, startTestApp, type TestApp } from "../../test/test-app.js";
@@ -87,6 +88,10 @@ describe("orders: credit check and review", () => {
       "credit_approved",
     ]);
     expect(timeline.body[2].note).toContain("재직 확인 완료");
+    // Each note also as key and parameters, so an English viewer reads it in English.
+    expect(timeline.body[1].noteText).toMatchObject({ key: "order.credit_checked" });
+    expect(renderText(timeline.body[2].noteText, "en")).toBe("Review approved: 재직 확인 완료");
+    expect(renderText(timeline.body[2].noteText, "ko")).toBe(timeline.body[2].note);
     // Who moved it, by name, for every role that reads orders (only owners read users).
     expect(timeline.body[2].userName).toBe("이매니저");
   });

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { creditOutcome, ORDER_STATUS_AFTER_CHECK } from "@ssp/domain";
+import {
+  assertCanRunCreditCheck,
+  creditOutcome,
+  ORDER_STATUS_AFTER_CHECK,
+  type OrderStatus,
+  text,
+} from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import { BureauUnavailableError } from "../adapters/credit-bureau/credit-bureau.js";
 import type { Db } from "../db/client.js";
@@ -20,13 +26,7 @@ export async function runCreditCheck(
   ctx: { tx: Db; actor: Actor | null; ip: string | undefined; clock: { now(): Date }; adapters: Adapters },
   order: OrderRow,
 ) {
-  if (order.status !== "received") {
-    throw new AppError(
-      409,
-      "illegal_transition",
-      `A credit check runs on a received order, not one that is ${order.status}`,
-    );
-  }
+  assertCanRunCreditCheck(order.status as OrderStatus);
   const [customer] = await ctx.tx.select().from(customers).where(eq(customers.id, order.customerId));
   if (!customer?.consentCreditInquiryAt) {
     throw new AppError(422, "consent_required", "The customer has not consented to a credit inquiry");
@@ -62,7 +62,7 @@ export async function runCreditCheck(
     })
     .returning();
   const moved = await moveOrder(ctx, order, ORDER_STATUS_AFTER_CHECK[outcome], {
-    note: `신용조회 ${report.score}점 (${report.grade}등급)`,
+    note: text("order.credit_checked", { score: report.score, grade: report.grade }),
     detail: { creditCheckId: check!.id, score: report.score, grade: report.grade, outcome },
   });
   return { order: moved, check: check! };

@@ -1,4 +1,4 @@
-import type { PlanTerms } from "@ssp/domain";
+import { type PlanTerms, text } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords.js";
 import { type Db, rowsOf } from "../db/client.js";
@@ -12,6 +12,7 @@ import {
   products,
   users,
 } from "../db/schema/index.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { birthDate, koreanAddress, koreanName, mobilePhone, prng } from "./korean-names.js";
 
 export const DEMO_PASSWORD = "demo-pass-2026";
@@ -261,9 +262,13 @@ async function seedPartner(
           usefulLifeMonths: 60,
         })
         .returning();
-      await tx
-        .insert(assetEvents)
-        .values({ partnerId, assetId: asset!.id, fromStatus: null, toStatus: status, note: "초기 등록" });
+      await tx.insert(assetEvents).values({
+        partnerId,
+        assetId: asset!.id,
+        fromStatus: null,
+        toStatus: status,
+        ...noteColumns(text("asset.initial")),
+      });
     }
   }
   const rows = Array.from({ length: input.customers }, (_, i) => {

@@ -1,4 +1,4 @@
-import { composeInvoice, line } from "@ssp/domain";
+import { composeInvoice, line, text } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { insertInvoices } from "../billing/invoices.repository.js";
@@ -11,8 +11,6 @@ import { ticketEvent } from "../tickets/ticket-use-cases.js";
 import { lockTicket } from "../tickets/tickets.repository.js";
 import type { VisitRow } from "./move-visit.js";
 
-const KIND_LABEL: Record<string, string> = { repair: "수리", removal: "철거", reinstallation: "재설치" };
-
 /**
  * What a completed ticket visit does beyond itself. A relocation's reinstallation moves the
  * contract's install address to where the unit now stands, invoices the partner's relocation fee
@@ -23,7 +21,7 @@ export async function afterTicketVisit(ctx: StaffContext, visit: VisitRow): Prom
   if (visit.ticketId === null) return;
   const ticket = await lockTicket(ctx.tx, ctx.scope, visit.ticketId);
   if (!ticket) return;
-  const done = `${KIND_LABEL[visit.kind] ?? "방문"} 완료 (${visit.scheduledOn})`;
+  const done = text("ticket.visit_done", { kind: visit.kind, date: visit.scheduledOn });
   if (visit.kind !== "reinstallation" || !visit.address) {
     await ticketEvent(ctx, ticket, done);
     return;
@@ -56,13 +54,16 @@ export async function afterTicketVisit(ctx: StaffContext, visit: VisitRow): Prom
             periodStart: today,
             periodEnd: today,
             date: today,
-            content: composeInvoice([line("relocation_fee", `이전설치비 (${ticket.number})`, fee)]),
+            content: composeInvoice([
+              line("relocation_fee", text("line.relocation_fee", { ticket: ticket.number }), fee),
+            ]),
             status: "open",
           },
         ])
       : [];
-  const billed = invoice ? `, 이전설치비 ${fee.toLocaleString("ko-KR")}원 청구 (${invoice.number})` : "";
-  if (ticket.status === "resolved" || ticket.status === "closed")
-    await ticketEvent(ctx, ticket, done + billed);
-  else await moveTicket(ctx, ticket, "resolved", { note: `이전설치 완료${billed}` });
+  const relocated = invoice
+    ? text("ticket.relocation_done_billed", { fee, invoice: invoice.number })
+    : text("ticket.relocation_done");
+  if (ticket.status === "resolved" || ticket.status === "closed") await ticketEvent(ctx, ticket, relocated);
+  else await moveTicket(ctx, ticket, "resolved", { note: relocated });
 }

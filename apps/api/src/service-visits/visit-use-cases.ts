@@ -1,4 +1,10 @@
-import { isVisitMissed, type VisitKind, type VisitStatus } from "@ssp/domain";
+import {
+  assertCanScheduleVisits,
+  type ContractStatus,
+  isVisitMissed,
+  type VisitKind,
+  type VisitStatus,
+} from "@ssp/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { type Db, rowsOf } from "../db/client.js";
@@ -148,10 +154,7 @@ export async function insertVisit(
     address?: string;
   },
 ): Promise<VisitRow> {
-  if (!["active", "suspended"].includes(contract.status))
-    throw new AppError(409, "illegal_transition", "Visits are for active contracts", {
-      contractId: "The contract is not active",
-    });
+  assertCanScheduleVisits(contract.status as ContractStatus);
   if (input.scheduledOn < ctx.clock.today()) throw validationFailed({ scheduledOn: "The date has passed" });
   if (input.technicianId) await assertTechnician(ctx, contract.partnerId, input.technicianId);
   const [row] = await ctx.tx

@@ -1,3 +1,4 @@
+import { assertCanDeclineContract, assertCanSignContract, type ContractStatus, text } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import { latestDocument } from "../contracts/contract-documents.js";
 import { contractRecipient } from "../contracts/contract-notices.js";
@@ -5,6 +6,7 @@ import { type ContractRow, moveContract } from "../contracts/contracts.repositor
 import { issueCustomerPageLink } from "../customer-page/page-links.js";
 import { orders, partners, signingEvents, signingLinks } from "../db/schema/index.js";
 import type { SigningCertificate } from "../documents/signing-certificate.js";
+import { guardForCustomer } from "../http/customer-guard.js";
 import { AppError } from "../http/errors.js";
 import { enqueueForCustomer } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
@@ -25,8 +27,10 @@ export async function signContract(
   input: { link: SigningLink; contract: ContractRow; request: TSignContractRequest },
 ) {
   const { link, contract } = input;
-  if (contract.status !== "sent")
-    throw new AppError(409, "illegal_transition", "이 계약서는 서명할 수 있는 상태가 아닙니다.");
+  guardForCustomer(
+    () => assertCanSignContract(contract.status as ContractStatus),
+    "이 계약서는 서명할 수 있는 상태가 아닙니다.",
+  );
   const signature = signatureOf(input.request.signature);
   const unsigned = await latestDocument(ctx.tx, contract.id, "contract_unsigned");
   if (!unsigned)
@@ -49,7 +53,9 @@ export async function signContract(
   const signed = await moveContract(ctx, contract, "signed", { signedAt: now, sealedSha256 });
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
   if (order)
-    await moveOrder(ctx, order, "contract_signed", { note: `고객 전자서명 완료 ${contract.number}` });
+    await moveOrder(ctx, order, "contract_signed", {
+      note: text("order.contract_signed", { number: contract.number }),
+    });
   const [partner] = await ctx.tx
     .select({ name: partners.name })
     .from(partners)
@@ -79,8 +85,10 @@ export async function declineContract(
   input: { link: SigningLink; contract: ContractRow; reason: string },
 ) {
   const { link, contract } = input;
-  if (contract.status !== "sent")
-    throw new AppError(409, "illegal_transition", "이 계약서는 거절할 수 있는 상태가 아닙니다.");
+  guardForCustomer(
+    () => assertCanDeclineContract(contract.status as ContractStatus),
+    "이 계약서는 거절할 수 있는 상태가 아닙니다.",
+  );
   await recordSigningEvent(ctx, link, "declined", { reason: input.reason });
   await ctx.tx.update(signingLinks).set({ consumedAt: ctx.clock.now() }).where(eq(signingLinks.id, link.id));
   await moveContract(ctx, contract, "cancelled", {
@@ -90,7 +98,7 @@ export async function declineContract(
   const [order] = await ctx.tx.select().from(orders).where(eq(orders.id, contract.orderId));
   if (order) {
     await moveOrder(ctx, order, "cancelled", {
-      note: `고객 서명 거절: ${input.reason}`,
+      note: text("order.contract_declined", { reason: input.reason }),
       values: { cancelReason: `고객 서명 거절: ${input.reason}` },
     });
   }

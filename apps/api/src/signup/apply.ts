@@ -1,3 +1,4 @@
+import { text } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { draftContract } from "../contracts/draft-contract.js";
@@ -7,6 +8,7 @@ import type { UseCaseContext } from "../http/context.js";
 import { validationFailed } from "../http/errors.js";
 import { runCreditCheck } from "../orders/run-credit-check.js";
 import { findPlan } from "../plans/plans.repository.js";
+import { noteColumns } from "../shared/note-columns.js";
 import type { ApplicantSession } from "./applicant-session.js";
 import { type TApplyRequest, TERMS_VERSION } from "./signup.schemas.js";
 
@@ -101,7 +103,7 @@ export async function apply(
     orderId: order!.id,
     kind: "status",
     toStatus: "received",
-    note: `고객 온라인 신청 (${session.method === "kakao" ? "카카오" : "휴대폰 인증"})`,
+    ...noteColumns(text("order.applied_online", { method: session.method })),
   });
   await recordAudit(asCustomer, {
     entity: "orders",

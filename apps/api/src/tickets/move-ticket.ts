@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
 import { ticketComments, tickets } from "../db/schema/index.js";
 import { AppError } from "../http/errors.js";
+import { type Note, noteColumns } from "../shared/note-columns.js";
 import type { TicketRow } from "./tickets.repository.js";
 
 /**
@@ -14,7 +15,7 @@ export async function moveTicket(
   ctx: AuditContext & { clock: { now(): Date } },
   ticket: TicketRow,
   to: TicketStatus,
-  extra: { note?: string; values?: Partial<typeof tickets.$inferInsert> } = {},
+  extra: { note?: Note; values?: Partial<typeof tickets.$inferInsert> } = {},
 ): Promise<TicketRow> {
   ticketLifecycle.assertCanTransition(ticket.status as TicketStatus, to);
   const now = ctx.clock.now();
@@ -39,7 +40,7 @@ export async function moveTicket(
     partnerId: ticket.partnerId,
     ticketId: ticket.id,
     kind: "event",
-    body: extra.note ?? "",
+    ...bodyColumns(extra.note),
     authorUserId: ctx.actor?.userId ?? null,
     authorCustomerId: !ctx.actor && ctx.by?.kind === "customer" ? ctx.by.customerId : null,
     fromStatus: ticket.status,
@@ -58,4 +59,10 @@ export async function moveTicket(
     },
   );
   return row;
+}
+
+/** A timeline event's body: the note's Korean words (empty when none) and its key for each viewer. */
+export function bodyColumns(note: Note | undefined) {
+  const { note: body, noteText: bodyText } = noteColumns(note);
+  return { body: body ?? "", bodyText };
 }

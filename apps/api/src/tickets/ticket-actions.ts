@@ -1,9 +1,12 @@
+import { assertTicketOpen, type TicketStatus, text } from "@ssp/domain";
+import { eq } from "drizzle-orm";
 import { issueCreditNote } from "../billing/invoice-actions.js";
 import { terminateContract, terminationQuoteFor } from "../contracts/end-contract.js";
+import { invoices } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveTicket } from "./move-ticket.js";
-import { assertTicketOpen, ticketEvent } from "./ticket-use-cases.js";
+import { ticketEvent } from "./ticket-use-cases.js";
 import { findTicket, linkedInvoiceIds, lockTicket, type TicketRow } from "./tickets.repository.js";
 
 function assertType(ticket: TicketRow, type: string): void {
@@ -22,7 +25,7 @@ export async function lockOpenTicketOfType(
   const ticket = await lockTicket(ctx.tx, ctx.scope, ticketId);
   if (!ticket) throw notFound("Ticket");
   assertType(ticket, type);
-  assertTicketOpen(ticket);
+  assertTicketOpen(ticket.status as TicketStatus);
   return ticket;
 }
 
@@ -54,7 +57,7 @@ export async function confirmCancellation(
     reason: input.reason ?? `고객 해지 요청 (${ticket.number})`,
   });
   const resolved = await moveTicket(ctx, ticket, "resolved", {
-    note: `계약 해지 처리 (${date}, 정산 ${ended.quote.total.toLocaleString("ko-KR")}원)`,
+    note: text("ticket.contract_terminated", { date, total: ended.quote.total }),
   });
   return { ticket: resolved, ...ended };
 }
@@ -75,10 +78,14 @@ export async function creditDisputedInvoice(
     amount: input.amount,
     reason: `${input.reason} (${ticket.number})`,
   });
+  const [invoice] = await ctx.tx
+    .select({ number: invoices.number })
+    .from(invoices)
+    .where(eq(invoices.id, input.invoiceId));
   await ticketEvent(
     ctx,
     ticket,
-    `감액 처리 ${input.amount.toLocaleString("ko-KR")}원 (청구서 ${input.invoiceId})`,
+    text("ticket.credit_issued", { amount: input.amount, invoice: invoice!.number }),
   );
   return note;
 }

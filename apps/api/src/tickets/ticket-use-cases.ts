@@ -1,9 +1,10 @@
 import {
+  assertTicketNotClosed,
   defaultTicketPriority,
-  isTicketOpen,
   type TicketPriority,
   type TicketSource,
   type TicketStatus,
+  text,
   ticketSlaDueAt,
 } from "@ssp/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -21,7 +22,8 @@ import {
   users,
 } from "../db/schema/index.js";
 import { AppError, notFound } from "../http/errors.js";
-import { moveTicket } from "./move-ticket.js";
+import type { Note } from "../shared/note-columns.js";
+import { bodyColumns, moveTicket } from "./move-ticket.js";
 import { lockTicket, type TicketRow } from "./tickets.repository.js";
 import type { TTicketCreateRequest, TTicketUpdateRequest } from "./tickets.schemas.js";
 
@@ -139,7 +141,9 @@ export async function createTicket(
     partnerId,
     ticketId: id,
     kind: "event",
-    body: input.source === "customer" ? "고객 요청 접수" : "상담 접수",
+    ...bodyColumns(
+      text(input.source === "customer" ? "ticket.received_from_customer" : "ticket.received_by_staff"),
+    ),
     authorUserId: ctx.actor?.userId ?? null,
     authorCustomerId: ctx.actor ? null : input.customerId,
     toStatus: "open",
@@ -212,8 +216,7 @@ export async function updateTicket(
   const changes =
     (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId) ||
     (input.priority !== undefined && input.priority !== ticket.priority);
-  if (changes && ticket.status === "closed")
-    throw new AppError(409, "illegal_transition", "A closed ticket cannot be changed");
+  if (changes) assertTicketNotClosed(ticket.status as TicketStatus, "be reassigned or reprioritised");
   if (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId) {
     if (input.assigneeId !== null) await assertAssignee(ctx, ticket.partnerId, input.assigneeId);
     const before = ticket.assigneeId;
@@ -262,12 +265,12 @@ export async function updateTicket(
   return ticket!;
 }
 
-async function event(ctx: TicketContext, ticket: TicketRow, body: string) {
+async function event(ctx: TicketContext, ticket: TicketRow, note: Note) {
   await ctx.tx.insert(ticketComments).values({
     partnerId: ticket.partnerId,
     ticketId: ticket.id,
     kind: "event",
-    body,
+    ...bodyColumns(note),
     authorUserId: ctx.actor?.userId ?? null,
     authorCustomerId: !ctx.actor && ctx.by?.kind === "customer" ? ctx.by.customerId : null,
     at: ctx.clock.now(),
@@ -280,8 +283,7 @@ export async function addComment(
   ticket: TicketRow,
   input: { kind: "reply" | "note"; body: string },
 ) {
-  if (ticket.status === "closed")
-    throw new AppError(409, "illegal_transition", "A closed ticket takes no more comments");
+  assertTicketNotClosed(ticket.status as TicketStatus, "take more comments");
   const [row] = await ctx.tx
     .insert(ticketComments)
     .values({
@@ -302,11 +304,6 @@ export async function addComment(
     partnerId: ticket.partnerId,
   });
   return { ...row!, at: row!.at.toISOString() };
-}
-
-export function assertTicketOpen(ticket: TicketRow): void {
-  if (!isTicketOpen(ticket.status as TicketStatus))
-    throw new AppError(409, "illegal_transition", `The ticket is already ${ticket.status}`);
 }
 
 export { event as ticketEvent };

@@ -1,9 +1,11 @@
+import { text } from "@ssp/domain";
 import { and, eq } from "drizzle-orm";
 import { contracts } from "../db/schema/index.js";
 import { partnerScope } from "../db/scoped.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
 import { insertVisit, visitsJson } from "../service-visits/visit-use-cases.js";
+import type { Note } from "../shared/note-columns.js";
 import { moveTicket } from "./move-ticket.js";
 import { lockOpenTicketOfType } from "./ticket-actions.js";
 import { ticketEvent } from "./ticket-use-cases.js";
@@ -22,7 +24,7 @@ async function openTicketOfType(ctx: StaffContext, ticketId: number, type: strin
 }
 
 /** Work has started on the ticket once a visit is booked for it. */
-async function startWork(ctx: StaffContext, ticket: TicketRow, note: string) {
+async function startWork(ctx: StaffContext, ticket: TicketRow, note: Note) {
   if (ticket.status === "open" || ticket.status === "waiting_customer")
     await moveTicket(ctx, ticket, "in_progress", { note });
   else await ticketEvent(ctx, ticket, note);
@@ -38,7 +40,7 @@ export async function bookRepairVisit(ctx: StaffContext, ticketId: number, input
     notes: input.notes ?? ticket.subject,
     ticketId: ticket.id,
   });
-  await startWork(ctx, ticket, `수리 방문 예약 (${visit.scheduledOn})`);
+  await startWork(ctx, ticket, text("ticket.repair_booked", { date: visit.scheduledOn }));
   return (await visitsJson(ctx.tx, [visit], ctx.clock.today()))[0]!;
 }
 
@@ -65,6 +67,10 @@ export async function bookRelocation(ctx: StaffContext, ticketId: number, input:
     notes: "이전설치 — 재설치",
     address: input.newAddress,
   });
-  await startWork(ctx, ticket, `이전설치 예약 (철거 ${input.removalOn}, 재설치 ${input.reinstallOn})`);
+  await startWork(
+    ctx,
+    ticket,
+    text("ticket.relocation_booked", { removalOn: input.removalOn, reinstallOn: input.reinstallOn }),
+  );
   return visitsJson(ctx.tx, [removal, reinstallation], ctx.clock.today());
 }

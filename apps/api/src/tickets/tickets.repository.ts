@@ -97,6 +97,7 @@ export async function ticketTimeline(tx: Db, ticketId: number, options: { public
     id: c.id,
     kind: c.kind,
     body: c.body,
+    bodyText: c.bodyText,
     fromStatus: c.fromStatus,
     toStatus: c.toStatus,
     author: c.authorUserId

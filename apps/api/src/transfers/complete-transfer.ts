@@ -1,3 +1,4 @@
+import { assertCanSignTransfer, type TransferStatus, text } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import { type AuditSubject, recordAudit } from "../audit/record-audit.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
@@ -10,7 +11,9 @@ import { issueCustomerPageLink } from "../customer-page/page-links.js";
 import { findCustomer } from "../customers/customers.repository.js";
 import { assetEvents, assets, contracts, signingEvents, signingLinks } from "../db/schema/index.js";
 import type { UseCaseContext } from "../http/context.js";
+import { guardForCustomer } from "../http/customer-guard.js";
 import { AppError, notFound } from "../http/errors.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { recordSigningEvent } from "../signing/public-context.js";
 import type { SigningLink } from "../signing/resolve-link.js";
 import { sealSignedDocument } from "../signing/seal-signed.js";
@@ -39,8 +42,10 @@ export async function signTransfer(
 ) {
   const { link } = input;
   const transfer = await lockTransferOr404(ctx, input.transfer.id);
-  if (transfer.status !== "sent")
-    throw new AppError(409, "illegal_transition", "이 명의변경 계약서는 서명할 수 있는 상태가 아닙니다.");
+  guardForCustomer(
+    () => assertCanSignTransfer(transfer.status as TransferStatus),
+    "이 명의변경 계약서는 서명할 수 있는 상태가 아닙니다.",
+  );
   const customer = await findCustomer(ctx.tx, ctx.scope, transfer.toCustomerId);
   if (!customer) throw notFound("Customer");
   const signature = signatureOf(input.request.signature);
@@ -81,7 +86,7 @@ export async function declineTransfer(
   const reason = `새 명의자 서명 거절: ${input.reason}`;
   await moveTransfer(ctx, transfer, "cancelled", { cancelledAt: now, cancelReason: reason });
   const ticket = await lockTicket(ctx.tx, ctx.scope, transfer.ticketId);
-  if (ticket) await ticketEvent(ctx, ticket, `명의변경 취소 — ${reason}`);
+  if (ticket) await ticketEvent(ctx, ticket, text("transfer.cancelled", { reason }));
   return { status: "cancelled" };
 }
 
@@ -123,7 +128,7 @@ export async function completeTransfer(ctx: TransferSigningContext, transfer: Tr
         toStatus: asset.status,
         at: now,
         contractId: contract.id,
-        note: `명의변경: 고객 ${transfer.fromCustomerId} → ${newHolder.id}`,
+        ...noteColumns(text("asset.holder_changed", { from: contract.party.name, to: newHolder.name })),
       });
   }
   await recordAudit(ctx, {
@@ -141,7 +146,11 @@ export async function completeTransfer(ctx: TransferSigningContext, transfer: Tr
   });
   const completed = await moveTransfer(ctx, transfer, "completed", { completedAt: now });
 
-  const note = `명의변경 완료 ${contract.number}: ${contract.party.name} → ${newHolder.name}`;
+  const note = text("transfer.completed", {
+    contract: contract.number,
+    from: contract.party.name,
+    to: newHolder.name,
+  });
   const ticket = await lockTicket(ctx.tx, ctx.scope, transfer.ticketId);
   if (ticket) {
     if (ticket.status === "resolved" || ticket.status === "closed") await ticketEvent(ctx, ticket, note);

@@ -1,4 +1,4 @@
-import { type TransferStatus, transferLifecycle } from "@ssp/domain";
+import { type TransferStatus, text, transferLifecycle } from "@ssp/domain";
 import { addDays } from "date-fns";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { contractDocument, storeDocument } from "../contracts/contract-documents.js";
@@ -125,6 +125,6 @@ export async function sendTransfer(ctx: StaffContext, transferId: number) {
       expires: seoulTimestamp(expiresAt),
     },
   });
-  await transferEvent(ctx, moved, `명의변경 계약서 발송 (${channel})`);
+  await transferEvent(ctx, moved, text("transfer.sent", { channel }));
   return transferJson(ctx.tx, moved);
 }

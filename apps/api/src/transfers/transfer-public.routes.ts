@@ -1,3 +1,4 @@
+import { assertCanSignTransfer, type TransferStatus } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import type { Request } from "express";
 import { latestDocument } from "../contracts/contract-documents.js";
@@ -5,6 +6,7 @@ import { customers, partners } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import type { ApiRoutes, Reply } from "../http/api-routes.js";
 import type { AppDeps } from "../http/context.js";
+import { guardForCustomer } from "../http/customer-guard.js";
 import { AppError } from "../http/errors.js";
 import { publicPartner } from "../partners/partner-identity.js";
 import { recordSigningEvent } from "../signing/public-context.js";
@@ -39,8 +41,10 @@ export function registerPublicTransferRoutes(routes: ApiRoutes, deps: AppDeps): 
     const scope = { kind: "partner", partnerId: link.partnerId } as const;
     return inTenantTransaction(deps.database.db, scope, async (tx) => {
       const found = await resolveTransferLink(tx, { token, now: deps.clock.now(), lock: true });
-      if (found.transfer.status !== "sent")
-        throw new AppError(409, "illegal_transition", "이 명의변경은 진행 중이 아닙니다.");
+      guardForCustomer(
+        () => assertCanSignTransfer(found.transfer.status as TransferStatus),
+        "이 명의변경은 진행 중이 아닙니다.",
+      );
       if (options.proof) assertProof(found.link, req.get("x-signing-proof"));
       return work(
         {

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import {
+  assertCanDecideTransferCredit,
   type ContractStatus,
   creditOutcome,
   TRANSFER_STATUS_AFTER_CHECK,
   TRANSFERABLE_CONTRACT_STATUSES,
   type TransferStatus,
+  text,
 } from "@ssp/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { BureauUnavailableError } from "../adapters/credit-bureau/credit-bureau.js";
@@ -16,6 +18,7 @@ import { contractTransfers, signingLinks } from "../db/schema/index.js";
 import type { StaffContext, UseCaseContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
 import { partnerSettings } from "../partners/partner-settings.js";
+import type { Note } from "../shared/note-columns.js";
 import { moveTicket } from "../tickets/move-ticket.js";
 import { lockOpenTicketOfType } from "../tickets/ticket-actions.js";
 import { ticketEvent } from "../tickets/ticket-use-cases.js";
@@ -48,14 +51,14 @@ export async function lockTransferOr404(ctx: UseCaseContext, id: number): Promis
 }
 
 /** Work on the ticket has started once the transfer is requested. */
-async function startWork(ctx: StaffContext, ticket: TicketRow, note: string) {
+async function startWork(ctx: StaffContext, ticket: TicketRow, note: Note) {
   if (ticket.status === "open" || ticket.status === "waiting_customer")
     await moveTicket(ctx, ticket, "in_progress", { note });
   else await ticketEvent(ctx, ticket, note);
 }
 
 /** A line on the ticket's timeline for a step of its transfer (the ticket itself unchanged). */
-export async function transferEvent(ctx: UseCaseContext, transfer: TransferRow, note: string) {
+export async function transferEvent(ctx: UseCaseContext, transfer: TransferRow, note: Note) {
   const ticket = await lockTicket(ctx.tx, ctx.scope, transfer.ticketId);
   if (ticket) await ticketEvent(ctx, ticket, note);
 }
@@ -119,7 +122,7 @@ export async function requestTransfer(ctx: StaffContext, ticketId: number, input
   await startWork(
     ctx,
     ticket,
-    `명의변경 신청 (${contract.number} → ${newHolder.name})${input.note ? `: ${input.note}` : ""}`,
+    text("transfer.requested", { contract: contract.number, holder: newHolder.name, note: input.note ?? "" }),
   );
   return transferJson(ctx.tx, row!);
 }
@@ -164,7 +167,11 @@ export async function runTransferCreditCheck(ctx: StaffContext, transferId: numb
     creditCheckedAt: ctx.clock.now(),
     creditCheckedBy: ctx.actor.userId,
   });
-  await transferEvent(ctx, moved, `명의변경 신용조회 ${report.score}점 (${report.grade}등급): ${outcome}`);
+  await transferEvent(
+    ctx,
+    moved,
+    text("transfer.credit_checked", { score: report.score, grade: report.grade, outcome }),
+  );
   return transferJson(ctx.tx, moved);
 }
 
@@ -177,14 +184,13 @@ export async function decideTransferCredit(
   const transfer = await lockTransferOr404(ctx, transferId);
   const to = input.approve ? "credit_approved" : "credit_declined";
   // Only a check in manual review is decided by hand: the bureau's answer decides the rest.
-  if (transfer.status !== "credit_review")
-    throw new AppError(
-      409,
-      "illegal_transition",
-      `The transfer is ${transfer.status}, not awaiting a credit decision`,
-    );
+  assertCanDecideTransferCredit(transfer.status as TransferStatus);
   const moved = await moveTransfer(ctx, transfer, to);
-  await transferEvent(ctx, moved, `명의변경 신용 심사 ${input.approve ? "승인" : "거절"}: ${input.reason}`);
+  await transferEvent(
+    ctx,
+    moved,
+    text(input.approve ? "transfer.credit_approved" : "transfer.credit_declined", { reason: input.reason }),
+  );
   return transferJson(ctx.tx, moved);
 }
 
@@ -210,6 +216,6 @@ export async function cancelTransfer(ctx: StaffContext, transferId: number, reas
       .update(signingLinks)
       .set({ revokedAt: now })
       .where(eq(signingLinks.id, transfer.signingLinkId));
-  await transferEvent(ctx, moved, `명의변경 취소: ${reason}`);
+  await transferEvent(ctx, moved, text("transfer.cancelled", { reason }));
   return transferJson(ctx.tx, moved);
 }

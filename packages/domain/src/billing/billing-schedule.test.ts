@@ -53,6 +53,7 @@ describe("billing schedule", () => {
     const [rent, fee] = s.periods[0]!.lines;
     expect(fee).toEqual({
       kind: "registration_fee",
+      text: { key: "line.registration_fee" },
       description: "등록비",
       supply: 90_910,
       vat: 9_090,

@@ -9,6 +9,7 @@ import {
 } from "date-fns";
 import { DomainError } from "../domain-error.js";
 import type { PlanTerms } from "../plans/plan-terms.js";
+import { text } from "../texts/server-text.js";
 import { type InvoiceLine, line } from "./invoice.js";
 
 export interface SchedulePeriod {
@@ -95,18 +96,21 @@ function periodAt(frame: PeriodFrame, index: number): SchedulePeriod {
     });
     start = frame.activatedOn;
     end = stub.end;
-    lines.push(line("rent", `일할 렌탈료 ${start} ~ ${end} (${stub.days}일)`, stub.amount));
+    lines.push(line("rent", text("line.rent_stub", { start, end, days: stub.days }), stub.amount));
   } else {
     const first = parseISO(frame.firstFull);
     start = iso(addMonths(first, index - 1));
     end = iso(addDays(addMonths(first, index), -1));
     const discount = index <= terms.discountMonths ? Math.min(terms.discountAmount, terms.monthlyFee) : 0;
-    const description = `월 렌탈료 ${start} ~ ${end}${discount > 0 ? ` (프로모션 ${discount.toLocaleString("ko-KR")}원 할인)` : ""}`;
-    lines.push(line("rent", description, terms.monthlyFee - discount));
+    const rent =
+      discount > 0
+        ? text("line.rent_discounted", { start, end, discount })
+        : text("line.rent", { start, end });
+    lines.push(line("rent", rent, terms.monthlyFee - discount));
   }
   const firstIndex = frame.hasStub ? 0 : 1;
   if (index === firstIndex && terms.registrationFee > 0 && !terms.registrationFeeWaived) {
-    lines.push(line("registration_fee", "등록비", terms.registrationFee));
+    lines.push(line("registration_fee", text("line.registration_fee"), terms.registrationFee));
   }
   const amount = lines.reduce((sum, l) => sum + l.amount, 0);
   return { kind: index === 0 ? "stub" : "full", index, start, end, lines, amount };

@@ -1,3 +1,4 @@
+import { DomainError } from "../domain-error.js";
 import { invoiceBalanceOf } from "../money/invoice-balance.js";
 import { stateMachine } from "../state-machine.js";
 
@@ -33,4 +34,10 @@ export function invoiceSettlement(input: {
   const settlesTo = paid - refunded > 0 ? "paid" : "void";
   invoiceLifecycle.assertCanTransition(input.status, settlesTo);
   return { balance, settlesTo };
+}
+
+/** Money is taken or credited against an open invoice only: a settled one owes nothing. */
+export function assertInvoiceOpen(status: InvoiceStatus): void {
+  if (status !== "open")
+    throw new DomainError("invoice_settled", `This invoice is ${status} and owes nothing`);
 }

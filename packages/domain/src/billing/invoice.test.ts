@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { text } from "../texts/server-text.js";
 import {
   composeInvoice,
   exitInvoice,
@@ -9,13 +10,15 @@ import {
 } from "./invoice.js";
 import { invoiceLifecycle, invoiceSettlement } from "./invoice-lifecycle.js";
 
+const T = text("line.registration_fee");
+
 describe("invoice lines", () => {
   it("splits VAT out of a price (29,900 → 27,182 + 2,718)", () => {
-    expect(line("rent", "렌탈료", 29_900)).toMatchObject({ supply: 27_182, vat: 2_718, amount: 29_900 });
+    expect(line("rent", T, 29_900)).toMatchObject({ supply: 27_182, vat: 2_718, amount: 29_900 });
   });
 
   it.each(["penalty", "late_interest"] as const)("puts no VAT on %s: damages are not a supply", (kind) => {
-    expect(line(kind, "", 98_670)).toMatchObject({ supply: 98_670, vat: 0, amount: 98_670 });
+    expect(line(kind, T, 98_670)).toMatchObject({ supply: 98_670, vat: 0, amount: 98_670 });
   });
 });
 
@@ -23,20 +26,20 @@ describe("composing an invoice", () => {
   it.each([
     {
       name: "rent with the registration fee",
-      lines: [line("rent", "", 29_900), line("registration_fee", "", 100_000)],
+      lines: [line("rent", T, 29_900), line("registration_fee", T, 100_000)],
       sums: { supply: 27_182 + 90_910, vat: 2_718 + 9_090, total: 129_900, taxFree: 0 },
     },
     {
       name: "rent with late interest riding on it",
-      lines: [line("rent", "", 29_900), line("late_interest", "", 147)],
+      lines: [line("rent", T, 29_900), line("late_interest", T, 147)],
       sums: { supply: 27_182 + 147, vat: 2_718, total: 30_047, taxFree: 147 },
     },
     {
       name: "an exit: penalty, removal fee and promotion clawback",
       lines: [
-        line("penalty", "", 98_670),
-        line("removal_fee", "", 30_000),
-        line("promotion_clawback", "", 9_000),
+        line("penalty", T, 98_670),
+        line("removal_fee", T, 30_000),
+        line("promotion_clawback", T, 9_000),
       ],
       sums: { supply: 98_670 + 27_273 + 8_182, vat: 2_727 + 818, total: 137_670, taxFree: 98_670 },
     },
@@ -47,7 +50,7 @@ describe("composing an invoice", () => {
 
   it("adds late interest as its own tax-free line with where it came from", () => {
     const invoice = periodInvoice({
-      lines: [line("rent", "월 렌탈료", 29_900)],
+      lines: [line("rent", T, 29_900)],
       interest: [
         {
           lateInvoiceNumber: "INV-202611-00000007",
@@ -60,6 +63,7 @@ describe("composing an invoice", () => {
     });
     expect(invoice.lines[1]).toEqual({
       kind: "late_interest",
+      text: expect.objectContaining({ key: "line.late_interest_earned" }),
       description: "연체이자 INV-202611-00000007 (2026-11-05 ~ 2026-11-20, 연 6%)",
       supply: 73,
       vat: 0,
@@ -69,26 +73,31 @@ describe("composing an invoice", () => {
   });
 
   it("refuses negative lines, fractions and lines whose parts do not add up", () => {
-    expect(() => composeInvoice([line("rent", "", -1)])).toThrow(/negative/);
+    expect(() => composeInvoice([line("rent", T, -1)])).toThrow(/negative/);
     expect(() =>
-      composeInvoice([{ kind: "rent", description: "", supply: 10.5, vat: 0, amount: 10.5 }]),
+      composeInvoice([{ kind: "rent", text: T, description: "", supply: 10.5, vat: 0, amount: 10.5 }]),
     ).toThrow(/whole number/);
-    expect(() => composeInvoice([{ kind: "rent", description: "", supply: 10, vat: 1, amount: 10 }])).toThrow(
-      /add up/,
-    );
+    expect(() =>
+      composeInvoice([{ kind: "rent", text: T, description: "", supply: 10, vat: 1, amount: 10 }]),
+    ).toThrow(/add up/);
   });
 
   it("refuses an invoice larger than the ledger holds instead of truncating it", () => {
-    expect(composeInvoice([line("rent", "", MAX_LEDGER_WON)]).total).toBe(MAX_LEDGER_WON);
+    expect(composeInvoice([line("rent", T, MAX_LEDGER_WON)]).total).toBe(MAX_LEDGER_WON);
     expect(() =>
-      composeInvoice([line("rent", "", 2_000_000_000), line("registration_fee", "", 200_000_000)]),
+      composeInvoice([line("rent", T, 2_000_000_000), line("registration_fee", T, 200_000_000)]),
     ).toThrow(/cannot exceed/);
   });
 
   it("makes no exit invoice for a quote of nothing", () => {
     expect(exitInvoice({ items: [], total: 0 })).toBeNull();
     expect(
-      exitInvoice({ items: [{ kind: "removal_fee", description: "철거비", amount: 30_000 }], total: 30_000 }),
+      exitInvoice({
+        items: [
+          { kind: "removal_fee", text: text("line.removal_fee"), description: "철거비", amount: 30_000 },
+        ],
+        total: 30_000,
+      }),
     ).toMatchObject({ total: 30_000, vat: 2_727, taxFree: 0 });
   });
 });

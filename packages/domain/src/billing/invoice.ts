@@ -1,6 +1,7 @@
 import { DomainError } from "../domain-error.js";
 import { splitVat } from "../money/vat.js";
 import { assertWon, sumWon } from "../money/won.js";
+import { renderText, type ServerText, text } from "../texts/server-text.js";
 import type { QuoteItem, TerminationQuote } from "./termination-quote.js";
 
 /** One line of an invoice; VAT is split per line (SPEC §4). */
@@ -14,6 +15,8 @@ export interface InvoiceLine {
     | "registration_clawback"
     | "promotion_clawback"
     | "relocation_fee";
+  /** What the line is, for each viewer's language; `description` is its Korean words of record. */
+  text: ServerText;
   description: string;
   supply: number;
   vat: number;
@@ -27,11 +30,11 @@ export interface InvoiceLine {
 export const VAT_FREE_LINE_KINDS: ReadonlySet<InvoiceLine["kind"]> = new Set(["penalty", "late_interest"]);
 
 /** One invoice line with its VAT split: prices are VAT-inclusive, damages carry none. */
-export function line(kind: InvoiceLine["kind"], description: string, amount: number): InvoiceLine {
+export function line(kind: InvoiceLine["kind"], text: ServerText, amount: number): InvoiceLine {
   const { supply, vat } = VAT_FREE_LINE_KINDS.has(kind)
     ? { supply: assertWon(amount), vat: 0 }
     : splitVat(amount);
-  return { kind, description, supply, vat, amount };
+  return { kind, text, description: renderText(text, "ko"), supply, vat, amount };
 }
 
 /**
@@ -86,11 +89,13 @@ export interface EarnedInterest {
 }
 
 export function lateInterestLine(i: EarnedInterest): InvoiceLine {
-  return line(
-    "late_interest",
-    `연체이자 ${i.lateInvoiceNumber} (${i.from} ~ ${i.to}, 연 ${i.annualRateBp / 100}%)`,
-    i.amount,
-  );
+  const earned = text("line.late_interest_earned", {
+    invoice: i.lateInvoiceNumber,
+    from: i.from,
+    to: i.to,
+    rate: i.annualRateBp / 100,
+  });
+  return line("late_interest", earned, i.amount);
 }
 
 /**
@@ -107,7 +112,7 @@ export function periodInvoice(input: {
 /** The exit invoice of a termination: one line per item of the quote; null when it owes nothing. */
 export function exitInvoice(quote: Pick<TerminationQuote, "items" | "total">): ComposedInvoice | null {
   if (quote.total === 0) return null;
-  return composeInvoice(quote.items.map((item: QuoteItem) => line(item.kind, item.description, item.amount)));
+  return composeInvoice(quote.items.map((item: QuoteItem) => line(item.kind, item.text, item.amount)));
 }
 
 /**

@@ -26,10 +26,25 @@ describe("termination quote", () => {
     expect(q.usedFullPeriods).toBe(3);
     expect(q.remainingMandatoryPeriods).toBe(33);
     expect(q.items).toEqual([
-      { kind: "penalty", description: expect.stringContaining("33개월"), amount: 99_000 },
-      { kind: "removal_fee", description: "철거비", amount: 20_000 },
-      { kind: "registration_clawback", description: "면제된 등록비 환수", amount: 100_000 },
-      { kind: "promotion_clawback", description: "프로모션 할인 환수", amount: 15_000 },
+      {
+        kind: "penalty",
+        text: expect.anything(),
+        description: expect.stringContaining("33개월"),
+        amount: 99_000,
+      },
+      { kind: "removal_fee", text: expect.anything(), description: "철거비", amount: 20_000 },
+      {
+        kind: "registration_clawback",
+        text: expect.anything(),
+        description: "면제된 등록비 환수",
+        amount: 100_000,
+      },
+      {
+        kind: "promotion_clawback",
+        text: expect.anything(),
+        description: "프로모션 할인 환수",
+        amount: 15_000,
+      },
     ]);
     expect(q.total).toBe(234_000);
   });
@@ -56,7 +71,9 @@ describe("termination quote", () => {
     const plan = { ...terms, mandatoryMonths: 12, ownershipTransfer: false };
     const q = terminationQuote({ ...base, terms: plan, date: "2027-04-05" });
     expect(q.remainingMandatoryPeriods).toBe(0);
-    expect(q.items).toEqual([{ kind: "removal_fee", description: "철거비", amount: 20_000 }]);
+    expect(q.items).toEqual([
+      { kind: "removal_fee", text: expect.anything(), description: "철거비", amount: 20_000 },
+    ]);
   });
 
   it("charges nothing once an ownership-transfer plan's term is over", () => {
@@ -67,7 +84,9 @@ describe("termination quote", () => {
 
   it("adds late interest as its own item", () => {
     const q = terminationQuote({ ...base, date: "2029-04-05", lateInterest: 1_234 });
-    expect(q.items).toEqual([{ kind: "late_interest", description: "연체 이자", amount: 1_234 }]);
+    expect(q.items).toEqual([
+      { kind: "late_interest", text: expect.anything(), description: "연체 이자", amount: 1_234 },
+    ]);
   });
 });
 

@@ -1,13 +1,23 @@
 import { DomainError } from "../domain-error.js";
 import { assertWon } from "../money/won.js";
 import type { PlanTerms } from "../plans/plan-terms.js";
+import { renderText, type ServerText, text } from "../texts/server-text.js";
 import { billingSchedule } from "./billing-schedule.js";
 
 export interface QuoteItem {
   kind: "penalty" | "removal_fee" | "registration_clawback" | "promotion_clawback" | "late_interest";
+  /** What the item is, for each viewer's language; `description` is its Korean words. */
+  text: ServerText;
   description: string;
   amount: number;
 }
+
+const item = (kind: QuoteItem["kind"], t: ServerText, amount: number): QuoteItem => ({
+  kind,
+  text: t,
+  description: renderText(t, "ko"),
+  amount,
+});
 
 export interface TerminationQuote {
   date: string;
@@ -47,33 +57,28 @@ export function terminationQuote(input: {
 
   if (remaining > 0) {
     const penalty = Math.floor((remaining * terms.monthlyFee * terms.earlyTerminationRate) / 100);
-    items.push({
-      kind: "penalty",
-      description: `위약금: 잔여 의무사용 ${remaining}개월 × 월 ${terms.monthlyFee.toLocaleString("ko-KR")}원 × ${terms.earlyTerminationRate}%`,
-      amount: penalty,
+    const penaltyText = text("line.penalty", {
+      months: remaining,
+      monthlyFee: terms.monthlyFee,
+      rate: terms.earlyTerminationRate,
     });
-    if (terms.removalFee > 0)
-      items.push({ kind: "removal_fee", description: "철거비", amount: terms.removalFee });
+    items.push(item("penalty", penaltyText, penalty));
+    if (terms.removalFee > 0) items.push(item("removal_fee", text("line.removal_fee"), terms.removalFee));
     if (terms.registrationFeeWaived && terms.registrationFee > 0) {
-      items.push({
-        kind: "registration_clawback",
-        description: "면제된 등록비 환수",
-        amount: terms.registrationFee,
-      });
+      items.push(item("registration_clawback", text("line.registration_clawback"), terms.registrationFee));
     }
     const received =
       used.filter((p) => p.index <= terms.discountMonths).length *
       Math.min(terms.discountAmount, terms.monthlyFee);
-    if (received > 0)
-      items.push({ kind: "promotion_clawback", description: "프로모션 할인 환수", amount: received });
+    if (received > 0) items.push(item("promotion_clawback", text("line.promotion_clawback"), received));
   } else {
     const termOver = schedule.endsOn !== null && terms.termMonths !== null && date > schedule.endsOn;
     if (!(terms.ownershipTransfer && termOver) && terms.removalFee > 0) {
-      items.push({ kind: "removal_fee", description: "철거비", amount: terms.removalFee });
+      items.push(item("removal_fee", text("line.removal_fee"), terms.removalFee));
     }
   }
   if (input.lateInterest)
-    items.push({ kind: "late_interest", description: "연체 이자", amount: assertWon(input.lateInterest) });
+    items.push(item("late_interest", text("line.late_interest"), assertWon(input.lateInterest)));
   const total = items.reduce((sum, i) => sum + i.amount, 0);
   return { date, usedFullPeriods: used.length, remainingMandatoryPeriods: remaining, items, total };
 }

@@ -80,3 +80,24 @@ export function endOfTermOutcome(input: {
   contractLifecycle.assertCanTransition(input.status, "completed");
   return { kind: "complete", asset: input.ownershipTransfer ? "transfer" : "return" };
 }
+
+/** The named guards of the steps that need a contract in a given state (SPEC §3 Contracts). */
+export function assertCanSignContract(status: ContractStatus): void {
+  contractLifecycle.assertIn(status, ["sent"], "be signed");
+}
+
+export function assertCanDeclineContract(status: ContractStatus): void {
+  contractLifecycle.assertIn(status, ["sent"], "be declined");
+}
+
+/** Only a running contract (active or suspended) can be quoted for ending early. */
+export function assertHasExitQuote(status: ContractStatus): void {
+  contractLifecycle.assertIn(status, ["active", "suspended"], "have an exit quote");
+}
+
+/** Service visits are for installed contracts that are running (active or suspended). */
+export function assertCanScheduleVisits(status: ContractStatus): void {
+  contractLifecycle.assertIn(status, ["active", "suspended"], "have service visits", {
+    contractId: "The contract is not active",
+  });
+}

@@ -45,3 +45,12 @@ export function isTransferOpen(status: TransferStatus): boolean {
 
 /** Contract statuses whose holder can change: a running contract, paid up or suspended. */
 export const TRANSFERABLE_CONTRACT_STATUSES = ["active", "suspended"] as const;
+
+/** The named guards of a transfer's steps that need it in a given state. */
+export function assertCanSignTransfer(status: TransferStatus): void {
+  transferLifecycle.assertIn(status, ["sent"], "be signed");
+}
+
+export function assertCanDecideTransferCredit(status: TransferStatus): void {
+  transferLifecycle.assertIn(status, ["credit_review"], "be approved or declined");
+}

@@ -25,3 +25,21 @@ export const orderLifecycle = stateMachine<OrderStatus>("An order", {
   installed: [],
   cancelled: [],
 });
+
+/** The named guards of the steps that need an order in a given state (SPEC §3 Orders). */
+export function assertCanRunCreditCheck(status: OrderStatus): void {
+  orderLifecycle.assertIn(status, ["received"], "have a credit check run");
+}
+
+export function assertCanDecideCredit(status: OrderStatus): void {
+  orderLifecycle.assertIn(status, ["credit_review"], "be approved or declined");
+}
+
+/** A unit is allocated once the contract is out for signature or signed. */
+export function assertCanAllocateAsset(status: OrderStatus): void {
+  orderLifecycle.assertIn(status, ["contract_sent", "contract_signed"], "have a unit allocated");
+}
+
+export function assertCanRecordInstallation(status: OrderStatus): void {
+  orderLifecycle.assertIn(status, ["ready_to_install"], "be installed");
+}

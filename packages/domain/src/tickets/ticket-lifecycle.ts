@@ -65,3 +65,21 @@ export function defaultTicketPriority(type: TicketType): TicketPriority {
   if (type === "cancellation_request" || type === "repair") return "high";
   return "normal";
 }
+
+/** A closed ticket is history: no more assignment, priority or comments. */
+export function assertTicketNotClosed(status: TicketStatus, action: string): void {
+  ticketLifecycle.assertIn(
+    status,
+    TICKET_STATUSES.filter((s) => s !== "closed"),
+    action,
+  );
+}
+
+/** Ticket actions (a visit, a termination, a credit, a transfer) are for open tickets only. */
+export function assertTicketOpen(status: TicketStatus): void {
+  ticketLifecycle.assertIn(
+    status,
+    TICKET_STATUSES.filter((s) => isTicketOpen(s)),
+    "be worked on",
+  );
+}

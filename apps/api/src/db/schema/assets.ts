@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import type { ServerText } from "@ssp/domain";
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { products } from "./catalog.js";
 import { partners } from "./partners.js";
 import { users } from "./users.js";
@@ -47,6 +48,8 @@ export const assetEvents = pgTable(
     contractId: integer("contract_id"),
     userId: integer("user_id").references(() => users.id),
     note: text("note"),
+    /** The note as key and parameters (`ServerText`), for each viewer's language. */
+    noteText: jsonb("note_text").$type<ServerText>(),
   },
   (t) => [index("asset_events_asset_idx").on(t.assetId, t.at)],
 );

@@ -1,8 +1,10 @@
+import type { ServerText } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -62,6 +64,8 @@ export const invoiceLines = pgTable(
     position: smallint("position").notNull(),
     kind: text("kind").notNull(),
     description: text("description").notNull(),
+    /** The description as key and parameters (`ServerText`), for each viewer's language. */
+    descriptionText: jsonb("description_text").$type<ServerText>(),
     supply: integer("supply").notNull(),
     vat: integer("vat").notNull(),
     amount: integer("amount").notNull(),

@@ -1,3 +1,4 @@
+import type { ServerText } from "@ssp/domain";
 import { index, integer, jsonb, pgTable, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { planVersions } from "./catalog.js";
 import { customers } from "./customers.js";
@@ -51,6 +52,8 @@ export const orderEvents = pgTable(
     toStatus: text("to_status"),
     userId: integer("user_id").references(() => users.id),
     note: text("note"),
+    /** The note as key and parameters (`ServerText`), for each viewer's language. */
+    noteText: jsonb("note_text").$type<ServerText>(),
     detail: jsonb("detail"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,8 @@
+import type { ServerText } from "@ssp/domain";
 import {
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -74,6 +76,8 @@ export const ticketComments = pgTable(
     /** `reply` (public), `note` (internal), `event` (status, assignment, action). */
     kind: text("kind").notNull(),
     body: text("body").notNull(),
+    /** An event's body as key and parameters (`ServerText`), for each viewer's language. */
+    bodyText: jsonb("body_text").$type<ServerText>(),
     authorUserId: integer("author_user_id").references(() => users.id),
     authorCustomerId: integer("author_customer_id").references(() => customers.id),
     fromStatus: text("from_status"),

@@ -1,0 +1,15 @@
+import { useLocaleState } from "react-admin";
+
+/**
+ * A moment as the user reads it: in the chosen language ("2026. 12. 5. 오전 9:29" or
+ * "12/5/2026, 9:29 AM"), always on Seoul's clock whatever the browser's time zone.
+ */
+export function useDateTime(): (iso: string | Date) => string {
+  const [locale] = useLocaleState();
+  const format = new Intl.DateTimeFormat(locale === "en" ? "en-US" : "ko-KR", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Seoul",
+  });
+  return (iso) => format.format(typeof iso === "string" ? new Date(iso) : iso);
+}
