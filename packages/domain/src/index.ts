@@ -1,6 +1,7 @@
 export * from "./access/permissions.js";
 export * from "./access/user-management.js";
 export * from "./api-error-codes.js";
+export * from "./addresses/address.js";
 export * from "./assets/asset-lifecycle.js";
 export * from "./assets/depreciation.js";
 export * from "./billing/aging.js";

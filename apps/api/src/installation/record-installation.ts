@@ -14,6 +14,7 @@ import { findOrder } from "../orders/orders.repository.js";
 import { documentPartner } from "../partners/partner-identity.js";
 import { signatureOf } from "../signing/signature-image.js";
 import type { TSignContractRequest } from "../signing/signing.schemas.js";
+import { installAddressLine } from "../contracts/install-address.js";
 
 /**
  * The technician records the installation: the customer signs the 설치 및 인수 확인서 (sealed like
@@ -52,7 +53,7 @@ export async function recordInstallation(
     product: { name: contract!.productName, model: contract!.productModel },
     assetSerialNumber: asset!.serialNumber,
     installedOn: input.date,
-    installAddress: contract!.installAddress,
+    installAddress: installAddressLine(contract!),
     technicianName: technician!.name,
     signature: signatureOf(input.signature),
     events: [

@@ -10,6 +10,7 @@ import { moveTicket } from "../tickets/move-ticket.js";
 import { ticketEvent } from "../tickets/ticket-use-cases.js";
 import { lockTicket } from "../tickets/tickets.repository.js";
 import type { VisitRow } from "./move-visit.js";
+import { installAddressLine } from "../contracts/install-address.js";
 
 const KIND_LABEL: Record<string, string> = { repair: "수리", removal: "철거", reinstallation: "재설치" };
 
@@ -32,14 +33,20 @@ export async function afterTicketVisit(ctx: StaffContext, visit: VisitRow): Prom
   if (!contract) return;
   await ctx.tx
     .update(contracts)
-    .set({ installAddress: visit.address, updatedAt: ctx.clock.now() })
+    // The new address is typed as one line on the ticket: it replaces postcode and detail too.
+    .set({
+      installPostcode: null,
+      installAddress: visit.address,
+      installAddressDetail: null,
+      updatedAt: ctx.clock.now(),
+    })
     .where(eq(contracts.id, contract.id));
   await recordAudit(ctx, {
     entity: "contracts",
     entityId: contract.id,
     action: "relocate",
     partnerId: contract.partnerId,
-    before: { installAddress: contract.installAddress },
+    before: { installAddress: installAddressLine(contract) },
     after: { installAddress: visit.address, ticketId: ticket.id },
   });
   const fee = (await partnerSettings(ctx.tx, contract.partnerId)).visits.relocationFee;

@@ -12,6 +12,7 @@ import { signatureOf } from "../signing/signature-image.js";
 import { lockVisit, moveVisit, type VisitRow } from "./move-visit.js";
 import { afterTicketVisit } from "./relocation.js";
 import type { TVisitCompleteRequest, TVisitCreateRequest } from "./service-visits.schemas.js";
+import { installAddressLine } from "../contracts/install-address.js";
 
 /**
  * A visit as the API shows it: with the names staff need (contract number, customer, address,
@@ -29,7 +30,9 @@ export async function visitsJson(tx: Db, rows: VisitRow[], today: string) {
         id: contracts.id,
         number: contracts.number,
         party: contracts.party,
+        installPostcode: contracts.installPostcode,
         installAddress: contracts.installAddress,
+        installAddressDetail: contracts.installAddressDetail,
         productName: contracts.productName,
       })
       .from(contracts)
@@ -62,7 +65,7 @@ export async function visitsJson(tx: Db, rows: VisitRow[], today: string) {
       kind: v.kind,
       ticketId: v.ticketId,
       // A reinstallation goes to the new address; every other visit to where the unit is.
-      address: v.address ?? c?.installAddress ?? null,
+      address: v.address ?? (c ? installAddressLine(c) : null),
       productName: c?.productName ?? null,
       assetId: v.assetId,
       serialNumber: v.assetId ? (byAsset.get(v.assetId) ?? null) : null,

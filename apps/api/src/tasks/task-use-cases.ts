@@ -12,6 +12,7 @@ import { assets, contracts, users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, forbidden } from "../http/errors.js";
 import { lockTask, moveTask, type TaskRow } from "./move-task.js";
+import { installAddressLine } from "../contracts/install-address.js";
 
 /** Tasks as the API shows them: with the contract number, customer, address and assignee's name. */
 export async function tasksJson(tx: Db, rows: TaskRow[]) {
@@ -27,7 +28,9 @@ export async function tasksJson(tx: Db, rows: TaskRow[]) {
             number: contracts.number,
             customerId: contracts.customerId,
             party: contracts.party,
+            installPostcode: contracts.installPostcode,
             installAddress: contracts.installAddress,
+            installAddressDetail: contracts.installAddressDetail,
           })
           .from(contracts)
           .where(inArray(contracts.id, contractIds))
@@ -61,7 +64,7 @@ export async function tasksJson(tx: Db, rows: TaskRow[]) {
       customerId: c?.customerId ?? null,
       customerName: c?.party.name ?? null,
       customerPhone: c?.party.phone ?? null,
-      address: c?.installAddress ?? null,
+      address: c ? installAddressLine(c) : null,
       assetId: t.assetId,
       serialNumber: a?.serialNumber ?? null,
       assetStatus: a?.status ?? null,
