@@ -20,7 +20,6 @@ const PERSONAL_KEYS = new Set(
     "installAddress",
     "addressDetail",
     "installAddressDetail",
-    "newAddress",
     "password",
     "passwordHash",
     "token",
