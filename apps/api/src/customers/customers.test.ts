@@ -222,9 +222,19 @@ describe("customers", () => {
     // Typed by hand without the search: an empty postcode and detail are stored as none.
     const byHand = await manager
       .put(path)
-      .send({ ...newCustomer, phone: "010-3333-0601", postcode: "", address: "서울 중구 세종대로 110", addressDetail: "" })
+      .send({
+        ...newCustomer,
+        phone: "010-3333-0601",
+        postcode: "",
+        address: "서울 중구 세종대로 110",
+        addressDetail: "",
+      })
       .expect(200);
-    expect(byHand.body).toMatchObject({ postcode: null, address: "서울 중구 세종대로 110", addressDetail: null });
+    expect(byHand.body).toMatchObject({
+      postcode: null,
+      address: "서울 중구 세종대로 110",
+      addressDetail: null,
+    });
   });
 
   it("refuses a postcode that is not five digits with a field error", async () => {

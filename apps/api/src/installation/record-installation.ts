@@ -5,6 +5,7 @@ import { billContractNow } from "../billing/billing-run.js";
 import { openCursor } from "../billing/invoices.repository.js";
 import { storeDocument } from "../contracts/contract-documents.js";
 import { contractJson, moveContract } from "../contracts/contracts.repository.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import { assets, contracts, deliveries, users } from "../db/schema/index.js";
 import { renderInstallationReceipt } from "../documents/installation-receipt-pdf.js";
 import type { StaffContext } from "../http/context.js";
@@ -14,7 +15,6 @@ import { findOrder } from "../orders/orders.repository.js";
 import { documentPartner } from "../partners/partner-identity.js";
 import { signatureOf } from "../signing/signature-image.js";
 import type { TSignContractRequest } from "../signing/signing.schemas.js";
-import { installAddressLine } from "../contracts/install-address.js";
 
 /**
  * The technician records the installation: the customer signs the 설치 및 인수 확인서 (sealed like

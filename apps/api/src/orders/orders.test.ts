@@ -157,9 +157,18 @@ describe("contract drafting", () => {
     expect(drafted.body).toMatchObject(parts);
     const bad = await manager
       .post("/api/orders")
-      .send({ customerId: order.customerId, planId: order.planId, billingDay: 5, ...parts, installPostcode: "6236" })
+      .send({
+        customerId: order.customerId,
+        planId: order.planId,
+        billingDay: 5,
+        ...parts,
+        installPostcode: "6236",
+      })
       .expect(400);
-    expect(bad.body).toMatchObject({ code: "validation_failed", errors: { installPostcode: expect.any(String) } });
+    expect(bad.body).toMatchObject({
+      code: "validation_failed",
+      errors: { installPostcode: expect.any(String) },
+    });
   });
 
   it("freezes the plan's terms and the customer's details; later edits change nothing", async () => {

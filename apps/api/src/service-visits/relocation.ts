@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { insertInvoices } from "../billing/invoices.repository.js";
 import { lockContract } from "../contracts/contracts.repository.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import { contracts } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { partnerSettings } from "../partners/partner-settings.js";
@@ -10,7 +11,6 @@ import { moveTicket } from "../tickets/move-ticket.js";
 import { ticketEvent } from "../tickets/ticket-use-cases.js";
 import { lockTicket } from "../tickets/tickets.repository.js";
 import type { VisitRow } from "./move-visit.js";
-import { installAddressLine } from "../contracts/install-address.js";
 
 const KIND_LABEL: Record<string, string> = { repair: "수리", removal: "철거", reinstallation: "재설치" };
 

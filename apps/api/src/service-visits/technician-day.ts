@@ -1,9 +1,9 @@
+import { formatAddress } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { addDay } from "../clock.js";
 import { rowsOf } from "../db/client.js";
 import type { StaffContext } from "../http/context.js";
 import { validationFailed } from "../http/errors.js";
-import { formatAddress } from "@ssp/domain";
 
 export type StopKind = "installation" | "visit" | "return";
 
@@ -83,7 +83,11 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
       contractNumber: r.contract_number,
       customerName: r.customer_name,
       customerPhone: r.customer_phone,
-      address: formatAddress({ postcode: r.install_postcode, road: r.address, detail: r.install_address_detail }),
+      address: formatAddress({
+        postcode: r.install_postcode,
+        road: r.address,
+        detail: r.install_address_detail,
+      }),
       // The map searches the road address alone: a postcode or a floor only confuses it.
       mapUrl: r.address ? `https://map.kakao.com/link/search/${encodeURIComponent(r.address)}` : null,
       productName: r.product_name,

@@ -1,6 +1,7 @@
 import { isVisitMissed, type VisitKind, type VisitStatus } from "@ssp/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { assets, contracts, documents, serviceVisits, users } from "../db/schema/index.js";
 import { partnerScope } from "../db/scoped.js";
@@ -12,7 +13,6 @@ import { signatureOf } from "../signing/signature-image.js";
 import { lockVisit, moveVisit, type VisitRow } from "./move-visit.js";
 import { afterTicketVisit } from "./relocation.js";
 import type { TVisitCompleteRequest, TVisitCreateRequest } from "./service-visits.schemas.js";
-import { installAddressLine } from "../contracts/install-address.js";
 
 /**
  * A visit as the API shows it: with the names staff need (contract number, customer, address,

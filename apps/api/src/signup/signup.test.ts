@@ -306,9 +306,19 @@ describe("public signup and application", () => {
     };
     const bad = await agent
       .post("/api/public/apply/demo")
-      .send(application({ name: "주소고객", phone: "010-4444-0602", email: "parts@example.kr", installPostcode: "0623" }))
+      .send(
+        application({
+          name: "주소고객",
+          phone: "010-4444-0602",
+          email: "parts@example.kr",
+          installPostcode: "0623",
+        }),
+      )
       .expect(400);
-    expect(bad.body).toMatchObject({ code: "validation_failed", errors: { installPostcode: expect.any(String) } });
+    expect(bad.body).toMatchObject({
+      code: "validation_failed",
+      errors: { installPostcode: expect.any(String) },
+    });
     const res = await agent
       .post("/api/public/apply/demo")
       .send(application({ name: "주소고객", phone: "010-4444-0602", email: "parts@example.kr", ...parts }))

@@ -7,12 +7,12 @@ import {
 } from "@ssp/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { transitionAsset } from "../assets/asset-use-cases.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import type { Db } from "../db/client.js";
 import { assets, contracts, users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, forbidden } from "../http/errors.js";
 import { lockTask, moveTask, type TaskRow } from "./move-task.js";
-import { installAddressLine } from "../contracts/install-address.js";
 
 /** Tasks as the API shows them: with the contract number, customer, address and assignee's name. */
 export async function tasksJson(tx: Db, rows: TaskRow[]) {
