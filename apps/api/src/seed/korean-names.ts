@@ -102,7 +102,8 @@ export function koreanAddress(rand: () => number): { postcode: string; road: str
   const number = 1 + Math.floor(rand() * 300);
   const detail = `${101 + Math.floor(rand() * 20)}동 ${1 + Math.floor(rand() * 25)}0${1 + Math.floor(rand() * 4)}호`;
   const [low, high] = POSTCODE_RANGES[city];
-  const postcode = low + ((number * 7919 + (streets as readonly string[]).indexOf(street) * 104_729) % (high - low + 1));
+  const postcode =
+    low + ((number * 7919 + (streets as readonly string[]).indexOf(street) * 104_729) % (high - low + 1));
   return { postcode: String(postcode).padStart(5, "0"), road: `${city} ${street} ${number}`, detail };
 }
 
