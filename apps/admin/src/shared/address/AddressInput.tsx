@@ -87,6 +87,8 @@ export function AddressInput(props: {
         setSearch(null);
       },
     }).embed(container);
+    // Re-run (React's development double effect, a second search): one search frame at a time.
+    return () => container.replaceChildren();
   }, [search, container]);
 
   const field = (name: keyof AddressValue) => ({
