@@ -39,6 +39,24 @@ async function startInbox() {
   };
 }
 
+const POSTCODE_SCRIPT_URL = "https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js";
+/** The postcode script's stand-in: `embed` answers with a result in the documented shape. */
+const FAKE_POSTCODE_SCRIPT = `
+window.daum = {
+  Postcode: function (options) {
+    this.embed = function () {
+      setTimeout(function () {
+        options.oncomplete({
+          zonecode: "06236", address: "서울 강남구 테헤란로 152", addressType: "R", userSelectedType: "R",
+          roadAddress: "서울 강남구 테헤란로 152", jibunAddress: "서울 강남구 역삼동 737",
+          autoRoadAddress: "", buildingName: "강남파이낸스센터", bname: "역삼동",
+        });
+      }, 50);
+    };
+    this.open = this.embed;
+  },
+};`;
+
 describe("the funnel: staff take an order, the customer signs and registers a card on a phone", () => {
   let api: RunningApi;
   let inbox: Awaited<ReturnType<typeof startInbox>>;
@@ -85,13 +103,27 @@ describe("the funnel: staff take an order, the customer signs and registers a ca
     await page.getByLabel("생년월일").fill("1900-01-03");
     await page.getByRole("textbox", { name: "휴대전화" }).fill(phone);
     await page.getByRole("textbox", { name: "이메일" }).fill(email);
-    await page.getByRole("textbox", { name: "주소" }).fill("서울특별시 강남구 테헤란로 152");
+    // The address from the postcode search: its script (served here by a stand-in that answers
+    // as a user picking 강남파이낸스센터 would) fills postcode and road address, the detail is typed.
+    await page.route(POSTCODE_SCRIPT_URL, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: FAKE_POSTCODE_SCRIPT }),
+    );
+    await page.getByRole("button", { name: "주소 검색" }).click();
+    const detail = page.getByRole("textbox", { name: "상세 주소" });
+    await expect.poll(() => detail.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole("textbox", { name: "우편번호" }).inputValue()).toBe("06236");
+    expect(await page.getByRole("textbox", { name: "주소", exact: true }).inputValue()).toBe(
+      "서울 강남구 테헤란로 152",
+    );
+    await detail.fill("10층");
     await page.getByLabel("개인정보 수집·이용 동의").check();
     await page.getByLabel("신용정보 조회 동의").check();
     await shot(page, "01-customer-create");
     await page.getByRole("button", { name: "저장" }).click();
     await page.waitForURL(/#\/customers\/[^/]+\/show/);
     await page.getByText(phone).waitFor();
+    await page.getByText("06236").waitFor();
+    await page.getByText("10층").waitFor();
 
     // An order for that customer.
     await page.goto(`${api.url}/#/orders/create`);
@@ -101,7 +133,8 @@ describe("the funnel: staff take an order, the customer signs and registers a ca
     await page.getByRole("combobox", { name: "요금제" }).click();
     await page.getByRole("option").first().click();
     await page.getByRole("listbox").waitFor({ state: "hidden" });
-    await page.getByRole("textbox", { name: "설치 주소" }).fill("서울특별시 강남구 테헤란로 152, 10층");
+    await page.getByRole("textbox", { name: "설치 주소" }).fill("서울특별시 강남구 테헤란로 152");
+    await page.getByRole("textbox", { name: "상세 주소" }).fill("10층");
     await page.getByRole("spinbutton", { name: "결제일" }).fill("5");
     await shot(page, "02-order-create");
     const created = page.waitForResponse(

@@ -50,6 +50,17 @@ describe("web headers, cross-site requests and the signing proof", () => {
     }
   });
 
+  it("lets the admin and /apply/* load the postcode search, and no other public page", async () => {
+    for (const path of ["/customers/create", "/apply/demo"]) {
+      const csp = (await request(t.app).get(path).expect(200)).headers["content-security-policy"] ?? "";
+      expect(csp, path).toContain("script-src 'self' https://t1.daumcdn.net;");
+      expect(csp, path).toContain("frame-src 'self' blob: https://postcode.map.daum.net");
+    }
+    const signing = await request(t.app).get("/sign/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG").expect(200);
+    expect(signing.headers["content-security-policy"]).toContain("script-src 'self';");
+    expect(signing.headers["content-security-policy"]).not.toContain("daum");
+  });
+
   it("sends document headers on PDFs (framed by our own pages only) and locks the API's JSON down", async () => {
     const { manager, contract } = await sentContract(t, inbox);
     const pdf = await manager.get(`/api/contracts/${contract.id}/pdf`).expect(200);

@@ -1,5 +1,6 @@
 export * from "./access/permissions.js";
 export * from "./access/user-management.js";
+export * from "./addresses/address.js";
 export * from "./api-error-codes.js";
 export * from "./assets/asset-lifecycle.js";
 export * from "./assets/depreciation.js";

@@ -72,7 +72,9 @@ export function ContractShow() {
         <LocaleDateField source="party.birthDate" />
         <TextField source="party.phone" />
         <TextField source="party.email" emptyText="-" />
+        <TextField source="installPostcode" emptyText="-" />
         <TextField source="installAddress" />
+        <TextField source="installAddressDetail" emptyText="-" />
         <NumberField source="billingDay" />
         <LocaleDateField source="draftedOn" emptyText="-" />
         <LocaleDateField source="signedAt" showTime emptyText="-" />

@@ -7,6 +7,7 @@ import {
   TextArrayInput,
   TextInput,
 } from "react-admin";
+import { AddressSourcesInput } from "../shared/address/AddressSourcesInput";
 import { customerChannelChoices } from "../shared/choices";
 
 // Consents arrive as a timestamp or null; the switch shows whether one is recorded. Sending
@@ -20,7 +21,7 @@ export function CustomerInputs() {
       <DateInput source="birthDate" validate={required()} />
       <TextInput source="phone" validate={required()} />
       <TextInput source="email" type="email" validate={email()} />
-      <TextInput source="address" multiline fullWidth />
+      <AddressSourcesInput sources={{ postcode: "postcode", road: "address", detail: "addressDetail" }} />
       <BooleanInput source="consents.privacy" format={asChecked} />
       <BooleanInput source="consents.creditInquiry" format={asChecked} />
       <BooleanInput source="consents.marketing" format={asChecked} />

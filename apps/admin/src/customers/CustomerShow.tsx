@@ -47,7 +47,9 @@ export function CustomerShow() {
         <LocaleDateField source="birthDate" />
         <TextField source="phone" />
         <EmailField source="email" />
-        <TextField source="address" />
+        <TextField source="postcode" emptyText="-" />
+        <TextField source="address" emptyText="-" />
+        <TextField source="addressDetail" emptyText="-" />
         {CONSENTS.map((c) => (
           <FunctionField
             key={c}

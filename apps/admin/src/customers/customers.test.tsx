@@ -1,9 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { API_URL } from "../api-url";
 import { mockApi } from "../mocks/handlers";
+import { GANGNAM_RESULT, installFakePostcode } from "../test/fake-postcode";
 import { renderApp, SLOW } from "../test/render-app";
 import { server } from "../test/setup";
 
@@ -142,5 +143,67 @@ describe("customer create", () => {
       phone: "01055557777",
       consents: { privacy: true },
     });
+  });
+});
+
+describe("customer address", () => {
+  afterEach(() => {
+    delete window.daum;
+    vi.restoreAllMocks();
+  });
+
+  it("fills postcode and road address from the postcode search, puts the cursor in the detail and saves the three apart", async () => {
+    const fake = installFakePostcode(GANGNAM_RESULT);
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers/1" });
+
+    await user.click(await screen.findByRole("button", { name: "주소 검색" }, SLOW));
+    const detail = screen.getByTestId("address-detail-input");
+    await waitFor(() => expect(detail).toHaveFocus(), SLOW);
+    expect(fake.embeds).toHaveLength(1);
+    expect(screen.getByTestId("postcode-input")).toHaveValue("06236");
+    expect(screen.getByTestId("address-input")).toHaveValue("서울 강남구 테헤란로 152");
+    await user.clear(detail);
+    await user.paste("10층");
+    await user.click(screen.getByRole("button", { name: "저장" }));
+
+    await waitFor(() => {
+      const put = mockApi.requests.find((r) => r.method === "PUT" && r.url.pathname === "/api/customers/1");
+      expect(put?.body).toMatchObject({
+        postcode: "06236",
+        address: "서울 강남구 테헤란로 152",
+        addressDetail: "10층",
+      });
+    }, SLOW);
+    expect(await shownField("postcode")).toHaveTextContent("06236");
+    expect(await shownField("addressDetail")).toHaveTextContent("10층");
+  });
+
+  it("says so when the search cannot load, and the address is typed by hand", async () => {
+    // Offline: the script's request fails.
+    const append = document.head.appendChild.bind(document.head);
+    vi.spyOn(document.head, "appendChild").mockImplementation(<T extends Node>(node: T): T => {
+      if (node instanceof HTMLScriptElement && node.src.includes("daumcdn")) {
+        setTimeout(() => node.onerror?.(new Event("error")), 0);
+        return node;
+      }
+      return append(node);
+    });
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/customers/1" });
+
+    await user.click(await screen.findByRole("button", { name: "주소 검색" }, SLOW));
+    expect(await screen.findByTestId("postcode-unavailable", undefined, SLOW)).toHaveTextContent(
+      "주소 검색을 불러오지 못했습니다",
+    );
+    await user.clear(screen.getByTestId("postcode-input"));
+    await user.paste("04524");
+    await user.clear(screen.getByTestId("address-input"));
+    await user.paste("서울 중구 세종대로 110");
+    await user.click(screen.getByRole("button", { name: "저장" }));
+    await waitFor(() => {
+      const put = mockApi.requests.find((r) => r.method === "PUT" && r.url.pathname === "/api/customers/1");
+      expect(put?.body).toMatchObject({ postcode: "04524", address: "서울 중구 세종대로 110" });
+    }, SLOW);
   });
 });

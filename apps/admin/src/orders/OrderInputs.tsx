@@ -7,8 +7,8 @@ import {
   ReferenceInput,
   required,
   SelectInput,
-  TextInput,
 } from "react-admin";
+import { AddressSourcesInput } from "../shared/address/AddressSourcesInput";
 
 // SPEC §3: the preferred billing day is 1–28, so every month has it.
 const billingDay = [required(), number(), minValue(1), maxValue(28)];
@@ -22,7 +22,10 @@ export function OrderInputs() {
       <ReferenceInput source="planId" reference="plans" filter={{ active: true }}>
         <SelectInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <TextInput source="installAddress" validate={required()} multiline fullWidth />
+      <AddressSourcesInput
+        sources={{ postcode: "installPostcode", road: "installAddress", detail: "installAddressDetail" }}
+        required
+      />
       <NumberInput source="billingDay" validate={billingDay} min={1} max={28} step={1} />
     </>
   );

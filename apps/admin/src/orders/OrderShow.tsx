@@ -24,7 +24,9 @@ export function OrderShow() {
         </Labeled>
         <ReferenceField source="customerId" reference="customers" link="show" />
         <ReferenceField source="planId" reference="plans" link="show" />
+        <TextField source="installPostcode" emptyText="-" />
         <TextField source="installAddress" />
+        <TextField source="installAddressDetail" emptyText="-" />
         <NumberField source="billingDay" />
         <ReferenceField source="contractId" reference="contracts" link="show" emptyText="-">
           <TextField source="number" />

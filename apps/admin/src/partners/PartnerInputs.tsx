@@ -14,8 +14,8 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
-
 import { API_URL } from "../api-url";
+import { AddressSourcesInput } from "../shared/address/AddressSourcesInput";
 import { PartnerLogoInput } from "./PartnerLogoInput";
 
 // Empty is allowed (the field is cleared); a value must be a real number with its check digit.
@@ -135,9 +135,10 @@ export function PartnerInputs({ mode }: { mode: "create" | "edit" }) {
         helperText="ssp.partners.businessNumberHelp"
       />
       <TextInput source="representative" validate={maxLength(50)} />
-      <TextInput source="postcode" validate={regex(/^\d{5}$/, "ssp.partners.invalidPostcode")} />
-      <TextInput source="address" validate={maxLength(200)} fullWidth />
-      <TextInput source="addressDetail" validate={maxLength(100)} />
+      <AddressSourcesInput
+        sources={{ postcode: "postcode", road: "address", detail: "addressDetail" }}
+        roadMaxLength={200}
+      />
       <TextInput source="csPhone" validate={servicePhone} />
       {mode === "edit" && <PartnerLogoInput />}
       <NumberInput source="settings.credit.approveAt" step={1} validate={score} />

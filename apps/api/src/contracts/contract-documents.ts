@@ -6,6 +6,7 @@ import { type ContractDocument, renderContractPdf } from "../documents/contract-
 import { sha256Hex } from "../documents/sha256.js";
 import { documentPartner } from "../partners/partner-identity.js";
 import type { ContractRow } from "./contracts.repository.js";
+import { installAddressLine } from "./install-address.js";
 
 export type DocumentKind =
   | "contract_unsigned"
@@ -65,7 +66,7 @@ export async function contractDocument(tx: Db, contract: ContractRow): Promise<C
     product: { name: contract.productName, model: contract.productModel },
     terms: contract.terms,
     billingDay: contract.billingDay,
-    installAddress: contract.installAddress,
+    installAddress: installAddressLine(contract),
     assumedActivationOn,
     schedule: billingSchedule({
       terms: contract.terms,

@@ -52,7 +52,9 @@ export async function draftContract(ctx: UseCaseContext, orderId: number) {
       customerId: order.customerId,
       planVersionId: order.planVersionId,
       billingDay: order.billingDay,
+      installPostcode: order.installPostcode,
       installAddress: order.installAddress,
+      installAddressDetail: order.installAddressDetail,
       terms,
       party: {
         name: customer!.name,

@@ -28,7 +28,9 @@ function values(input: TCustomerInput, now: string, existing?: CustomerRow): Cus
     birthDate: input.birthDate,
     phone: input.phone,
     email: input.email ? input.email.toLowerCase() : null,
+    postcode: input.postcode ?? null,
     address: input.address ?? null,
+    addressDetail: input.addressDetail ?? null,
     consentPrivacyAt: consentAt(input.consents?.privacy, existing?.consentPrivacyAt ?? null, now),
     consentCreditInquiryAt: consentAt(
       input.consents?.creditInquiry,

@@ -81,7 +81,9 @@ export function customerJson(row: CustomerRow, options: { maskPhone: boolean }) 
     birthDate: row.birthDate,
     phone: options.maskPhone ? maskPhone(row.phone) : row.phone,
     email: row.email,
+    postcode: row.postcode,
     address: row.address,
+    addressDetail: row.addressDetail,
     consents: {
       privacy: row.consentPrivacyAt,
       creditInquiry: row.consentCreditInquiryAt,

@@ -1,6 +1,6 @@
 import { normalizePhone } from "@ssp/domain";
 import { z } from "zod";
-import { ZIsoDate, ZName } from "../shared/zod-fields.js";
+import { ZAddressDetail, ZIsoDate, ZName, zPostcode } from "../shared/zod-fields.js";
 
 const ZPhone = z
   .string()
@@ -28,7 +28,10 @@ export const ZCustomerInput = z.object({
   birthDate: ZIsoDate.refine((d) => d >= "1900-01-01", "Too early"),
   phone: ZPhone,
   email: z.union([z.email("Enter a valid e-mail").max(200), z.literal(""), z.null()]).optional(),
+  postcode: zPostcode(),
+  /** Road address (도로명주소). */
   address: z.string().trim().max(300).nullable().optional(),
+  addressDetail: ZAddressDetail,
   consents: z
     .object({
       privacy: ZConsent.optional(),

@@ -204,6 +204,53 @@ describe("customers", () => {
     expect(bad.body.errors).toHaveProperty("preferredChannel");
   });
 
+  it("keeps postcode, road address and detail apart through create and update", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const parts = { postcode: "06236", address: "서울 강남구 테헤란로 152", addressDetail: "10층" };
+    const created = await manager
+      .post("/api/customers")
+      .send({ ...newCustomer, phone: "010-3333-0601", ...parts })
+      .expect(201);
+    expect(created.body).toMatchObject(parts);
+    const path = `/api/customers/${created.body.id}`;
+    const moved = { postcode: "04524", address: "서울 중구 세종대로 110", addressDetail: "3층 301호" };
+    await manager
+      .put(path)
+      .send({ ...newCustomer, phone: "010-3333-0601", ...moved })
+      .expect(200);
+    expect((await manager.get(path).expect(200)).body).toMatchObject(moved);
+    // Typed by hand without the search: an empty postcode and detail are stored as none.
+    const byHand = await manager
+      .put(path)
+      .send({
+        ...newCustomer,
+        phone: "010-3333-0601",
+        postcode: "",
+        address: "서울 중구 세종대로 110",
+        addressDetail: "",
+      })
+      .expect(200);
+    expect(byHand.body).toMatchObject({
+      postcode: null,
+      address: "서울 중구 세종대로 110",
+      addressDetail: null,
+    });
+  });
+
+  it("refuses a postcode that is not five digits with a field error", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const before = await countOf(t.database, "customers");
+    for (const postcode of ["1234", "123-456", "abcde"]) {
+      const res = await manager
+        .post("/api/customers")
+        .send({ ...newCustomer, phone: "010-3333-0602", postcode })
+        .expect(400);
+      expect(res.body.code, postcode).toBe("validation_failed");
+      expect(Object.keys(res.body.errors), postcode).toEqual(["postcode"]);
+    }
+    expect(await countOf(t.database, "customers")).toBe(before);
+  });
+
   it("refuses bad bodies with field errors and writes nothing", async () => {
     const manager = await t.login("manager@demo.kr");
     const before = await countOf(t.database, "customers");

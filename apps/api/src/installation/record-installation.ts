@@ -12,6 +12,7 @@ import { billContractNow } from "../billing/billing-run.js";
 import { openCursor } from "../billing/invoices.repository.js";
 import { storeDocument } from "../contracts/contract-documents.js";
 import { contractJson, moveContract } from "../contracts/contracts.repository.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import { assets, contracts, deliveries, users } from "../db/schema/index.js";
 import { renderInstallationReceipt } from "../documents/installation-receipt-pdf.js";
 import type { StaffContext } from "../http/context.js";
@@ -58,7 +59,7 @@ export async function recordInstallation(
     product: { name: contract!.productName, model: contract!.productModel },
     assetSerialNumber: asset!.serialNumber,
     installedOn: input.date,
-    installAddress: contract!.installAddress,
+    installAddress: installAddressLine(contract!),
     technicianName: technician!.name,
     signature: signatureOf(input.signature),
     events: [

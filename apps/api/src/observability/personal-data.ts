@@ -18,6 +18,8 @@ const PERSONAL_KEYS = new Set(
     "to",
     "address",
     "installAddress",
+    "addressDetail",
+    "installAddressDetail",
     "password",
     "passwordHash",
     "token",

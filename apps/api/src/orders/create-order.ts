@@ -28,7 +28,9 @@ export async function createOrder(ctx: StaffContext, input: TOrderCreateRequest)
       partnerId,
       customerId: input.customerId,
       planVersionId: plan!.versionId,
+      installPostcode: input.installPostcode ?? null,
       installAddress: input.installAddress,
+      installAddressDetail: input.installAddressDetail ?? null,
       billingDay: input.billingDay,
       source: "staff",
     })

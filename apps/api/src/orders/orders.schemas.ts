@@ -1,12 +1,16 @@
 import { ORDER_STATUSES } from "@ssp/domain";
 import { z } from "zod";
+import { ZAddressDetail, zPostcode } from "../shared/zod-fields.js";
 
 export const ZBillingDay = z.number().int("A day of the month").min(1, "1–28").max(28, "1–28");
 
 export const ZOrderCreateRequest = z.object({
   customerId: z.number().int().positive(),
   planId: z.number().int().positive(),
+  installPostcode: zPostcode(),
+  /** Road address (도로명주소), or the whole address typed by hand. */
   installAddress: z.string().trim().min(5, "Enter the full install address").max(300),
+  installAddressDetail: ZAddressDetail,
   billingDay: ZBillingDay,
 });
 export type TOrderCreateRequest = z.infer<typeof ZOrderCreateRequest>;

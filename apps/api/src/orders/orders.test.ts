@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let phoneSeq = 1000;
-async function applicant(birthDate: string, consent = true) {
+async function applicant(birthDate: string, consent = true, address: Record<string, string> = {}) {
   const manager = await t.login("manager@demo.kr");
   const customer = await manager
     .post("/api/customers")
@@ -33,6 +33,7 @@ async function applicant(birthDate: string, consent = true) {
       planId: plans.body[0].id,
       installAddress: "서울특별시 강남구 테헤란로 152",
       billingDay: 5,
+      ...address,
     })
     .expect(201);
   return { manager, customer: customer.body, plan: plans.body[0], order: order.body };
@@ -148,6 +149,33 @@ describe("orders: credit check and review", () => {
 });
 
 describe("contract drafting", () => {
+  it("copies the install address's postcode, road address and detail from the order", async () => {
+    const parts = {
+      installPostcode: "06236",
+      installAddress: "서울 강남구 테헤란로 152",
+      installAddressDetail: "10층",
+    };
+    const { manager, order } = await applicant("1900-01-03", true, parts);
+    expect(order).toMatchObject(parts);
+    await manager.post(`/api/orders/${order.id}/credit-check`).expect(200);
+    const drafted = await manager.post(`/api/orders/${order.id}/contract`).expect(201);
+    expect(drafted.body).toMatchObject(parts);
+    const bad = await manager
+      .post("/api/orders")
+      .send({
+        customerId: order.customerId,
+        planId: order.planId,
+        billingDay: 5,
+        ...parts,
+        installPostcode: "6236",
+      })
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      code: "validation_failed",
+      errors: { installPostcode: expect.any(String) },
+    });
+  });
+
   it("freezes the plan's terms and the customer's details; later edits change nothing", async () => {
     const { manager, order, plan, customer } = await applicant("1900-01-03");
     await manager.post(`/api/orders/${order.id}/credit-check`).expect(200);

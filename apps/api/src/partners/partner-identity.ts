@@ -1,17 +1,12 @@
+import { formatAddress } from "@ssp/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { partnerLogos, partners } from "../db/schema/index.js";
 import type { DocumentPartner } from "../documents/partner-block.js";
 
 /** "(04524) 서울특별시 중구 세종대로 110, 3층": postcode, road address and detail for print. */
-export function joinAddress(p: {
-  postcode: string | null;
-  address: string | null;
-  addressDetail: string | null;
-}) {
-  if (!p.address) return null;
-  const line = [p.address, p.addressDetail].filter(Boolean).join(", ");
-  return p.postcode ? `(${p.postcode}) ${line}` : line;
+function joinAddress(p: { postcode: string | null; address: string | null; addressDetail: string | null }) {
+  return formatAddress({ postcode: p.postcode, road: p.address, detail: p.addressDetail });
 }
 
 /** The partner as its documents name it, logo included (in the caller's tenant transaction). */

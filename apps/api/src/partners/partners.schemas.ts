@@ -7,7 +7,7 @@ import {
 } from "@ssp/domain";
 import { z } from "zod";
 import { TEMPLATE_NAMES, type TemplateName, unknownVariables } from "../notifications/templates.js";
-import { ZName } from "../shared/zod-fields.js";
+import { ZName, zPostcode } from "../shared/zod-fields.js";
 
 /** Partner settings (SPEC §3): credit policy, dunning, notifications, Kakao Login, late interest. */
 const ZCreditPolicy = z.object({
@@ -225,13 +225,7 @@ export const ZPartnerIdentity = z.object({
     .optional()
     .describe("사업자등록번호, 10 digits with a valid check digit; stored as 123-45-67890"),
   representative: ZIdentityText(50),
-  postcode: z
-    .string()
-    .trim()
-    .regex(/^(\d{5})?$/, "A postcode is 5 digits")
-    .transform((s) => s || null)
-    .nullable()
-    .optional(),
+  postcode: zPostcode(),
   address: ZIdentityText(200),
   addressDetail: ZIdentityText(100),
   csPhone: z

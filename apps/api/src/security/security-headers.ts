@@ -9,6 +9,11 @@ import helmet from "helmet";
  *   (MUI's emotion writes <style> tags), images and the PDF viewer from this origin, data: and
  *   blob: (the signature pad, the PDF fetched with the signing proof in a header); never framed;
  *   no Referer at all (a signing link's token is in the page's own URL).
+ *   The admin and `/apply/*` also load the Kakao (Daum) postcode search on demand: its script
+ *   from t1.daumcdn.net (which loads the rest of itself from there), its search page embedded in
+ *   an iframe from postcode.map.daum.net (postcode.map.kakao.com, the same service under Kakao's
+ *   name). Embedded, not a popup: the popup talks to its opener, which
+ *   Cross-Origin-Opener-Policy cuts off. The signing, transfer and customer pages need none of it.
  * - documents (PDFs): framed only by our own pages (the signing page shows the contract in an
  *   iframe), nothing active inside.
  * - the API's JSON: nothing may render, frame or be sniffed from it.
@@ -24,28 +29,37 @@ function headers(directives: Record<string, string[]>, frameguard: "deny" | "sam
   });
 }
 
+/** The hosts the postcode search (우편번호 서비스) loads its script and search page from. */
+export const POSTCODE_SCRIPT_HOSTS = ["https://t1.daumcdn.net"];
+export const POSTCODE_FRAME_HOSTS = ["https://postcode.map.daum.net", "https://postcode.map.kakao.com"];
+
+/** The public pages that show no address form: they keep the strictest policy. */
+export function needsPostcodeSearch(path: string): boolean {
+  return !/^\/(sign|transfer|my)\//.test(path);
+}
+
 export function securityHeaders(options: { secure: boolean }): {
   pages: RequestHandler;
   documents: RequestHandler;
   api: RequestHandler;
 } {
-  const pages = headers(
-    {
-      "default-src": ["'self'"],
-      "script-src": ["'self'"],
-      "style-src": ["'self'", "'unsafe-inline'"],
-      "img-src": ["'self'", "data:", "blob:"],
-      "font-src": ["'self'", "data:"],
-      "connect-src": ["'self'"],
-      "frame-src": ["'self'", "blob:"],
-      "object-src": ["'none'"],
-      "base-uri": ["'self'"],
-      "form-action": ["'self'"],
-      "frame-ancestors": ["'none'"],
-    },
-    "deny",
-    options.secure,
-  );
+  const pageDirectives = (postcode: boolean) => ({
+    "default-src": ["'self'"],
+    "script-src": ["'self'", ...(postcode ? POSTCODE_SCRIPT_HOSTS : [])],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "blob:", ...(postcode ? POSTCODE_FRAME_HOSTS : [])],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  });
+  const withPostcode = headers(pageDirectives(true), "deny", options.secure);
+  const strict = headers(pageDirectives(false), "deny", options.secure);
+  const pages: RequestHandler = (req, res, next) =>
+    (needsPostcodeSearch(req.path) ? withPostcode : strict)(req, res, next);
   const documents = headers(
     { "default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "frame-ancestors": ["'self'"] },
     "sameorigin",

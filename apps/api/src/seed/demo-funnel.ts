@@ -85,7 +85,9 @@ export async function seedDemoFunnel(deps: AppDeps, options: { partnerSlug?: str
           birthDate: story.birthDate,
           phone: `010-9000-${String(1000 + i)}`,
           email: `demo.funnel${i + 1}@example.kr`,
+          postcode: "06236",
           address: "서울특별시 강남구 테헤란로 152",
+          addressDetail: "101동 1001호",
           consentPrivacyAt: ctx.clock.now().toISOString(),
           consentCreditInquiryAt: ctx.clock.now().toISOString(),
           consentTermsVersion: "2026-11",
@@ -95,7 +97,9 @@ export async function seedDemoFunnel(deps: AppDeps, options: { partnerSlug?: str
       const order = await createOrder(ctx, {
         customerId: customer!.id,
         planId: 1 + (i % 2),
-        installAddress: "서울특별시 강남구 테헤란로 152, 101동 1001호",
+        installPostcode: "06236",
+        installAddress: "서울특별시 강남구 테헤란로 152",
+        installAddressDetail: "101동 1001호",
         billingDay: 1 + ((i * 3) % 28),
       });
       if (depth < 1) return;

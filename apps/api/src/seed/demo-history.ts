@@ -136,13 +136,19 @@ async function giveNames(db: Db, partnerId: number, rand: () => number): Promise
   const ids = rowsOf<{ id: number }>(
     await db.execute(sql`select id from customers where partner_id = ${partnerId} and name like '청구고객%'`),
   ).map((r) => r.id);
-  const people = ids.map((id) => ({ id, name: koreanName(rand), address: koreanAddress(rand) }));
+  const people = ids.map((id) => {
+    const name = koreanName(rand);
+    const address = koreanAddress(rand);
+    return { id, name, postcode: address.postcode, address: address.road, detail: address.detail };
+  });
   await db.execute(sql`
-    update customers c set name = x.name, address = x.address
-    from json_to_recordset(${JSON.stringify(people)}::json) as x(id int, name text, address text)
+    update customers c set name = x.name, postcode = x.postcode, address = x.address, address_detail = x.detail
+    from json_to_recordset(${JSON.stringify(people)}::json)
+      as x(id int, name text, postcode text, address text, detail text)
     where c.id = x.id`);
   await db.execute(sql`
-    update contracts k set party = k.party || jsonb_build_object('name', c.name), install_address = c.address
+    update contracts k set party = k.party || jsonb_build_object('name', c.name), install_postcode = c.postcode,
+      install_address = c.address, install_address_detail = c.address_detail
     from customers c where c.id = k.customer_id and k.partner_id = ${partnerId} and k.number like 'BULK-%'`);
   // Contract numbers as drafting gives them (the bulk seed's are internal).
   await db.execute(sql`

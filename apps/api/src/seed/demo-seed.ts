@@ -274,13 +274,18 @@ async function seedPartner(
   const rows = Array.from({ length: input.customers }, (_, i) => {
     const tags = rand() < 0.15 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [];
     const consented = `${input.today}T00:00:00.000Z`;
+    const name = koreanName(rand);
+    const born = birthDate(rand);
+    const address = koreanAddress(rand);
     return {
       partnerId,
-      name: koreanName(rand),
-      birthDate: birthDate(rand),
+      name,
+      birthDate: born,
       phone: mobilePhone(input.seed * 100_000 + i),
       email: `customer${input.seed}${String(i).padStart(4, "0")}@example.kr`,
-      address: koreanAddress(rand),
+      postcode: address.postcode,
+      address: address.road,
+      addressDetail: address.detail,
       consentPrivacyAt: consented,
       consentCreditInquiryAt: rand() < 0.9 ? consented : null,
       consentMarketingAt: rand() < 0.4 ? consented : null,

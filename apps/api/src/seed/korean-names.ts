@@ -82,9 +82,29 @@ export function koreanName(rand: () => number): string {
   return pick(rand, SURNAMES) + pick(rand, GIVEN);
 }
 
-export function koreanAddress(rand: () => number): string {
+/** The range of 5-digit postcodes (우편번호) each city's come from, for plausible demo addresses. */
+const POSTCODE_RANGES: Record<(typeof CITIES)[number][0], [number, number]> = {
+  서울특별시: [1000, 8999],
+  부산광역시: [46000, 49999],
+  경기도: [10000, 18999],
+  대구광역시: [41000, 43999],
+  인천광역시: [21000, 23999],
+};
+
+/**
+ * A demo address in the parts the postcode search gives: postcode, road address, detail. The
+ * postcode is derived from the draws the address already makes, so the demo data after it (names,
+ * phones) stay what they were.
+ */
+export function koreanAddress(rand: () => number): { postcode: string; road: string; detail: string } {
   const [city, streets] = pick(rand, CITIES);
-  return `${city} ${pick(rand, streets)} ${1 + Math.floor(rand() * 300)}, ${101 + Math.floor(rand() * 20)}동 ${1 + Math.floor(rand() * 25)}0${1 + Math.floor(rand() * 4)}호`;
+  const street = pick(rand, streets);
+  const number = 1 + Math.floor(rand() * 300);
+  const detail = `${101 + Math.floor(rand() * 20)}동 ${1 + Math.floor(rand() * 25)}0${1 + Math.floor(rand() * 4)}호`;
+  const [low, high] = POSTCODE_RANGES[city];
+  const postcode =
+    low + ((number * 7919 + (streets as readonly string[]).indexOf(street) * 104_729) % (high - low + 1));
+  return { postcode: String(postcode).padStart(5, "0"), road: `${city} ${street} ${number}`, detail };
 }
 
 export function mobilePhone(n: number): string {

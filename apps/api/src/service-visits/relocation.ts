@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { insertInvoices } from "../billing/invoices.repository.js";
 import { lockContract } from "../contracts/contracts.repository.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import { contracts } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { partnerSettings } from "../partners/partner-settings.js";
@@ -30,14 +31,20 @@ export async function afterTicketVisit(ctx: StaffContext, visit: VisitRow): Prom
   if (!contract) return;
   await ctx.tx
     .update(contracts)
-    .set({ installAddress: visit.address, updatedAt: ctx.clock.now() })
+    // The new address is typed as one line on the ticket: it replaces postcode and detail too.
+    .set({
+      installPostcode: null,
+      installAddress: visit.address,
+      installAddressDetail: null,
+      updatedAt: ctx.clock.now(),
+    })
     .where(eq(contracts.id, contract.id));
   await recordAudit(ctx, {
     entity: "contracts",
     entityId: contract.id,
     action: "relocate",
     partnerId: contract.partnerId,
-    before: { installAddress: contract.installAddress },
+    before: { installAddress: installAddressLine(contract) },
     after: { installAddress: visit.address, ticketId: ticket.id },
   });
   const fee = (await partnerSettings(ctx.tx, contract.partnerId)).visits.relocationFee;

@@ -144,6 +144,26 @@ describe("service visits over HTTP", () => {
     await manager.get("/api/technicians").query({ date: "2026-13-01" }).expect(400);
   });
 
+  it("shows the install address as one line from its parts; the map searches the road address alone", async () => {
+    t.clock.set("2026-03-01");
+    await t.database.db.execute(sql`
+      update contracts set install_postcode = '06236', install_address = '서울 강남구 테헤란로 152',
+        install_address_detail = '10층' where id = ${first}`);
+    const tech = await t.login("tech@demo.kr");
+    const line = "(06236) 서울 강남구 테헤란로 152, 10층";
+    const day = await tech.get("/api/technician-day").query({ date: "2026-03-01" }).expect(200);
+    const stop = day.body.stops.find((s: { contractId: number }) => s.contractId === first);
+    expect(stop).toMatchObject({
+      address: line,
+      mapUrl: `https://map.kakao.com/link/search/${encodeURIComponent("서울 강남구 테헤란로 152")}`,
+    });
+    const visits = await tech
+      .get("/api/service-visits")
+      .query({ filter: JSON.stringify({ scheduledOn: "2026-03-01" }) })
+      .expect(200);
+    expect(visits.body.find((v: { contractId: number }) => v.contractId === first).address).toBe(line);
+  });
+
   it("assigns only to one of the partner's own technicians", async () => {
     const [visit] = await visitsOf();
     const manager = await t.login("manager@demo.kr");

@@ -1,3 +1,4 @@
+import { formatAddress } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { addDay } from "../clock.js";
 import { rowsOf } from "../db/client.js";
@@ -16,7 +17,9 @@ interface StopRow {
   contract_number: string | null;
   customer_name: string | null;
   customer_phone: string | null;
+  install_postcode: string | null;
   address: string | null;
+  install_address_detail: string | null;
   product_name: string | null;
   asset_id: number | null;
   serial_number: string | null;
@@ -41,19 +44,22 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
       select * from (
         select 'installation' as kind, d.id, d.scheduled_on::text as on, d.status, d.order_id, c.id as contract_id,
                c.number as contract_number, c.party->>'name' as customer_name, c.party->>'phone' as customer_phone,
-               c.install_address as address, c.product_name, a.id as asset_id, a.serial_number, null::text as note
+               c.install_postcode, c.install_address as address, c.install_address_detail,
+               c.product_name, a.id as asset_id, a.serial_number, null::text as note
         from deliveries d join contracts c on c.id = d.contract_id left join assets a on a.id = d.asset_id
         where d.technician_id = ${technicianId} and d.scheduled_on between ${from}::date and ${to}::date
           and d.status in ('scheduled', 'installed') ${scoped("d.partner_id")}
         union all
         select 'visit', v.id, v.scheduled_on::text, v.status, null, c.id, c.number, c.party->>'name', c.party->>'phone',
-               c.install_address, c.product_name, a.id, a.serial_number, v.notes
+               c.install_postcode, c.install_address, c.install_address_detail, c.product_name, a.id,
+               a.serial_number, v.notes
         from service_visits v join contracts c on c.id = v.contract_id left join assets a on a.id = v.asset_id
         where v.technician_id = ${technicianId} and v.scheduled_on between ${from}::date and ${to}::date
           and v.status in ('scheduled', 'assigned', 'completed') ${scoped("v.partner_id")}
         union all
         select 'return', t.id, coalesce(greatest(t.due_on, ${from}::date), ${from}::date)::text, t.status, null, c.id,
-               c.number, c.party->>'name', c.party->>'phone', c.install_address, c.product_name, a.id,
+               c.number, c.party->>'name', c.party->>'phone', c.install_postcode, c.install_address,
+               c.install_address_detail, c.product_name, a.id,
                a.serial_number, t.note
         from tasks t join contracts c on c.id = t.contract_id left join assets a on a.id = t.asset_id
         where t.assignee_id = ${technicianId} and t.kind in ('asset_return', 'asset_recovery')
@@ -77,7 +83,12 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
       contractNumber: r.contract_number,
       customerName: r.customer_name,
       customerPhone: r.customer_phone,
-      address: r.address,
+      address: formatAddress({
+        postcode: r.install_postcode,
+        road: r.address,
+        detail: r.install_address_detail,
+      }),
+      // The map searches the road address alone: a postcode or a floor only confuses it.
       mapUrl: r.address ? `https://map.kakao.com/link/search/${encodeURIComponent(r.address)}` : null,
       productName: r.product_name,
       assetId: r.asset_id,

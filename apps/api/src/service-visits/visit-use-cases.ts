@@ -7,6 +7,7 @@ import {
 } from "@ssp/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { assets, contracts, documents, serviceVisits, users } from "../db/schema/index.js";
 import { partnerScope } from "../db/scoped.js";
@@ -35,7 +36,9 @@ export async function visitsJson(tx: Db, rows: VisitRow[], today: string) {
         id: contracts.id,
         number: contracts.number,
         party: contracts.party,
+        installPostcode: contracts.installPostcode,
         installAddress: contracts.installAddress,
+        installAddressDetail: contracts.installAddressDetail,
         productName: contracts.productName,
       })
       .from(contracts)
@@ -68,7 +71,7 @@ export async function visitsJson(tx: Db, rows: VisitRow[], today: string) {
       kind: v.kind,
       ticketId: v.ticketId,
       // A reinstallation goes to the new address; every other visit to where the unit is.
-      address: v.address ?? c?.installAddress ?? null,
+      address: v.address ?? (c ? installAddressLine(c) : null),
       productName: c?.productName ?? null,
       assetId: v.assetId,
       serialNumber: v.assetId ? (byAsset.get(v.assetId) ?? null) : null,

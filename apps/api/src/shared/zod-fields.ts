@@ -28,3 +28,28 @@ export const ZName = z.string().trim().min(1, "Required").max(100, "At most 100 
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * 우편번호 as the postcode search gives it (`zonecode`): five digits. Optional, and "" or null
+ * stores none, so an address typed by hand without one still saves.
+ */
+export function zPostcode(message = "A postcode is 5 digits") {
+  return z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, message)
+    .transform((s) => s || null)
+    .nullable()
+    .optional()
+    .describe("우편번호, 5 digits (the postcode search's zonecode)");
+}
+
+/** What the person adds to the road address (동·호수, floor); "" or null stores none. */
+export const ZAddressDetail = z
+  .string()
+  .trim()
+  .max(100, "At most 100 characters")
+  .transform((s) => s || null)
+  .nullable()
+  .optional()
+  .describe("상세 주소: building, floor, unit");

@@ -53,7 +53,8 @@ export async function apply(
       .set({
         ...consent,
         email: existing.email ?? request.email,
-        address: existing.address ?? request.installAddress,
+        // An address the customer already has is kept whole; only a missing one is taken over.
+        ...(existing.address ? {} : customerAddress(request)),
       })
       .where(eq(customers.id, existing.id));
   } else {
@@ -65,7 +66,7 @@ export async function apply(
         birthDate: request.birthDate,
         phone: request.phone,
         email: request.email,
-        address: request.installAddress,
+        ...customerAddress(request),
         ...consent,
       })
       .returning({ id: customers.id });
@@ -93,7 +94,9 @@ export async function apply(
       partnerId,
       customerId,
       planVersionId: plan.versionId,
+      installPostcode: request.installPostcode ?? null,
       installAddress: request.installAddress,
+      installAddressDetail: request.installAddressDetail ?? null,
       billingDay: request.billingDay,
       source: "public",
     })
@@ -124,6 +127,15 @@ export async function apply(
     outcome: check.outcome as keyof typeof OUTCOME_MESSAGES,
     message: OUTCOME_MESSAGES[check.outcome as keyof typeof OUTCOME_MESSAGES],
     contractSent,
+  };
+}
+
+/** The install address, in its parts, as the customer's own address. */
+function customerAddress(request: TApplyRequest) {
+  return {
+    postcode: request.installPostcode ?? null,
+    address: request.installAddress,
+    addressDetail: request.installAddressDetail ?? null,
   };
 }
 

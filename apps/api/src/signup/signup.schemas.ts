@@ -1,7 +1,7 @@
 import { normalizePhone } from "@ssp/domain";
 import { z } from "zod";
 import { ZBillingDay } from "../orders/orders.schemas.js";
-import { ZIsoDate, ZName } from "../shared/zod-fields.js";
+import { ZAddressDetail, ZIsoDate, ZName, zPostcode } from "../shared/zod-fields.js";
 
 /** The version of the terms the public page shows; consents are recorded with it. */
 export const TERMS_VERSION = "2026-11";
@@ -44,7 +44,10 @@ export const ZApplyRequest = z.object({
   }),
   termsVersion: z.literal(TERMS_VERSION, { error: "약관이 변경되었습니다. 새로고침 후 다시 동의해 주세요" }),
   planId: z.number().int().positive(),
+  installPostcode: zPostcode("우편번호는 숫자 5자리입니다"),
+  /** Road address (도로명주소), or the whole address typed by hand. */
   installAddress: z.string().trim().min(5, "설치 주소를 입력해 주세요").max(300),
+  installAddressDetail: ZAddressDetail,
   billingDay: ZBillingDay,
 });
 export type TApplyRequest = z.infer<typeof ZApplyRequest>;

@@ -297,6 +297,46 @@ describe("public signup and application", () => {
     expect((await manager.get(`/api/orders/${res.body.orderId}`)).body.customerId).toBe(known.body.id);
   });
 
+  it("carries the install address's parts from the application to the customer, the order and the contract", async () => {
+    const agent = await phoneSignup("010-4444-0602");
+    const parts = {
+      installPostcode: "06236",
+      installAddress: "서울 강남구 테헤란로 152",
+      installAddressDetail: "강남파이낸스센터 10층",
+    };
+    const bad = await agent
+      .post("/api/public/apply/demo")
+      .send(
+        application({
+          name: "주소고객",
+          phone: "010-4444-0602",
+          email: "parts@example.kr",
+          installPostcode: "0623",
+        }),
+      )
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      code: "validation_failed",
+      errors: { installPostcode: expect.any(String) },
+    });
+    const res = await agent
+      .post("/api/public/apply/demo")
+      .send(application({ name: "주소고객", phone: "010-4444-0602", email: "parts@example.kr", ...parts }))
+      .expect(201);
+    expect(res.body).toMatchObject({ outcome: "approved", contractSent: true });
+    const manager = await t.login("manager@demo.kr");
+    const order = await manager.get(`/api/orders/${res.body.orderId}`).expect(200);
+    expect(order.body).toMatchObject(parts);
+    const contract = await manager.get(`/api/contracts/${order.body.contractId}`).expect(200);
+    expect(contract.body).toMatchObject(parts);
+    const customer = await manager.get(`/api/customers/${order.body.customerId}`).expect(200);
+    expect(customer.body).toMatchObject({
+      postcode: "06236",
+      address: "서울 강남구 테헤란로 152",
+      addressDetail: "강남파이낸스센터 10층",
+    });
+  });
+
   it("counts parallel wrong codes against the five tries, then refuses the right one", async () => {
     const phone = "010-3333-0077";
     await request(t.app).post("/api/public/verify-phone").send({ partner: "demo", phone }).expect(200);

@@ -7,6 +7,7 @@ import {
 } from "@ssp/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { transitionAsset } from "../assets/asset-use-cases.js";
+import { installAddressLine } from "../contracts/install-address.js";
 import type { Db } from "../db/client.js";
 import { assets, contracts, users } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
@@ -27,7 +28,9 @@ export async function tasksJson(tx: Db, rows: TaskRow[]) {
             number: contracts.number,
             customerId: contracts.customerId,
             party: contracts.party,
+            installPostcode: contracts.installPostcode,
             installAddress: contracts.installAddress,
+            installAddressDetail: contracts.installAddressDetail,
           })
           .from(contracts)
           .where(inArray(contracts.id, contractIds))
@@ -61,7 +64,7 @@ export async function tasksJson(tx: Db, rows: TaskRow[]) {
       customerId: c?.customerId ?? null,
       customerName: c?.party.name ?? null,
       customerPhone: c?.party.phone ?? null,
-      address: c?.installAddress ?? null,
+      address: c ? installAddressLine(c) : null,
       assetId: t.assetId,
       serialNumber: a?.serialNumber ?? null,
       assetStatus: a?.status ?? null,

@@ -1,8 +1,9 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { API_URL } from "../../api-url";
+import { GANGNAM_RESULT, installFakePostcode } from "../../test/fake-postcode";
 import { server } from "../../test/setup";
 import { ApplyPage } from "./ApplyPage";
 import type { ApplyOutcome, PublicPartner } from "./apply-api";
@@ -149,6 +150,9 @@ const kakaoApplicant = {
 
 describe("the partner's public application page", () => {
   beforeEach(() => window.sessionStorage.clear());
+  afterEach(() => {
+    delete window.daum;
+  });
 
   it("sends exactly what the customer entered and agreed to", async () => {
     const received = applyHandlers("approved");
@@ -169,6 +173,32 @@ describe("the partner's public application page", () => {
         planId: 2,
         installAddress: "서울시 마포구 월드컵로 10, 3층",
         billingDay: 25,
+      },
+    ]);
+  });
+
+  it("fills the install address from the postcode search and sends postcode, road address and detail apart", async () => {
+    const received = applyHandlers("approved", { applicant: kakaoApplicant });
+    const fake = installFakePostcode(GANGNAM_RESULT);
+    const user = userEvent.setup();
+    returnFromKakao();
+    await screen.findByTestId("name-input");
+    await user.click(screen.getByTestId("postcode-search-button"));
+    const detail = screen.getByTestId("address-detail-input");
+    await waitFor(() => expect(detail).toHaveFocus());
+    await user.paste("강남파이낸스센터 10층");
+    await user.selectOptions(screen.getByTestId("billing-day-select"), "25");
+    await user.click(screen.getByTestId("details-next-button"));
+    await user.click(await screen.findByTestId("consent-privacy"));
+    await user.click(screen.getByTestId("consent-creditInquiry"));
+    await user.click(screen.getByTestId("submit-button"));
+    await screen.findByTestId("apply-result");
+    expect(fake.embeds).toHaveLength(1);
+    expect(received).toMatchObject([
+      {
+        installPostcode: "06236",
+        installAddress: "서울 강남구 테헤란로 152",
+        installAddressDetail: "강남파이낸스센터 10층",
       },
     ]);
   });

@@ -147,6 +147,11 @@ export function ApplyPage(props: { slug: string; signup?: string | null }) {
         termsVersion: partner.termsVersion,
         planId: plan.id,
         installAddress: form.installAddress.trim(),
+        // Typed by hand, an address may have no postcode or detail: those are left out.
+        ...(form.installPostcode.trim() ? { installPostcode: form.installPostcode.trim() } : {}),
+        ...(form.installAddressDetail.trim()
+          ? { installAddressDetail: form.installAddressDetail.trim() }
+          : {}),
         billingDay: Number(form.billingDay),
       });
       window.sessionStorage.removeItem(planKey(props.slug));

@@ -1,5 +1,6 @@
 import { Button, Stack, TextField, Typography } from "@mui/material";
 import type { FormEvent, InputHTMLAttributes } from "react";
+import { AddressInput } from "../../shared/address/AddressInput";
 import { formatBirthDateInput } from "../shared/format";
 import { ko } from "../strings";
 import { type ApplyForm, BILLING_DAYS, type FieldErrors } from "./apply-form";
@@ -80,18 +81,36 @@ export function DetailsStep(props: {
         fullWidth
         slotProps={{ htmlInput: input("phone-input", { inputMode: "tel", readOnly: props.phoneLocked }) }}
       />
-      <TextField
-        label={ko.apply.installAddress}
-        value={form.installAddress}
-        onChange={(event) => set("installAddress")(event.target.value)}
-        error={Boolean(errors.installAddress)}
-        helperText={errors.installAddress ?? ko.apply.installAddressHelp}
-        autoComplete="street-address"
+      <AddressInput
+        value={{
+          postcode: form.installPostcode,
+          road: form.installAddress,
+          detail: form.installAddressDetail,
+        }}
+        onChange={(address) =>
+          props.onChange({
+            ...form,
+            installPostcode: address.postcode,
+            installAddress: address.road,
+            installAddressDetail: address.detail,
+          })
+        }
+        errors={{
+          postcode: errors.installPostcode,
+          road: errors.installAddress,
+          detail: errors.installAddressDetail,
+        }}
+        helperTexts={{ road: ko.apply.installAddressHelp, detail: ko.apply.installAddressDetailHelp }}
         required
-        fullWidth
-        multiline
-        minRows={2}
-        slotProps={{ htmlInput: { maxLength: 300, "data-testid": "address-input" } }}
+        labels={{
+          postcode: ko.apply.installPostcode,
+          road: ko.apply.installAddress,
+          detail: ko.apply.installAddressDetail,
+          search: ko.apply.addressSearch,
+          dialogTitle: ko.apply.addressSearchTitle,
+          close: ko.apply.addressSearchClose,
+          unavailable: ko.apply.addressSearchUnavailable,
+        }}
       />
       <TextField
         select

@@ -43,7 +43,9 @@ export interface ApplyRequest {
   consents: { privacy: true; creditInquiry: true; marketing: boolean };
   termsVersion: string;
   planId: number;
+  installPostcode?: string;
   installAddress: string;
+  installAddressDetail?: string;
   billingDay: number;
 }
 

@@ -6,7 +6,10 @@ export interface ApplyForm {
   birthDate: string;
   phone: string;
   email: string;
+  installPostcode: string;
+  /** Road address (도로명주소), or the whole address typed by hand. */
   installAddress: string;
+  installAddressDetail: string;
   billingDay: string;
 }
 
@@ -23,7 +26,9 @@ export const emptyForm: ApplyForm = {
   birthDate: "",
   phone: "",
   email: "",
+  installPostcode: "",
   installAddress: "",
+  installAddressDetail: "",
   billingDay: "",
 };
 
@@ -40,12 +45,23 @@ export function validateDetails(form: ApplyForm): FieldErrors {
     errors.birthDate = ko.apply.birthDateInvalid;
   if (!isPhone(form.phone)) errors.phone = ko.apply.phoneInvalid;
   if (!isEmail(form.email)) errors.email = ko.apply.emailInvalid;
+  if (form.installPostcode.trim() && !/^\d{5}$/.test(form.installPostcode.trim()))
+    errors.installPostcode = ko.apply.postcodeInvalid;
   if (form.installAddress.trim().length < 5) errors.installAddress = ko.apply.installAddressHelp;
   if (!form.billingDay) errors.billingDay = ko.apply.requiredField;
   return errors;
 }
 
-const DETAIL_FIELDS = ["name", "birthDate", "phone", "email", "installAddress", "billingDay"];
+const DETAIL_FIELDS = [
+  "name",
+  "birthDate",
+  "phone",
+  "email",
+  "installPostcode",
+  "installAddress",
+  "installAddressDetail",
+  "billingDay",
+];
 
 /** Which step shows a field the API rejected: the plan, the details, or the consents. */
 export function stepForErrors(errors: FieldErrors): "plan" | "details" | "consents" {

@@ -56,7 +56,10 @@ export const contracts = pgTable(
     assetId: integer("asset_id").references(() => assets.id),
     status: text("status").notNull().default("draft"),
     billingDay: smallint("billing_day").notNull(),
+    installPostcode: text("install_postcode"),
+    /** Road address (도로명주소); rows from before the postcode search hold the whole line here. */
     installAddress: text("install_address").notNull(),
+    installAddressDetail: text("install_address_detail"),
     terms: jsonb("terms").$type<PlanTerms>().notNull(),
     party: jsonb("party").$type<ContractParty>().notNull(),
     productName: text("product_name").notNull(),

@@ -16,7 +16,12 @@ export const customers = pgTable(
     birthDate: date("birth_date", { mode: "string" }).notNull(),
     phone: text("phone").notNull(),
     email: text("email"),
+    /** 우편번호 (5 digits), as the postcode search returns it. */
+    postcode: text("postcode"),
+    /** Road address (도로명주소); rows from before the postcode search hold the whole line here. */
     address: text("address"),
+    /** What the customer adds to the road address: building, floor, unit (동·호수). */
+    addressDetail: text("address_detail"),
     consentPrivacyAt: instant("consent_privacy_at"),
     consentCreditInquiryAt: instant("consent_credit_inquiry_at"),
     consentMarketingAt: instant("consent_marketing_at"),

@@ -20,7 +20,10 @@ export const orders = pgTable(
       .notNull()
       .references(() => planVersions.id),
     status: text("status").notNull().default("received"),
+    installPostcode: text("install_postcode"),
+    /** Road address (도로명주소); rows from before the postcode search hold the whole line here. */
     installAddress: text("install_address").notNull(),
+    installAddressDetail: text("install_address_detail"),
     billingDay: smallint("billing_day").notNull(),
     contractId: integer("contract_id"),
     source: text("source").notNull().default("staff"),
