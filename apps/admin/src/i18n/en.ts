@@ -1155,6 +1155,7 @@ export const enMessages: TranslationMessages = {
       reasonRequired: "Enter a reason",
     },
     orders: {
+      representation: "Order of %{customer} (%{date})",
       allTab: "All",
       actions: "Actions",
       timeline: "Timeline",
@@ -1192,6 +1193,7 @@ export const enMessages: TranslationMessages = {
       scoreGrade: "score %{score} / grade %{grade}",
     },
     creditChecks: {
+      representation: "Credit check of %{customer} (%{date})",
       queue: "Review queue",
       history: "History",
     },
@@ -1237,6 +1239,7 @@ export const enMessages: TranslationMessages = {
       document: "Contract PDF",
     },
     deliveries: {
+      representation: "Installation on %{date}",
       all: "Deliveries",
       mine: "My installations",
       install: "Install",

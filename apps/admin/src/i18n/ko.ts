@@ -1351,6 +1351,7 @@ export const koMessages: TranslationMessages = {
       reasonRequired: "사유를 입력하세요",
     },
     orders: {
+      representation: "%{customer} 님 주문 (%{date})",
       allTab: "전체",
       actions: "처리",
       timeline: "처리 이력",
@@ -1388,6 +1389,7 @@ export const koMessages: TranslationMessages = {
       scoreGrade: "%{score}점 / %{grade}등급",
     },
     creditChecks: {
+      representation: "%{customer} 님 신용조회 (%{date})",
       queue: "심사 대기",
       history: "전체 이력",
     },
@@ -1433,6 +1435,7 @@ export const koMessages: TranslationMessages = {
       document: "계약서 PDF",
     },
     deliveries: {
+      representation: "%{date} 설치",
       all: "설치 일정",
       mine: "내 설치 일정",
       install: "설치 확인",

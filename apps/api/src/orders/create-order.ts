@@ -7,7 +7,7 @@ import type { StaffContext } from "../http/context.js";
 import { validationFailed } from "../http/errors.js";
 import { findPlan } from "../plans/plans.repository.js";
 import { noteColumns } from "../shared/note-columns.js";
-import { orderJson, planIdsOf } from "./orders.repository.js";
+import { orderJson, orderLookups } from "./orders.repository.js";
 import type { TOrderCreateRequest } from "./orders.schemas.js";
 
 /** Staff take an application on a customer's behalf; it starts as `received`. */
@@ -43,7 +43,9 @@ export async function createOrder(ctx: StaffContext, input: TOrderCreateRequest)
     userId: ctx.actor.userId,
     ...noteColumns(text("order.created_by_staff")),
   });
-  const after = orderJson(row!, await planIdsOf(ctx.tx, [row!.planVersionId]));
+  const json = orderJson(row!, await orderLookups(ctx.tx, [row!]));
+  // The audit entry keeps the order's own columns, not the customer's name beside them.
+  const { customerName: _, ...after } = json;
   await recordAudit(ctx, { entity: "orders", entityId: row!.id, action: "create", partnerId, after });
-  return after;
+  return json;
 }

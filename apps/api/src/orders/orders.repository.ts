@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { orderEvents, orders, planVersions } from "../db/schema/index.js";
+import { customers, orderEvents, orders, planVersions } from "../db/schema/index.js";
 import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
 import { userNames } from "../users/user-names.js";
@@ -27,21 +27,50 @@ export async function lockOrder(tx: Db, scope: TenantScope, id: number): Promise
   return row;
 }
 
-/** Orders point at a plan version; staff think in plans. One query per page maps them. */
-export async function planIdsOf(tx: Db, versionIds: number[]): Promise<Map<number, number>> {
-  if (versionIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: planVersions.id, planId: planVersions.planId })
-    .from(planVersions)
-    .where(inArray(planVersions.id, [...new Set(versionIds)]));
-  return new Map(rows.map((r) => [r.id, r.planId]));
+/**
+ * What a page of orders shows beside its own columns: orders point at a plan version (staff
+ * think in plans) and at a customer (staff know them by name). One query each per page.
+ */
+export interface OrderLookups {
+  planIds: Map<number, number>;
+  customerNames: Map<number, string>;
 }
 
-export function orderJson(r: OrderRow, planIds: Map<number, number>) {
+export async function orderLookups(
+  tx: Db,
+  rows: readonly Pick<OrderRow, "planVersionId" | "customerId">[],
+): Promise<OrderLookups> {
+  if (rows.length === 0) return { planIds: new Map(), customerNames: new Map() };
+  const [plans, customerNames] = await Promise.all([
+    tx
+      .select({ id: planVersions.id, planId: planVersions.planId })
+      .from(planVersions)
+      .where(inArray(planVersions.id, [...new Set(rows.map((r) => r.planVersionId))])),
+    customerNamesOf(
+      tx,
+      rows.map((r) => r.customerId),
+    ),
+  ]);
+  return { planIds: new Map(plans.map((r) => [r.id, r.planId])), customerNames };
+}
+
+/** Customers' names by id, for lists that show whose a record is. */
+export async function customerNamesOf(tx: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(inArray(customers.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function orderJson(r: OrderRow, lookups: OrderLookups) {
+  const { planIds } = lookups;
   return {
     id: r.id,
     partnerId: r.partnerId,
     customerId: r.customerId,
+    customerName: lookups.customerNames.get(r.customerId) ?? null,
     planId: planIds.get(r.planVersionId) ?? null,
     planVersionId: r.planVersionId,
     status: r.status,

@@ -9,13 +9,14 @@ import { cancelOrder } from "./cancel-order.js";
 import { createOrder } from "./create-order.js";
 import { decideCredit } from "./decide-credit.js";
 import {
+  customerNamesOf,
   findOrder,
   lockOrder,
   type OrderRow,
   orderJson,
+  orderLookups,
   orderTable,
   orderTimeline,
-  planIdsOf,
 } from "./orders.repository.js";
 import { ZCreditCheckFilter, ZOrderCreateRequest, ZOrderFilter, ZReasonRequest } from "./orders.schemas.js";
 import { runCreditCheck } from "./run-credit-check.js";
@@ -44,11 +45,8 @@ export function registerOrderRoutes(routes: ApiRoutes): void {
       f.customerId ? eq(orders.customerId, f.customerId) : undefined,
     ],
     toJson: async (rows, ctx) => {
-      const planIds = await planIdsOf(
-        ctx.tx,
-        rows.map((r) => r.planVersionId),
-      );
-      return rows.map((r) => orderJson(r, planIds));
+      const lookups = await orderLookups(ctx.tx, rows);
+      return rows.map((r) => orderJson(r, lookups));
     },
   });
   routes.staff(
@@ -76,7 +74,7 @@ export function registerOrderRoutes(routes: ApiRoutes): void {
     },
   );
   const withPlan = async (ctx: Parameters<Parameters<ApiRoutes["staff"]>[1]>[0], row: OrderRow) =>
-    orderJson(row, await planIdsOf(ctx.tx, [row.planVersionId]));
+    orderJson(row, await orderLookups(ctx.tx, [row]));
 
   routes.staff(
     {
@@ -175,12 +173,19 @@ export function registerOrderRoutes(routes: ApiRoutes): void {
       f.pending ? and(eq(creditChecks.outcome, "review"), isNull(creditChecks.decision)) : undefined,
     ],
     toJson: async (rows, ctx) => {
-      const names = await userNames(
-        ctx.tx,
-        rows.flatMap((r) => [r.requestedBy, r.decidedBy]),
-      );
+      const [names, customerNames] = await Promise.all([
+        userNames(
+          ctx.tx,
+          rows.flatMap((r) => [r.requestedBy, r.decidedBy]),
+        ),
+        customerNamesOf(
+          ctx.tx,
+          rows.map((r) => r.customerId),
+        ),
+      ]);
       return rows.map((r) => ({
         ...r,
+        customerName: customerNames.get(r.customerId) ?? null,
         requestedAt: r.requestedAt.toISOString(),
         decidedAt: r.decidedAt?.toISOString() ?? null,
         requestedByName: r.requestedBy ? (names.get(r.requestedBy) ?? null) : null,

@@ -1,4 +1,5 @@
 import ShoppingCartIcon from "@mui/icons-material/ShoppingCart";
+import { OrderTitle } from "../shared/RecordTitles";
 import { OrderCreate } from "./OrderCreate";
 import { OrderList } from "./OrderList";
 import { OrderShow } from "./OrderShow";
@@ -9,5 +10,5 @@ export default {
   show: OrderShow,
   create: OrderCreate,
   icon: ShoppingCartIcon,
-  recordRepresentation: (record: { id: unknown }) => `#${String(record.id)}`,
+  recordRepresentation: <OrderTitle />,
 };

@@ -1,4 +1,5 @@
 import LocalShippingIcon from "@mui/icons-material/LocalShipping";
+import { DeliveryTitle } from "../shared/RecordTitles";
 import { DeliveryInstall } from "./DeliveryInstall";
 import { DeliveryList } from "./DeliveryList";
 import { DeliveryShow } from "./DeliveryShow";
@@ -9,5 +10,5 @@ export default {
   show: DeliveryShow,
   edit: DeliveryInstall,
   icon: LocalShippingIcon,
-  recordRepresentation: (record: { id: unknown }) => `#${String(record.id)}`,
+  recordRepresentation: <DeliveryTitle />,
 };

@@ -1,4 +1,5 @@
 import FactCheckIcon from "@mui/icons-material/FactCheck";
+import { CreditCheckTitle } from "../shared/RecordTitles";
 import { CreditCheckList } from "./CreditCheckList";
 import { CreditCheckShow } from "./CreditCheckShow";
 
@@ -6,5 +7,5 @@ export default {
   list: CreditCheckList,
   show: CreditCheckShow,
   icon: FactCheckIcon,
-  recordRepresentation: (record: { id: unknown }) => `#${String(record.id)}`,
+  recordRepresentation: <CreditCheckTitle />,
 };
