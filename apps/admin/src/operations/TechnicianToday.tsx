@@ -84,13 +84,17 @@ function VisitCompletionForm({ stop, onDone }: { stop: Stop; onDone: (queued: bo
           slotProps={{ htmlInput: { autoCapitalize: "characters", inputMode: "text" } }}
           fullWidth
         />
+        {/* On a phone only the icon, so the serial keeps its width; the name is always there. */}
         <Button
           variant="outlined"
-          startIcon={<QrCodeScannerIcon />}
+          aria-label={translate("ssp.today.scan.button")}
           onClick={() => setScanning(true)}
-          sx={{ flexShrink: 0, minHeight: 56, whiteSpace: "nowrap" }}
+          sx={{ flexShrink: 0, minHeight: 56, minWidth: 56, whiteSpace: "nowrap", gap: 1 }}
         >
-          {translate("ssp.today.scan.button")}
+          <QrCodeScannerIcon />
+          <Box component="span" sx={{ display: { xs: "none", sm: "inline" } }}>
+            {translate("ssp.today.scan.button")}
+          </Box>
         </Button>
       </Stack>
       <BarcodeScanDialog
