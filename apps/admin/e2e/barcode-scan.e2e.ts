@@ -42,6 +42,18 @@ describe("a technician scans the unit's serial barcode with the phone's camera (
     await card.getByRole("button", { name: "방문 완료 입력" }).click();
     const field = card.getByLabel("제품 일련번호");
     await expect(field.inputValue()).resolves.toBe("");
+    // Keeps the camera's tracks the page is given, to see afterwards that they were stopped.
+    await page.evaluate(() => {
+      const devices = navigator.mediaDevices;
+      const getUserMedia = devices.getUserMedia.bind(devices);
+      const tracks: MediaStreamTrack[] = [];
+      (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks = tracks;
+      devices.getUserMedia = async (constraints) => {
+        const stream = await getUserMedia(constraints);
+        tracks.push(...stream.getTracks());
+        return stream;
+      };
+    });
     await card.getByRole("button", { name: "바코드 스캔" }).click();
     // The dialog shows the live preview, then closes by itself on the first read.
     await page.getByTestId("barcode-scan-preview").waitFor();
@@ -54,6 +66,14 @@ describe("a technician scans the unit's serial barcode with the phone's camera (
     // A camera problem would be said in the dialog: show its words if so.
     expect((await problem.count()) ? await problem.textContent() : null).toBeNull();
     await expect(field.inputValue()).resolves.toBe(serial);
+    // The camera is off again: one video track, ended.
+    await expect(
+      page.evaluate(() =>
+        (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map(
+          (t) => `${t.kind}:${t.readyState}`,
+        ),
+      ),
+    ).resolves.toEqual(["video:ended"]);
     await expect(card.getByText("이 계약의 제품 일련번호와 다릅니다").count()).resolves.toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, "admin-e2e-barcode-02-filled.png"), fullPage: true });
   });
