@@ -23,7 +23,12 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs` add to CHROMIUM_ARGS, e.g. a fake camera playing a file. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }

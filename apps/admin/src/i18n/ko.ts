@@ -999,6 +999,18 @@ export const koMessages: TranslationMessages = {
       returnedOutcome: "기사 회수 완료",
       serial: "제품 일련번호",
       serialMismatch: "이 계약의 제품 일련번호와 다릅니다",
+      scan: {
+        button: "바코드 스캔",
+        title: "일련번호 바코드 스캔",
+        starting: "카메라를 켜는 중입니다…",
+        hint: "제품의 일련번호 바코드나 QR 코드를 화면 안에 맞춰 주세요",
+        typeInstead: "닫고 직접 입력",
+        insecure: "보안 연결(https)이 아니어서 카메라를 쓸 수 없습니다. 일련번호를 직접 입력해 주세요",
+        noCamera: "사용할 수 있는 카메라가 없습니다. 일련번호를 직접 입력해 주세요",
+        denied:
+          "카메라 사용이 허용되지 않았습니다. 브라우저 설정에서 카메라를 허용하거나 일련번호를 직접 입력해 주세요",
+        failed: "카메라로 바코드를 읽을 수 없습니다. 일련번호를 직접 입력해 주세요",
+      },
       notes: "작업 내용",
       parts: "사용 부품",
       partsHelp: "예: 세디먼트 필터 1, 카본 필터 2",

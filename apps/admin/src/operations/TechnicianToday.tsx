@@ -1,3 +1,4 @@
+import QrCodeScannerIcon from "@mui/icons-material/QrCodeScanner";
 import {
   Alert,
   Box,
@@ -18,6 +19,7 @@ import { Link as RouterLink } from "react-router-dom";
 import { SignatureCanvas } from "../deliveries/SignatureCanvas";
 import { errorMessage } from "../shared/error-message";
 import { seoulToday } from "../shared/seoul-today";
+import { BarcodeScanDialog } from "./BarcodeScanDialog";
 import { flushCompletions, isNetworkFailure, queueCompletion, queuedCompletions } from "./offline-queue";
 import { operationsApi, type Stop } from "./operations-api";
 
@@ -37,6 +39,7 @@ function VisitCompletionForm({ stop, onDone }: { stop: Stop; onDone: (queued: bo
   const translate = useTranslate();
   const notify = useNotify();
   const [serial, setSerial] = useState("");
+  const [scanning, setScanning] = useState(false);
   const [notes, setNotes] = useState("");
   const [parts, setParts] = useState("");
   const [signature, setSignature] = useState<string | null>(null);
@@ -71,14 +74,36 @@ function VisitCompletionForm({ stop, onDone }: { stop: Stop; onDone: (queued: bo
 
   return (
     <Stack spacing={1.5} sx={{ mt: 1 }}>
-      <TextField
-        label={translate("ssp.today.serial")}
-        value={serial}
-        onChange={(e) => setSerial(e.target.value)}
-        error={serial.trim() !== "" && !serialOk}
-        helperText={serial.trim() !== "" && !serialOk ? translate("ssp.today.serialMismatch") : " "}
-        slotProps={{ htmlInput: { autoCapitalize: "characters", inputMode: "text" } }}
-        fullWidth
+      <Stack direction="row" spacing={1} alignItems="flex-start">
+        <TextField
+          label={translate("ssp.today.serial")}
+          value={serial}
+          onChange={(e) => setSerial(e.target.value)}
+          error={serial.trim() !== "" && !serialOk}
+          helperText={serial.trim() !== "" && !serialOk ? translate("ssp.today.serialMismatch") : " "}
+          slotProps={{ htmlInput: { autoCapitalize: "characters", inputMode: "text" } }}
+          fullWidth
+        />
+        {/* On a phone only the icon, so the serial keeps its width; the name is always there. */}
+        <Button
+          variant="outlined"
+          aria-label={translate("ssp.today.scan.button")}
+          onClick={() => setScanning(true)}
+          sx={{ flexShrink: 0, minHeight: 56, minWidth: 56, whiteSpace: "nowrap", gap: 1 }}
+        >
+          <QrCodeScannerIcon />
+          <Box component="span" sx={{ display: { xs: "none", sm: "inline" } }}>
+            {translate("ssp.today.scan.button")}
+          </Box>
+        </Button>
+      </Stack>
+      <BarcodeScanDialog
+        open={scanning}
+        onClose={() => setScanning(false)}
+        onDetected={(text) => {
+          setSerial(text.trim());
+          setScanning(false);
+        }}
       />
       <TextField
         label={translate("ssp.today.notes")}
