@@ -339,10 +339,12 @@ describe("the outbox", () => {
           template: "promotion",
           vars: { customer: "고객", title: "봄맞이", text: "할인" },
           now: night,
+          unsubscribeUrl: "http://localhost:3000/api/public/unsubscribe/token",
         }),
       ],
     );
-    expect(channels).toEqual([null, "alimtalk"]);
+    // Advertising never rides alimtalk (information only): to a phone it is a text message.
+    expect(channels).toEqual([null, "sms"]);
     const rows = rowsOf<{ to: string; next: Date }>(
       await t.database.db.execute(
         sql`select "to", next_attempt_at as next from notifications where template = 'promotion'`,
@@ -355,5 +357,9 @@ describe("the outbox", () => {
     t.clock.set(new Date("2026-03-10T23:00:00Z"));
     await deliverDue(deps());
     expect(sent.map((m) => m.to)).toEqual(["01075000002"]);
+    expect(sent[0]).not.toHaveProperty("kakaoOptions");
+    expect(String(sent[0]!.text)).toMatch(
+      /^\(광고\)데모렌탈\n[\s\S]*\n무료수신거부: http:\/\/localhost:3000\/api\/public\/unsubscribe\/token$/,
+    );
   });
 });

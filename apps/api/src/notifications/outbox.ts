@@ -135,10 +135,12 @@ async function enqueue(tx: Db, messages: readonly Queued[]): Promise<void> {
       const vars = { ...m.vars, partner };
       const template = renderTemplate(m.template, vars);
       const marketing = MARKETING_TEMPLATES.has(m.template);
-      const unsubscribeUrl = marketing && m.channel === "email" ? m.unsubscribeUrl : undefined;
-      const rendered = unsubscribeUrl
-        ? { ...template, body: `${template.body}\n\n수신거부: ${unsubscribeUrl}` }
-        : template;
+      const unsubscribeUrl = marketing ? m.unsubscribeUrl : undefined;
+      const rendered = !unsubscribeUrl
+        ? template
+        : m.channel === "email"
+          ? { ...template, body: `${template.body}\n\n수신거부: ${unsubscribeUrl}` }
+          : { ...template, body: advertisingText(partner, template.body, unsubscribeUrl) };
       return {
         partnerId: m.partnerId,
         channel: m.channel,
@@ -155,6 +157,14 @@ async function enqueue(tx: Db, messages: readonly Queued[]): Promise<void> {
       };
     }),
   );
+}
+
+/**
+ * An advertising text message as 정보통신망법 §50 asks: "(광고)" and the sender first, and a free
+ * way to refuse more at the end (the customer's own unsubscribe link).
+ */
+export function advertisingText(partner: string, body: string, unsubscribeUrl: string): string {
+  return `(광고)${partner}\n${body}\n무료수신거부: ${unsubscribeUrl}`;
 }
 
 /** Queues an e-mail in the caller's transaction (to an address given, not a customer's choice). */
@@ -183,7 +193,7 @@ export function enqueueText(tx: Db, input: OutboxMessage): Promise<void> {
 export async function enqueueForCustomers(
   tx: Db,
   messages: readonly CustomerMessage[],
-): Promise<("email" | "alimtalk" | null)[]> {
+): Promise<(Channel | null)[]> {
   if (messages.length === 0) return [];
   const info = await partnerInfo(
     tx,
@@ -195,11 +205,14 @@ export async function enqueueForCustomers(
     if (!partner) return null;
     const marketing = MARKETING_TEMPLATES.has(m.template);
     if (marketing && !m.recipient.consentMarketingAt) return null;
-    const channel = chooseChannel(m.recipient, partner.settings.notifications);
-    if (!channel) return null;
-    // 정보통신망법 §50: an advertising e-mail must let its reader refuse more of them.
-    if (marketing && channel === "email" && !m.unsubscribeUrl)
-      throw new Error(`A marketing e-mail (${m.template}) needs the customer's unsubscribe link`);
+    const chosen = chooseChannel(m.recipient, partner.settings.notifications);
+    if (!chosen) return null;
+    // Alimtalk carries information only, never advertising (Kakao's rules): a promotion to a
+    // phone goes as a text message (SMS/LMS) instead.
+    const channel: Channel = marketing && chosen === "alimtalk" ? "sms" : chosen;
+    // 정보통신망법 §50: advertising must let its reader refuse more of it, by e-mail or by text.
+    if (marketing && !m.unsubscribeUrl)
+      throw new Error(`A marketing message (${m.template}) needs the customer's unsubscribe link`);
     queued.push({
       partnerId: m.partnerId,
       channel,

@@ -175,6 +175,60 @@ describe("marketing e-mail unsubscribe", () => {
     expect(shown).not.toContain(token.slice(0, 20));
   });
 
+  it("sends advertising to a phone as a text, never as alimtalk: (광고) and the sender first, a free refusal link last", async () => {
+    const [row] = rowsOf<{ id: number; phone: string }>(
+      await t.database.db.execute(
+        sql`select id, phone from customers where partner_id = ${partnerId} and id <> ${customer.id} order by id limit 1`,
+      ),
+    );
+    const texter = { id: Number(row!.id), phone: row!.phone };
+    const recipient = {
+      email: null,
+      phone: texter.phone,
+      preferredChannel: "alimtalk" as const,
+      consentMarketingAt: "2026-01-01T00:00:00.000Z",
+    };
+    const link = unsubscribeUrl({
+      publicUrl: "http://localhost:3000",
+      box: TEST_SECRET_BOX,
+      partnerId,
+      customerId: texter.id,
+    });
+    const queue = (title: string, withLink = true) =>
+      inTenantTransaction(t.database.db, { kind: "partner", partnerId }, (tx) =>
+        enqueueForCustomer(tx, {
+          partnerId,
+          recipient,
+          template: "promotion",
+          vars: { customer: "고객", title, text: "필터 교체 20% 할인" },
+          now: t.clock.now(),
+          ...(withLink ? { unsubscribeUrl: link } : {}),
+        }),
+      );
+    // The partner texts its customers (its alimtalk/SMS switch on).
+    const owner = await t.login("owner@demo.kr");
+    await owner
+      .put(`/api/partners/${partnerId}`)
+      .send({ settings: { notifications: { email: true, alimtalk: true } } })
+      .expect(200);
+    await expect(queue("링크 없는 광고", false)).rejects.toThrow(/unsubscribe link/);
+    expect(await queue("문자 특가")).toBe("sms");
+    const [sent] = await t.database.db
+      .select({ channel: notifications.channel, to: notifications.to, body: notifications.body })
+      .from(notifications)
+      .where(and(eq(notifications.template, "promotion"), eq(notifications.channel, "sms")));
+    expect(sent).toMatchObject({ channel: "sms", to: texter.phone });
+    expect(sent!.body.startsWith("(광고)데모렌탈\n")).toBe(true);
+    expect(sent!.body.endsWith(`\n무료수신거부: ${link}`)).toBe(true);
+    // The link in the text refuses more, as the e-mail's does.
+    await request(t.app).post(new URL(link).pathname).type("form").send("").expect(200);
+    const [after] = await t.database.db
+      .select({ consentMarketingAt: customers.consentMarketingAt })
+      .from(customers)
+      .where(eq(customers.id, texter.id));
+    expect(after!.consentMarketingAt).toBeNull();
+  });
+
   it("will not queue a marketing e-mail without the customer's unsubscribe link", async () => {
     await expect(
       inTenantTransaction(t.database.db, { kind: "partner", partnerId }, (tx) =>
