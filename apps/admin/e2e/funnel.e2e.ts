@@ -183,6 +183,9 @@ describe("the funnel: staff take an order, the customer signs and registers a ca
     try {
       const phonePage = await customer.newPage();
       await phonePage.goto(signUrl);
+      // The lessor is named on the phone, as the law asks: name, registration number, contact.
+      await expect(phonePage.getByTestId("partner-header").textContent()).resolves.toContain("데모렌탈");
+      await expect(phonePage.getByTestId("partner-footer").textContent()).resolves.toContain("214-87-65433");
       await phonePage.getByTestId("birthdate-input").fill("1900-01-03");
       await shot(phonePage, "05-sign-verify");
       await phonePage.getByTestId("verify-button").click();

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { renderText, SERVER_TEXT_KEYS } from "@ssp/domain";
+import { renderText, SERVER_TEXT_KEYS, type ServerText } from "@ssp/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { koMessages } from "../src/i18n/ko";
@@ -119,15 +119,20 @@ const ENUM_WORDS = Object.entries(koMessages.ssp as Record<string, unknown>)
 
 /**
  * The Korean words of every server-made sentence (invoice lines, history notes) without its
- * values: on an English page, one of them inside server text means it was not translated.
+ * values, those of three letters or more ("렌탈료", "신용조회"; not "고객", which names also
+ * hold): on an English page, one of them in server text shown without its key is untranslated.
  */
 const SERVER_TEXT_KO_WORDS = [
   ...new Set(
     SERVER_TEXT_KEYS.flatMap((key) => [
-      ...renderText({ key, params: {} }, "ko").matchAll(/[가-힣]{2,}/g),
+      ...renderText({ key, params: {} }, "ko").matchAll(/[가-힣]{3,}/g),
     ]).map((m) => m[0]),
   ),
 ];
+
+/** Each server text shown with its key and parameters, as the English page must read it. */
+const englishOf = (key: string, params: string) =>
+  renderText({ key: key as ServerText["key"], params: JSON.parse(params) }, "en");
 
 interface Findings {
   rawValues: string[];
@@ -135,15 +140,39 @@ interface Findings {
   keys: string[];
   bareIds: string[];
   untranslated: string[];
+  wrapped: string[];
 }
 
 /**
  * What on the page is a code rather than words: snake_case tokens, i18n keys, numbers for names;
  * on an English page (`koWords` given), server-made text still in Korean.
  */
-function findings(page: Page, enumWords: string[], koWords: string[] = []): Promise<Findings> {
+async function findings(page: Page, enumWords: string[], koWords: string[] = []): Promise<Findings> {
+  // On an English page: what each keyed server text must read, computed here from its key and
+  // parameters (the page hands them over as data attributes).
+  const english =
+    koWords.length === 0
+      ? []
+      : (
+          await page.$$eval("[data-server-params]", (nodes) =>
+            nodes.map((n) => ({
+              key: n.getAttribute("data-server-text") ?? "",
+              params: n.getAttribute("data-server-params") ?? "{}",
+            })),
+          )
+        ).map((t) => ({ ...t, words: englishOf(t.key, t.params) }));
   return page.evaluate(
-    ({ named, enumWords, koWords }: { named: string[]; enumWords: string[]; koWords: string[] }) => {
+    ({
+      named,
+      enumWords,
+      koWords,
+      english,
+    }: {
+      named: string[];
+      enumWords: string[];
+      koWords: string[];
+      english: { key: string; params: string; words: string }[];
+    }) => {
       // What the user sees (innerText skips hidden nodes; textContent would not).
       // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
       const seen = (node: Element | null) => ((node as HTMLElement | null)?.innerText ?? "").trim();
@@ -173,12 +202,34 @@ function findings(page: Page, enumWords: string[], koWords: string[] = []): Prom
         const value = seen(field).replace(label, "").trim();
         if (named.includes(label) && bare(value)) bareIds.push(`${label}: ${value}`);
       }
-      const untranslated = [...document.querySelectorAll("[data-server-text]")]
-        .map(seen)
-        .filter((words) => koWords.some((ko) => words.includes(ko)));
-      return { rawValues, rawWords, keys, bareIds, untranslated };
+      const untranslated = [...document.querySelectorAll("[data-server-text]")].flatMap((node) => {
+        const words = seen(node);
+        const key = node.getAttribute("data-server-text");
+        const params = node.getAttribute("data-server-params");
+        if (key && params !== null && english.length > 0) {
+          const expected = english.find((e) => e.key === key && e.params === params)?.words;
+          return expected !== undefined && words !== expected ? [`${words} (expected: ${expected})`] : [];
+        }
+        return koWords.some((ko) => words.includes(ko)) ? [words] : [];
+      });
+      // Money and dates in table cells hold on one line (issue 15: "109,645 / 원" at 1440 px):
+      // measured as the distinct line tops of the cell's text.
+      const moneyOrDate =
+        /^(-?[\d,]+원|₩-?[\d,]+|\d{4}\. \d{1,2}\. \d{1,2}\.( (오전|오후) \d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(, \d{1,2}:\d{2}(:\d{2})? [AP]M)?)$/;
+      const wrapped: string[] = [];
+      for (const td of document.querySelectorAll("td")) {
+        const words = seen(td);
+        if (!moneyOrDate.test(words)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const tops = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+        );
+        if (tops.size > 1) wrapped.push(words);
+      }
+      return { rawValues, rawWords, keys, bareIds, untranslated, wrapped };
     },
-    { named: NAMED, enumWords, koWords },
+    { named: NAMED, enumWords, koWords, english },
   );
 }
 
@@ -235,9 +286,18 @@ describe("staff see words, not codes (issue 15)", () => {
     await api?.stop();
   });
 
-  it("shows every role's lists and records without enum values, i18n keys or numbers for names", async () => {
+  it("measures wrapped money and dates: a cell too narrow for its amount is found", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.setContent(
+      '<table><tbody><tr><td style="width:40px">109,645원</td><td>2026. 12. 5.</td><td style="white-space:nowrap;width:40px">29,900원</td></tr></tbody></table>',
+    );
+    expect((await findings(page, [])).wrapped).toEqual(["109,645원"]);
+    await page.close();
+  });
+
+  it("shows every role's lists and records without enum values, i18n keys, numbers for names or wrapped amounts", async () => {
     expect(ENUM_WORDS).toEqual(expect.arrayContaining(["active", "scheduled", "email", "sandbox", "owner"]));
-    expect(SERVER_TEXT_KO_WORDS).toEqual(expect.arrayContaining(["렌탈료", "등록비", "설치"]));
+    expect(SERVER_TEXT_KO_WORDS).toEqual(expect.arrayContaining(["렌탈료", "등록비", "신용조회"]));
     // The roles walk side by side: most of the time goes to waiting for pages, not to the CPU.
     const problems = (await Promise.all(ROLES.map((role) => walk(browser, api.url, role)))).flat();
     expect(problems).toEqual([]);
@@ -247,6 +307,7 @@ describe("staff see words, not codes (issue 15)", () => {
 /** One role signs in and visits its pages; what it found, as readable lines. */
 async function walk(browser: Browser, url: string, role: Walk): Promise<string[]> {
   const problems: string[] = [];
+  let serverTexts = 0;
   const context = await browser.newContext({ locale: "ko-KR", viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
@@ -258,6 +319,7 @@ async function walk(browser: Browser, url: string, role: Walk): Promise<string[]
       await settled(page);
       const english = who.endsWith("(en)");
       const found = await findings(page, english ? [] : ENUM_WORDS, english ? SERVER_TEXT_KO_WORDS : []);
+      if (english) serverTexts += await page.locator("[data-server-params]").count();
       for (const [kind, values] of Object.entries(found))
         for (const value of new Set(values as string[])) problems.push(`${who} /${path} ${kind}: ${value}`);
     };
@@ -274,6 +336,8 @@ async function walk(browser: Browser, url: string, role: Walk): Promise<string[]
     await page.getByRole("menuitem", { name: "English" }).click();
     await page.getByRole("button", { name: /English/ }).waitFor();
     await pass(`${role.email} (en)`, role.english);
+    // The English pages did show server-made text (invoice lines, history notes) to check.
+    if (serverTexts === 0) problems.push(`${role.email} (en): no server-made text on its pages to check`);
   }
   if (problems.length > 0)
     await page.screenshot({ path: join(ARTIFACTS, `words-not-codes-${role.email}.png`), fullPage: true });

@@ -15,6 +15,7 @@ import {
 import { errorMessage } from "../shared/error-message";
 import { LocaleDateField } from "../shared/LocaleDateField";
 import { ReasonDialog } from "../shared/ReasonDialog";
+import { ServerTextField } from "../shared/ServerTextField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { useRole } from "../shared/use-role";
 import { taskKindChoices, taskStatusChoices } from "./choices";
@@ -90,7 +91,7 @@ export function TaskList() {
         <TextField source="customerName" sortable={false} emptyText="-" />
         <TextField source="serialNumber" sortable={false} emptyText="-" />
         <TextField source="assigneeName" sortable={false} emptyText="-" />
-        <TextField source="note" sortable={false} emptyText="-" />
+        <ServerTextField source="note" textSource="noteText" label="resources.tasks.fields.note" />
         <TaskActions />
       </Datagrid>
     </List>

@@ -18,6 +18,7 @@ import { Title, useNotify, useTranslate } from "react-admin";
 import { Link as RouterLink } from "react-router-dom";
 import { SignatureCanvas } from "../deliveries/SignatureCanvas";
 import { errorMessage } from "../shared/error-message";
+import { ServerTextSpan } from "../shared/ServerTextField";
 import { seoulToday } from "../shared/seoul-today";
 import { BarcodeScanDialog } from "./BarcodeScanDialog";
 import { flushCompletions, isNetworkFailure, queueCompletion, queuedCompletions } from "./offline-queue";
@@ -168,7 +169,7 @@ function StopCard({ stop, queued, onChanged }: { stop: Stop; queued: boolean; on
         ) : null}
         {stop.note ? (
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {stop.note}
+            <ServerTextSpan text={stop.noteText} fallback={stop.note} />
           </Typography>
         ) : null}
         {open && stop.kind === "visit" && !done ? (

@@ -1,3 +1,4 @@
+import type { ServerText } from "@ssp/domain";
 import type { Identifier } from "react-admin";
 import { API_URL } from "../api-url";
 import { httpClient } from "../dataProvider";
@@ -31,6 +32,8 @@ export interface Stop {
   assetId: number | null;
   serialNumber: string | null;
   note: string | null;
+  /** A system note (a return task's) as key and parameters, for the viewer's language. */
+  noteText?: ServerText | null;
 }
 
 export type VisitSignature = { kind: "drawn"; dataUrl: string } | { kind: "typed"; text: string };

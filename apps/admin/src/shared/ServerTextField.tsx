@@ -13,7 +13,14 @@ export function ServerTextSpan(props: {
   fallback: string | null | undefined;
 }) {
   const serverText = useServerText();
-  return <span data-server-text={props.text?.key ?? ""}>{serverText(props.text, props.fallback)}</span>;
+  return (
+    <span
+      data-server-text={props.text?.key ?? ""}
+      data-server-params={props.text ? JSON.stringify(props.text.params ?? {}) : undefined}
+    >
+      {serverText(props.text, props.fallback)}
+    </span>
+  );
 }
 
 /** A record's server-made note (`source`, its words of record; `textSource`, its key). */

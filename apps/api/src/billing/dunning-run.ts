@@ -1,4 +1,4 @@
-import { arrearsAction, attemptDueOn, type DunningPolicy } from "@ssp/domain";
+import { arrearsAction, attemptDueOn, type DunningPolicy, text } from "@ssp/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { notifyCustomer } from "../contracts/contract-notices.js";
@@ -7,6 +7,7 @@ import { type Db, rowsOf } from "../db/client.js";
 import { contractDemands, contracts, invoices, payments, tasks } from "../db/schema/index.js";
 import type { TemplateName } from "../notifications/templates.js";
 import { partnerSettings } from "../partners/partner-settings.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { attemptKey } from "./charge-request.js";
 import { exitQuote, issueExitInvoice } from "./exit-invoice.js";
 import { invoiceBalance, reactivateContract, settleInvoice } from "./invoice-ledger.js";
@@ -204,7 +205,7 @@ export async function runDunning(input: {
               contractId: current!.id,
               assetId: current!.assetId,
               dueOn: input.date,
-              note: `채무불이행 해지 — 자산 회수 (${current!.number})`,
+              ...noteColumns(text("asset.recovery_after_default", { contract: current!.number })),
             });
           }
           await notify("contract_terminated", {

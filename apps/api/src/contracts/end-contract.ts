@@ -11,6 +11,7 @@ import { invoices, orders, signingLinks, tasks } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { moveOrder } from "../orders/move-order.js";
+import { noteColumns } from "../shared/note-columns.js";
 import {
   type ContractRow,
   contractJson,
@@ -63,7 +64,7 @@ export async function terminateContract(
       contractId: contract.id,
       assetId: contract.assetId,
       dueOn: input.date,
-      note: `해지 — 자산 회수 (${contract.number})`,
+      ...noteColumns(text("asset.recovery_after_termination", { contract: contract.number })),
     });
   }
   await recordAudit(ctx, {

@@ -6,6 +6,7 @@ import { cursorOf } from "../billing/invoices.repository.js";
 import { retirePaymentMethods } from "../billing/payment-method-retirement.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { contracts, invoices, tasks } from "../db/schema/index.js";
+import { noteColumns } from "../shared/note-columns.js";
 import { notifyCustomer } from "./contract-notices.js";
 import { moveContract } from "./contracts.repository.js";
 
@@ -111,7 +112,7 @@ export async function runEndOfTerm(input: {
           contractId: contract.id,
           assetId: contract.assetId,
           dueOn: input.date,
-          note: `만기 — 자산 반납 (${contract.number})`,
+          ...noteColumns(text("asset.return_at_end_of_term", { contract: contract.number })),
         });
         summary.returnsOpened++;
       }

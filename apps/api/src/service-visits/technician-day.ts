@@ -1,4 +1,4 @@
-import { formatAddress } from "@ssp/domain";
+import { formatAddress, type ServerText } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { addDay } from "../clock.js";
 import { rowsOf } from "../db/client.js";
@@ -24,6 +24,7 @@ interface StopRow {
   asset_id: number | null;
   serial_number: string | null;
   note: string | null;
+  note_text: ServerText | null;
 }
 
 /**
@@ -45,14 +46,15 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
         select 'installation' as kind, d.id, d.scheduled_on::text as on, d.status, d.order_id, c.id as contract_id,
                c.number as contract_number, c.party->>'name' as customer_name, c.party->>'phone' as customer_phone,
                c.install_postcode, c.install_address as address, c.install_address_detail,
-               c.product_name, a.id as asset_id, a.serial_number, null::text as note
+               c.product_name, a.id as asset_id, a.serial_number, null::text as note,
+               null::jsonb as note_text
         from deliveries d join contracts c on c.id = d.contract_id left join assets a on a.id = d.asset_id
         where d.technician_id = ${technicianId} and d.scheduled_on between ${from}::date and ${to}::date
           and d.status in ('scheduled', 'installed') ${scoped("d.partner_id")}
         union all
         select 'visit', v.id, v.scheduled_on::text, v.status, null, c.id, c.number, c.party->>'name', c.party->>'phone',
                c.install_postcode, c.install_address, c.install_address_detail, c.product_name, a.id,
-               a.serial_number, v.notes
+               a.serial_number, v.notes, null::jsonb
         from service_visits v join contracts c on c.id = v.contract_id left join assets a on a.id = v.asset_id
         where v.technician_id = ${technicianId} and v.scheduled_on between ${from}::date and ${to}::date
           and v.status in ('scheduled', 'assigned', 'completed') ${scoped("v.partner_id")}
@@ -60,7 +62,7 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
         select 'return', t.id, coalesce(greatest(t.due_on, ${from}::date), ${from}::date)::text, t.status, null, c.id,
                c.number, c.party->>'name', c.party->>'phone', c.install_postcode, c.install_address,
                c.install_address_detail, c.product_name, a.id,
-               a.serial_number, t.note
+               a.serial_number, t.note, t.note_text
         from tasks t join contracts c on c.id = t.contract_id left join assets a on a.id = t.asset_id
         where t.assignee_id = ${technicianId} and t.kind in ('asset_return', 'asset_recovery')
           and (t.status in ('open', 'in_progress') and (t.due_on is null or t.due_on <= ${to}::date))
@@ -94,6 +96,7 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
       assetId: r.asset_id,
       serialNumber: r.serial_number,
       note: r.note,
+      noteText: r.note_text,
     })),
   };
 }

@@ -58,6 +58,7 @@ export async function tasksJson(tx: Db, rows: TaskRow[]) {
       status: t.status,
       dueOn: t.dueOn,
       note: t.note,
+      noteText: t.noteText,
       outcome: t.outcome,
       contractId: t.contractId,
       contractNumber: c?.number ?? null,

@@ -177,6 +177,8 @@ export const tasks = pgTable(
     assetId: integer("asset_id"),
     dueOn: date("due_on", { mode: "string" }),
     note: text("note"),
+    /** The note as key and parameters (`ServerText`), for each viewer's language. */
+    noteText: jsonb("note_text").$type<ServerText>(),
     /** The user working on it (issue 12 §3); status changes go through `moveTask`. */
     assigneeId: integer("assignee_id"),
     completedAt: timestamp("completed_at", { withTimezone: true }),
