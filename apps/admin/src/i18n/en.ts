@@ -708,7 +708,7 @@ export const enMessages: TranslationMessages = {
         cancel: "Cancel transfer",
         newCustomer: "New customer",
         existingCustomer: "Existing customer",
-        customerId: "Customer number",
+        customerId: "Find the customer (name or phone)",
         name: "Name",
         birthDate: "Birth date",
         phone: "Mobile",
@@ -819,6 +819,10 @@ export const enMessages: TranslationMessages = {
     },
     title: "SSP Admin",
     won: "₩%{amount}",
+    customerSearch: {
+      hint: "Type at least two letters of a name or phone number",
+      none: "No such customer",
+    },
     assetStatus: {
       in_stock: "In stock",
       reserved: "Reserved",

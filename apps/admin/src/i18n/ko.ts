@@ -921,7 +921,7 @@ export const koMessages: TranslationMessages = {
         cancel: "명의변경 취소",
         newCustomer: "새 고객",
         existingCustomer: "기존 고객",
-        customerId: "고객 번호",
+        customerId: "고객 검색 (이름·전화번호)",
         name: "이름",
         birthDate: "생년월일",
         phone: "휴대폰",
@@ -1023,6 +1023,10 @@ export const koMessages: TranslationMessages = {
     },
     title: "SSP 관리자",
     won: "%{amount}원",
+    customerSearch: {
+      hint: "이름이나 전화번호를 두 글자 이상 입력해 주세요",
+      none: "찾는 고객이 없습니다",
+    },
     assetStatus: {
       in_stock: "재고",
       reserved: "예약",

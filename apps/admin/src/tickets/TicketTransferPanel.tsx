@@ -12,6 +12,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useRecordContext, useTranslate } from "react-admin";
+import { type CustomerOption, CustomerSearch } from "../shared/CustomerSearch";
 import { isIsoDate } from "../shared/seoul-today";
 import { useRole } from "../shared/use-role";
 import { type ContractTransfer, transferApi } from "./ticket-api";
@@ -158,21 +159,21 @@ function TransferRow(props: {
   );
 }
 
-/** The new holder: a customer the partner has (by number) or one registered here with consent. */
+/** The new holder: a customer the partner has (found by name or phone) or one registered here with consent. */
 function StartTransfer(props: {
   ticketId: number;
   after: (work: () => Promise<unknown>, done: string) => Promise<void>;
 }) {
   const translate = useTranslate();
   const [mode, setMode] = useState<"new" | "existing">("new");
-  const [customerId, setCustomerId] = useState("");
+  const [existing, setExisting] = useState<CustomerOption | null>(null);
   const [fields, setFields] = useState({ name: "", birthDate: "", phone: "", email: "" });
   const [consent, setConsent] = useState(false);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   const ready =
     mode === "existing"
-      ? /^\d+$/.test(customerId)
+      ? existing !== null
       : fields.name.trim().length >= 2 &&
         isIsoDate(fields.birthDate) &&
         fields.phone.trim().length >= 9 &&
@@ -183,7 +184,7 @@ function StartTransfer(props: {
         transferApi.start(
           props.ticketId,
           mode === "existing"
-            ? { customerId: Number(customerId) }
+            ? { customerId: existing!.id }
             : { customer: { ...fields, consents: { privacy: true, creditInquiry: true } } },
         ),
       "ssp.tickets.transfer.started",
@@ -195,11 +196,10 @@ function StartTransfer(props: {
         <ToggleButton value="existing">{translate("ssp.tickets.transfer.existingCustomer")}</ToggleButton>
       </ToggleButtonGroup>
       {mode === "existing" ? (
-        <MuiTextField
-          size="small"
+        <CustomerSearch
           label={translate("ssp.tickets.transfer.customerId")}
-          value={customerId}
-          onChange={(e) => setCustomerId(e.target.value.trim())}
+          value={existing}
+          onChange={setExisting}
         />
       ) : (
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1} flexWrap="wrap">

@@ -96,6 +96,38 @@ describe("the name transfer panel of a name_transfer ticket", () => {
     );
   });
 
+  it("finds an existing customer by name, never by a typed number", async () => {
+    const posted = ticketHandlers([]);
+    const searched: string[] = [];
+    server.use(
+      http.get(`${API_URL}/customers`, ({ request }) => {
+        const q = JSON.parse(new URL(request.url).searchParams.get("filter") ?? "{}").q as string;
+        searched.push(q);
+        const found = [
+          { id: 77, name: "김민준", phone: "010-1111-2222", birthDate: "1985-01-02" },
+          { id: 78, name: "김민준", phone: "010-3333-4444", birthDate: "1992-07-08" },
+        ].filter((c) => c.name.includes(q) || c.phone.includes(q));
+        return HttpResponse.json(found, { headers: { "Content-Range": `customers 0-1/${found.length}` } });
+      }),
+    );
+    const user = userEvent.setup({ delay: null });
+    renderApp({ as: "manager", route: "#/tickets/41/show" });
+    const panel = await screen.findByTestId("transfer-panel", undefined, SLOW);
+    await user.click(within(panel).getByRole("button", { name: "기존 고객" }));
+    const start = within(panel).getByRole("button", { name: "명의변경 시작" });
+    expect(start).toBeDisabled();
+    await user.type(within(panel).getByLabelText("고객 검색 (이름·전화번호)"), "김민준");
+    // Two of the same name, told apart by phone and birth date.
+    await user.click(
+      await screen.findByRole("option", { name: "김민준 · 010-3333-4444 · 1992-07-08" }, SLOW),
+    );
+    await user.click(start);
+    await waitFor(() =>
+      expect(posted).toEqual([{ path: "transfer", body: { newHolder: { customerId: 78 } } }]),
+    );
+    expect(searched).toContain("김민준");
+  });
+
   it("shows an approved transfer's status and sends the agreement for signing", async () => {
     const posted = ticketHandlers([transfer]);
     const user = userEvent.setup({ delay: null });
