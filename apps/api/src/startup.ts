@@ -16,6 +16,7 @@ import { loadOrCreateSecretBox } from "./security/secret-box.js";
 import { seedDemoFunnel } from "./seed/demo-funnel.js";
 import { seedDemoHistory } from "./seed/demo-history.js";
 import { seedDemo } from "./seed/demo-seed.js";
+import { seedDemoTickets } from "./seed/demo-tickets.js";
 
 export function openAppDatabase(env: Env): Promise<Database> {
   return openDatabase({
@@ -77,7 +78,10 @@ export async function prepare(env: Env, deps: AppDeps): Promise<boolean> {
       .select({ id: partners.id })
       .from(partners)
       .where(eq(partners.slug, "demo"));
-    if (demo) await seedDemoHistory(deps, { partnerId: demo.id, today: deps.clock.today() });
+    if (demo) {
+      await seedDemoHistory(deps, { partnerId: demo.id, today: deps.clock.today() });
+      await seedDemoTickets(deps.database.db, { partnerId: demo.id, now: deps.clock.now() });
+    }
   }
   return seeded;
 }

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from "../../test/test-app.js";
 import { SandboxGateway } from "../adapters/payments/sandbox-gateway.js";
 import { rowsOf } from "../db/client.js";
 import { seedDemoHistory } from "./demo-history.js";
+import { seedDemoTickets } from "./demo-tickets.js";
 
 let t: TestApp;
 const TODAY = "2026-12-05";
@@ -13,6 +14,7 @@ beforeAll(async () => {
     { database: t.database, clock: t.clock, adapters: { paymentGateway: new SandboxGateway() } },
     { partnerId: 1, today: TODAY },
   );
+  await seedDemoTickets(t.database.db, { partnerId: 1, now: t.clock.now() });
 }, 240_000);
 afterAll(() => t.close());
 
@@ -59,5 +61,29 @@ describe("the demo's year of history", () => {
     expect(money!.twice).toBe(0);
     expect(money!.late).toBeGreaterThan(0);
     expect(money!.failed).toBeGreaterThan(0);
+  });
+
+  it("has CS cases of every kind on real contracts, one past its SLA, with replies and notes", async () => {
+    const tickets = await rows<{ type: string; status: string; breached: boolean; entries: number }>(sql`
+      select t.type, t.status, t.sla_due_at < ${TODAY}::date + interval '9 hours' as breached,
+             (select count(*)::int from ticket_comments c where c.ticket_id = t.id) as entries
+      from tickets t where t.partner_id = 1 and t.contract_id is not null order by t.id`);
+    expect(new Set(tickets.map((x) => x.type))).toEqual(
+      new Set([
+        "inquiry",
+        "repair",
+        "relocation",
+        "billing_dispute",
+        "cancellation_request",
+        "name_transfer",
+      ]),
+    );
+    expect(new Set(tickets.map((x) => x.status))).toEqual(
+      new Set(["open", "in_progress", "waiting_customer", "resolved"]),
+    );
+    expect(tickets.some((x) => x.breached && x.status !== "resolved")).toBe(true);
+    expect(tickets.every((x) => x.entries >= 1)).toBe(true);
+    const [linked] = await rows<{ n: number }>(sql`select count(*)::int as n from ticket_invoices`);
+    expect(linked!.n).toBe(1);
   });
 });
