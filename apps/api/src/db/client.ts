@@ -1,10 +1,5 @@
-import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
@@ -104,30 +99,10 @@ export async function openDatabase(options: {
       },
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
-  const held = new Set<string>();
-  const db = drizzlePglite({ client, schema });
-  return {
-    db,
-    kind: "pglite",
-    readerFor: () => undefined,
-    discardReader: () => {},
-    tryLock: async (key) => {
-      if (held.has(key)) return false;
-      held.add(key);
-      return true;
-    },
-    unlock: async (key) => {
-      held.delete(key);
-    },
-    listen: async (channel, onMessage) => {
-      const stop = await client.listen(channel, onMessage);
-      return async () => stop();
-    },
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
-  };
+  // Loaded only when used: the embedded database's WASM build is ~30 MB of memory that a
+  // PostgreSQL deployment never needs.
+  const { openPglite } = await import("./pglite-database.js");
+  return openPglite(options.dataDir);
 }
 
 /** Raw `execute` answers differ per driver (an array vs `{ rows }`); this gives the rows. */

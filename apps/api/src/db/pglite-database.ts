@@ -1,0 +1,35 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { type Database, MIGRATIONS_FOLDER } from "./client.js";
+import * as schema from "./schema/index.js";
+
+/** Embedded PGlite in `dataDir` (in memory without one): the zero-set-up database. */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({ dataDir: dataDir, extensions: { pg_trgm } });
+  const held = new Set<string>();
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: "pglite",
+    readerFor: () => undefined,
+    discardReader: () => {},
+    tryLock: async (key) => {
+      if (held.has(key)) return false;
+      held.add(key);
+      return true;
+    },
+    unlock: async (key) => {
+      held.delete(key);
+    },
+    listen: async (channel, onMessage) => {
+      const stop = await client.listen(channel, onMessage);
+      return async () => stop();
+    },
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
