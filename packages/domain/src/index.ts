@@ -19,6 +19,7 @@ export * from "./domain-error.js";
 export * from "./money/invoice-balance.js";
 export * from "./money/vat.js";
 export * from "./money/won.js";
+export * from "./operations/service-regions.js";
 export * from "./operations/task-lifecycle.js";
 export * from "./operations/visit-lifecycle.js";
 export * from "./orders/credit-policy.js";

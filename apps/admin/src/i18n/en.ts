@@ -130,6 +130,7 @@ export const enMessages: TranslationMessages = {
         password: "Password",
         twoFactorEnabled: "Two-step verification",
         resetTwoFactor: "Reset two-step verification",
+        serviceRegions: "Service regions",
         createdAt: "Created",
       },
     },
@@ -757,6 +758,7 @@ export const enMessages: TranslationMessages = {
       loadFor: "Jobs on %{date}",
       pickDateFirst: "Choose the date first",
       technicianLoad: "%{name} · %{load} job(s)",
+      coversAddress: "covers this area",
       assign: "Assign",
       assignTitle: "Assign a technician",
       assigned: "Technician assigned",
@@ -1020,6 +1022,8 @@ export const enMessages: TranslationMessages = {
     },
     users: {
       passwordHelp: "At least 10 characters, not a common one. Leave empty to keep the current one.",
+      serviceRegionsHelp:
+        "Areas this technician covers, separated by commas (e.g. Seoul Gangnam-gu written as 서울 강남구): their visits there are assigned to them first.",
       resetTwoFactorHelp: "For a lost phone: they set up their authenticator app again at the next sign-in.",
     },
     account: {

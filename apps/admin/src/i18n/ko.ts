@@ -341,6 +341,7 @@ export const koMessages: TranslationMessages = {
         password: "비밀번호",
         twoFactorEnabled: "2단계 인증",
         resetTwoFactor: "2단계 인증 초기화",
+        serviceRegions: "담당 지역",
         createdAt: "등록일",
       },
     },
@@ -960,6 +961,7 @@ export const koMessages: TranslationMessages = {
       loadFor: "%{date} 기준 작업 건수",
       pickDateFirst: "날짜를 먼저 고르세요",
       technicianLoad: "%{name} · %{load}건",
+      coversAddress: "담당 지역",
       assign: "기사 배정",
       assignTitle: "방문 기사 배정",
       assigned: "기사를 배정했습니다",
@@ -1219,6 +1221,8 @@ export const koMessages: TranslationMessages = {
     users: {
       passwordHelp: "10자 이상, 흔한 비밀번호는 쓸 수 없습니다. 비워 두면 변경하지 않습니다.",
       resetTwoFactorHelp: "휴대폰을 잃어버린 경우: 다음 로그인 때 인증 앱을 새로 등록합니다.",
+      serviceRegionsHelp:
+        "쉼표로 구분해 입력하세요 (예: 서울 강남구, 서울 서초구). 이 지역의 방문은 이 기사에게 먼저 배정됩니다.",
     },
     account: {
       title: "내 계정",

@@ -1,7 +1,18 @@
 import { FormDataConsumer, required, useInput } from "react-admin";
+import type { TechnicianJob } from "./operations-api";
 import { TechnicianPicker } from "./TechnicianPicker";
 
-function Picker({ source, date, label }: { source: string; date: string; label?: string }) {
+function Picker({
+  source,
+  date,
+  label,
+  job,
+}: {
+  source: string;
+  date: string;
+  label?: string;
+  job?: TechnicianJob;
+}) {
   const { field } = useInput({ source, validate: required() });
   return (
     <TechnicianPicker
@@ -9,6 +20,7 @@ function Picker({ source, date, label }: { source: string; date: string; label?:
       value={typeof field.value === "number" ? field.value : ""}
       onChange={(id) => field.onChange(id)}
       label={label}
+      job={job}
     />
   );
 }
@@ -18,10 +30,13 @@ export function TechnicianInput({
   source = "technicianId",
   dateSource,
   label,
+  job,
 }: {
   source?: string;
   dateSource: string;
   label?: string;
+  /** The job it is for: the technicians covering its address come first. */
+  job?: TechnicianJob;
 }) {
   return (
     <FormDataConsumer>
@@ -30,6 +45,7 @@ export function TechnicianInput({
           source={source}
           date={String((formData as Record<string, unknown>)[dateSource] ?? "")}
           label={label}
+          job={job}
         />
       )}
     </FormDataConsumer>

@@ -2,30 +2,38 @@ import { MenuItem, TextField } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslate } from "react-admin";
 import { isIsoDate } from "../shared/seoul-today";
-import { operationsApi } from "./operations-api";
+import { operationsApi, type TechnicianJob } from "./operations-api";
 
 /**
  * Picks one of the partner's technicians by name, each shown with their load on the chosen day
- * (deliveries + visits already booked), least loaded first — instead of typing a user id.
+ * (deliveries + visits already booked) — instead of typing a user id. Given the job, those whose
+ * service regions cover its address come first and say so; then the least loaded.
  */
 export function TechnicianPicker({
   date,
   value,
   onChange,
   label = "ssp.visits.technician",
+  job = {},
 }: {
   date: string;
   value: number | "";
   onChange: (id: number) => void;
   label?: string;
+  job?: TechnicianJob;
 }) {
   const translate = useTranslate();
   const { data = [], isPending } = useQuery({
-    queryKey: ["technicians", date],
-    queryFn: () => operationsApi.technicians(date),
+    queryKey: ["technicians", date, job.contractId ?? null, job.orderId ?? null],
+    queryFn: () => operationsApi.technicians(date, job),
     enabled: isIsoDate(date),
   });
-  const sorted = [...data].sort((a, b) => a.load - b.load || a.name.localeCompare(b.name, "ko"));
+  const sorted = [...data].sort(
+    (a, b) =>
+      Number(b.coversAddress === true) - Number(a.coversAddress === true) ||
+      a.load - b.load ||
+      a.name.localeCompare(b.name, "ko"),
+  );
   return (
     <TextField
       select
@@ -48,6 +56,7 @@ export function TechnicianPicker({
       {sorted.map((t) => (
         <MenuItem key={t.id} value={t.id}>
           {translate("ssp.visits.technicianLoad", { name: t.name, load: t.load })}
+          {t.coversAddress ? ` · ${translate("ssp.visits.coversAddress")}` : ""}
         </MenuItem>
       ))}
     </TextField>

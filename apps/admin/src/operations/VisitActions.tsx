@@ -63,7 +63,12 @@ export function VisitActions() {
       <Dialog open={open === "assign"} onClose={() => setOpen(null)} fullWidth maxWidth="xs">
         <DialogTitle>{translate("ssp.visits.assignTitle")}</DialogTitle>
         <DialogContent>
-          <TechnicianPicker date={record.scheduledOn} value={technicianId} onChange={setTechnicianId} />
+          <TechnicianPicker
+            date={record.scheduledOn}
+            value={technicianId}
+            onChange={setTechnicianId}
+            job={{ contractId: Number(record.contractId) }}
+          />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setOpen(null)} />

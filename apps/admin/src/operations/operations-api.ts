@@ -11,6 +11,15 @@ export interface TechnicianLoad {
   deliveries: number;
   visits: number;
   load: number;
+  serviceRegions: string[];
+  /** Whether a region of theirs covers the job's address (null: no job given). */
+  coversAddress: boolean | null;
+}
+
+/** The job a technician is picked for, so the list can say who covers its address. */
+export interface TechnicianJob {
+  contractId?: number;
+  orderId?: number;
 }
 
 export type StopKind = "installation" | "visit" | "return";
@@ -56,8 +65,14 @@ const action = (resource: string, id: Identifier, name: string) =>
  * of `status` (STYLE §3). Kept beside the pages that use them.
  */
 export const operationsApi = {
-  technicians: (date: string) =>
-    get<TechnicianLoad[]>(`${API_URL}/technicians?date=${encodeURIComponent(date)}`),
+  technicians: (date: string, job: TechnicianJob = {}) =>
+    get<TechnicianLoad[]>(
+      `${API_URL}/technicians?${new URLSearchParams({
+        date,
+        ...(job.contractId ? { contractId: String(job.contractId) } : {}),
+        ...(job.orderId ? { orderId: String(job.orderId) } : {}),
+      })}`,
+    ),
   technicianDay: (date: string) =>
     get<{ from: string; to: string; stops: Stop[] }>(
       `${API_URL}/technician-day?date=${encodeURIComponent(date)}`,

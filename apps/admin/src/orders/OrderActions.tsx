@@ -152,6 +152,7 @@ export function OrderActions() {
       />
       <ScheduleDeliveryDialog
         open={dialog === "schedule"}
+        orderId={Number(record.id)}
         pending={pending}
         onSubmit={(params) =>
           run(() => dataProvider.scheduleDelivery(record.id, params), "ssp.orders.deliveryScheduled")

@@ -8,11 +8,13 @@ import { FormDialog } from "../shared/FormDialog";
  */
 export function ScheduleDeliveryDialog({
   open,
+  orderId,
   pending,
   onSubmit,
   onClose,
 }: {
   open: boolean;
+  orderId: number;
   pending: boolean;
   onSubmit: (params: { technicianId: number; scheduledOn: string }) => void;
   onClose: () => void;
@@ -29,7 +31,7 @@ export function ScheduleDeliveryDialog({
       }
     >
       <DateInput source="scheduledOn" label="ssp.orders.scheduledOn" validate={required()} fullWidth />
-      <TechnicianInput dateSource="scheduledOn" label="ssp.orders.technician" />
+      <TechnicianInput dateSource="scheduledOn" label="ssp.orders.technician" job={{ orderId }} />
     </FormDialog>
   );
 }

@@ -1,4 +1,13 @@
-import { BooleanInput, email, minLength, PasswordInput, required, SelectInput, TextInput } from "react-admin";
+import {
+  BooleanInput,
+  email,
+  FormDataConsumer,
+  minLength,
+  PasswordInput,
+  required,
+  SelectInput,
+  TextInput,
+} from "react-admin";
 import { roleChoices } from "../shared/choices";
 
 /**
@@ -11,6 +20,24 @@ export function UserInputs({ mode }: { mode: "create" | "edit" }) {
       <TextInput source="email" type="email" validate={[required(), email()]} disabled={mode === "edit"} />
       <TextInput source="name" validate={required()} />
       <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.role === "technician" ? (
+            <TextInput
+              source="serviceRegions"
+              helperText="ssp.users.serviceRegionsHelp"
+              format={(v: unknown) => (Array.isArray(v) ? v.join(", ") : "")}
+              parse={(v: string) =>
+                v
+                  .split(",")
+                  .map((r) => r.trim())
+                  .filter(Boolean)
+              }
+              fullWidth
+            />
+          ) : null
+        }
+      </FormDataConsumer>
       {mode === "edit" && <BooleanInput source="active" />}
       {mode === "edit" && <BooleanInput source="resetTwoFactor" helperText="ssp.users.resetTwoFactorHelp" />}
       <PasswordInput

@@ -7,6 +7,7 @@ import { type VisitRow, visibleVisits } from "./move-visit.js";
 import {
   ZDateQuery,
   ZTechnicianDayQuery,
+  ZTechniciansQuery,
   ZVisitAssignRequest,
   ZVisitCancelRequest,
   ZVisitCompleteRequest,
@@ -32,13 +33,14 @@ export function registerServiceVisitRoutes(routes: ApiRoutes): void {
     {
       method: "get",
       path: "/technicians",
-      summary: "The partner's technicians with their load on a day (deliveries + visits), for pickers",
+      summary:
+        "The partner's technicians with their load on a day (deliveries + visits) and service regions, for pickers",
       tag,
-      query: ZDateQuery,
+      query: ZTechniciansQuery,
       access: { resource: "service-visits", action: "list" },
       readOnly: true,
     },
-    async (ctx, { query }) => ({ body: await techniciansFor(ctx, query.date) }),
+    async (ctx, { query }) => ({ body: await techniciansFor(ctx, query) }),
   );
   routes.staff(
     {

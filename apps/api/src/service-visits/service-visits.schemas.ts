@@ -54,6 +54,13 @@ export const ZVisitFilter = z.object({
 
 export const ZDateQuery = z.object({ date: ZIsoDate });
 
+/** The technicians' load on a day; with the contract or order the job is for, who covers its address. */
+export const ZTechniciansQuery = z.object({
+  date: ZIsoDate,
+  contractId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  orderId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
+
 export const ZTechnicianDayQuery = z.object({
   date: ZIsoDate.optional(),
   technicianId: z.coerce.number().int().positive().max(2_147_483_647).optional(),

@@ -2,6 +2,7 @@ import {
   assertCanScheduleVisits,
   type ContractStatus,
   isVisitMissed,
+  regionCovers,
   type VisitKind,
   type VisitStatus,
 } from "@ssp/domain";
@@ -9,7 +10,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { installAddressLine } from "../contracts/install-address.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { assets, contracts, documents, serviceVisits, users } from "../db/schema/index.js";
+import { assets, contracts, documents, orders, serviceVisits, users } from "../db/schema/index.js";
 import { partnerScope } from "../db/scoped.js";
 import { sha256Hex } from "../documents/sha256.js";
 import type { StaffContext } from "../http/context.js";
@@ -275,11 +276,23 @@ export async function completeVisit(ctx: StaffContext, id: number, input: TVisit
 }
 
 /** Each active technician of the partner with their load on a day (deliveries + visits). */
-export async function techniciansFor(ctx: StaffContext, date: string) {
+export async function techniciansFor(
+  ctx: StaffContext,
+  input: { date: string; contractId?: number; orderId?: number },
+) {
+  const { date } = input;
   const partner = ctx.scope.kind === "partner" ? sql`and u.partner_id = ${ctx.scope.partnerId}` : sql``;
-  const rows = rowsOf<{ id: number; name: string; partner_id: number; deliveries: number; visits: number }>(
+  const address = await jobAddress(ctx, input);
+  const rows = rowsOf<{
+    id: number;
+    name: string;
+    partner_id: number;
+    service_regions: string[];
+    deliveries: number;
+    visits: number;
+  }>(
     await ctx.tx.execute(sql`
-      select u.id, u.name, u.partner_id,
+      select u.id, u.name, u.partner_id, u.service_regions,
         (select count(*)::int from deliveries d
           where d.technician_id = u.id and d.scheduled_on = ${date}::date and d.status = 'scheduled') as deliveries,
         (select count(*)::int from service_visits v
@@ -297,5 +310,30 @@ export async function techniciansFor(ctx: StaffContext, date: string) {
     deliveries: r.deliveries,
     visits: r.visits,
     load: r.deliveries + r.visits,
+    serviceRegions: r.service_regions,
+    /** Whether one of their regions covers the address of the job asked about (null: none asked). */
+    coversAddress: address === undefined ? null : r.service_regions.some((g) => regionCovers(g, address)),
   }));
+}
+
+/** The install address of the contract or order a picker is choosing a technician for. */
+async function jobAddress(
+  ctx: StaffContext,
+  input: { contractId?: number; orderId?: number },
+): Promise<string | null | undefined> {
+  if (input.contractId) {
+    const [c] = await ctx.tx
+      .select({ address: contracts.installAddress })
+      .from(contracts)
+      .where(and(eq(contracts.id, input.contractId), partnerScope(contracts.partnerId, ctx.scope)));
+    return c?.address ?? null;
+  }
+  if (input.orderId) {
+    const [o] = await ctx.tx
+      .select({ address: orders.installAddress })
+      .from(orders)
+      .where(and(eq(orders.id, input.orderId), partnerScope(orders.partnerId, ctx.scope)));
+    return o?.address ?? null;
+  }
+  return undefined;
 }

@@ -22,6 +22,7 @@ export const userJson = (r: UserRow) => ({
   name: r.name,
   role: r.role,
   active: r.active,
+  serviceRegions: r.serviceRegions,
   twoFactorEnabled: r.totpEnabledAt !== null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -73,6 +74,7 @@ export async function createUser(ctx: StaffContext, input: TUserCreateRequest) {
       name: input.name,
       role: input.role,
       partnerId,
+      serviceRegions: [...new Set(input.serviceRegions ?? [])],
       passwordHash: await hashPassword(input.password),
     })
     .returning();
@@ -110,6 +112,7 @@ export async function editUser(ctx: StaffContext, id: number, input: TUserUpdate
       name: input.name,
       role: input.role,
       active: input.active,
+      ...(input.serviceRegions ? { serviceRegions: [...new Set(input.serviceRegions)] } : {}),
       updatedAt: ctx.clock.now(),
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
       ...(input.resetTwoFactor

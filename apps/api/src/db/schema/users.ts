@@ -13,6 +13,8 @@ export const users = pgTable(
     role: text("role").notNull(),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /** A technician's service regions (담당 지역, "서울 강남구"): visits there go to them first. */
+    serviceRegions: text("service_regions").array().notNull().default(sql`'{}'::text[]`),
     /** TOTP second factor: the secret sealed with SECRETS_KEY (security/secret-box.ts). */
     totpSecret: text("totp_secret"),
     /** A secret handed out for enrolment, confirmed by a first code before it counts. */

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "service_regions" text[] DEFAULT '{}'::text[] NOT NULL;
