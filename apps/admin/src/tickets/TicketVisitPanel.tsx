@@ -1,4 +1,12 @@
-import { Alert, Button, Card, CardContent, TextField as MuiTextField, Stack, Typography } from "@mui/material";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  TextField as MuiTextField,
+  Stack,
+  Typography,
+} from "@mui/material";
 import { POSTCODE_PATTERN } from "@ssp/domain";
 import { useEffect, useRef, useState } from "react";
 import {

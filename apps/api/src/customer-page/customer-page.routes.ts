@@ -328,7 +328,11 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
         const lines = [body.body];
         const relocationAddress =
           body.type === "relocation" && body.newAddress
-            ? { postcode: body.newPostcode ?? null, road: body.newAddress, detail: body.newAddressDetail ?? null }
+            ? {
+                postcode: body.newPostcode ?? null,
+                road: body.newAddress,
+                detail: body.newAddressDetail ?? null,
+              }
             : null;
         if (relocationAddress) lines.push(`이전할 주소: ${formatAddress(relocationAddress)}`);
         if (body.preferredDate) lines.push(`희망일: ${body.preferredDate}`);

@@ -194,8 +194,16 @@ describe("the customer's page: invoices, paying now, the card, requests", () => 
     const badPostcode = await pub()
       .post(`/api/public/my/${token}/requests`)
       .set("X-Customer-Proof", proof)
-      .send({ type: "relocation", body: "이사 갑니다", newPostcode: "4806", newAddress: "부산 해운대구 센텀중앙로 79" });
-    expect([badPostcode.status, badPostcode.body.errors]).toEqual([400, { newPostcode: "우편번호는 숫자 5자리입니다" }]);
+      .send({
+        type: "relocation",
+        body: "이사 갑니다",
+        newPostcode: "4806",
+        newAddress: "부산 해운대구 센텀중앙로 79",
+      });
+    expect([badPostcode.status, badPostcode.body.errors]).toEqual([
+      400,
+      { newPostcode: "우편번호는 숫자 5자리입니다" },
+    ]);
     const created = await pub()
       .post(`/api/public/my/${token}/requests`)
       .set("X-Customer-Proof", proof)

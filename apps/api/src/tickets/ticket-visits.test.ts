@@ -76,7 +76,9 @@ describe("visits booked from CS tickets", () => {
         sql`select postcode, address, address_detail from service_visits where id = ${booked.body[1].id}`,
       ),
     );
-    expect(stored).toEqual([{ postcode: "03932", address: "서울 마포구 월드컵로 10", address_detail: "302호" }]);
+    expect(stored).toEqual([
+      { postcode: "03932", address: "서울 마포구 월드컵로 10", address_detail: "302호" },
+    ]);
     const ticket = await manager.get(`/api/tickets/${ticketId}`).expect(200);
     expect(ticket.body.status).toBe("in_progress");
 
@@ -93,7 +95,9 @@ describe("visits booked from CS tickets", () => {
       ["2026-11-25", address],
       ["2026-11-26", "(03932) 서울 마포구 월드컵로 10, 302호"],
     ]);
-    expect(stops[1].mapUrl).toBe(`https://map.kakao.com/link/search/${encodeURIComponent("서울 마포구 월드컵로 10")}`);
+    expect(stops[1].mapUrl).toBe(
+      `https://map.kakao.com/link/search/${encodeURIComponent("서울 마포구 월드컵로 10")}`,
+    );
     const invoicesBefore = await countOf(t.database, "invoices");
     await tech.post(`/api/service-visits/${booked.body[0].id}/complete`).send(completion).expect(200);
     // The removal alone changes neither the address nor the bill.
@@ -183,7 +187,10 @@ describe("visits booked from CS tickets", () => {
       newAddress: "서울 마포구 월드컵로 10",
       newAddressDetail: "호".repeat(101),
     });
-    expect([longDetail.status, Object.keys(longDetail.body.errors ?? {})]).toEqual([400, ["newAddressDetail"]]);
+    expect([longDetail.status, Object.keys(longDetail.body.errors ?? {})]).toEqual([
+      400,
+      ["newAddressDetail"],
+    ]);
     const wrongType = await manager
       .post(`/api/tickets/${repair}/relocation`)
       .send({ removalOn: "2026-11-25", reinstallOn: "2026-11-26", newAddress: "서울시 중구 세종대로 1" });

@@ -39,11 +39,16 @@ describe("the customer's relocation request", () => {
             },
             { status: 400 },
           );
-        return HttpResponse.json({ number: "CS-2026-000001", type: "relocation", status: "open" }, { status: 201 });
+        return HttpResponse.json(
+          { number: "CS-2026-000001", type: "relocation", status: "open" },
+          { status: 201 },
+        );
       }),
     );
     const user = userEvent.setup({ delay: null });
-    render(<RequestForm base={BASE} headers={{ "X-Customer-Proof": "p" }} act={act} busy={false} notice={null} />);
+    render(
+      <RequestForm base={BASE} headers={{ "X-Customer-Proof": "p" }} act={act} busy={false} notice={null} />,
+    );
 
     await user.click(screen.getByRole("combobox", { name: "요청 종류" }));
     await user.click(await screen.findByRole("option", { name: "이전설치 (이사)" }));
@@ -55,7 +60,9 @@ describe("the customer's relocation request", () => {
     await user.type(screen.getByLabelText("내용"), "이사 갑니다");
     await user.click(screen.getByRole("button", { name: "요청 보내기" }));
 
-    expect(await within(address).findByText("우편번호는 숫자 5자리입니다", undefined, SLOW)).toBeInTheDocument();
+    expect(
+      await within(address).findByText("우편번호는 숫자 5자리입니다", undefined, SLOW),
+    ).toBeInTheDocument();
     await user.type(within(address).getByLabelText("우편번호"), "0");
     await user.click(screen.getByRole("button", { name: "요청 보내기" }));
 
