@@ -689,7 +689,11 @@ export const enMessages: TranslationMessages = {
       visitOn: "Visit date",
       removalOn: "Removal date",
       reinstallOn: "Reinstallation date",
+      newPostcode: "New address postcode",
       newAddress: "New install address",
+      newAddressDetail: "New address detail (building, unit)",
+      newAddressFromCustomer:
+        "Filled in with the new address the customer asked for. Check it and correct it if needed.",
       relocationHelp: "Once reinstalled, the contract's address changes and the relocation fee is invoiced",
       book: "Book",
       visitBooked: "The visit is booked",

@@ -107,6 +107,13 @@ export const ko = {
     } as Record<string, string>,
     errorHint: "도움이 필요하시면 계약을 안내한 담당자나 고객센터로 문의해 주세요.",
   },
+  myPage: {
+    newPostcode: "우편번호",
+    newAddress: "이전할 주소",
+    newAddressHelp: "도로명 주소를 적어 주세요.",
+    newAddressDetail: "상세 주소",
+    newAddressDetailHelp: "동·호수, 층 등",
+  },
   apply: {
     headerTitle: "렌탈 신청",
     pageTitle: (partner: string) => `${partner} 렌탈 신청`,

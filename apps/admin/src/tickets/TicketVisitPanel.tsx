@@ -1,5 +1,14 @@
-import { Button, Card, CardContent, TextField as MuiTextField, Stack, Typography } from "@mui/material";
-import { useState } from "react";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  TextField as MuiTextField,
+  Stack,
+  Typography,
+} from "@mui/material";
+import { POSTCODE_PATTERN } from "@ssp/domain";
+import { useEffect, useRef, useState } from "react";
 import {
   Datagrid,
   FunctionField,
@@ -10,6 +19,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { TechnicianPicker } from "../operations/TechnicianPicker";
+import { AddressInput, type AddressValue } from "../shared/address/AddressInput";
 import { LocaleDateField } from "../shared/LocaleDateField";
 import { StatusChipField } from "../shared/StatusChipField";
 import { isIsoDate } from "../shared/seoul-today";
@@ -20,11 +30,21 @@ interface TicketRecord {
   id: number;
   type: string;
   status: string;
+  /** The new address a customer's relocation request gave, in parts. */
+  relocationAddress?: { postcode: string | null; road: string; detail: string | null } | null;
+}
+
+const NO_ADDRESS: AddressValue = { postcode: "", road: "", detail: "" };
+
+function addressValue(parts: NonNullable<TicketRecord["relocationAddress"]>): AddressValue {
+  return { postcode: parts.postcode ?? "", road: parts.road, detail: parts.detail ?? "" };
 }
 
 /**
  * A repair ticket books a repair visit; a relocation (이전설치) books the removal and the
- * reinstallation at the new address. Each with a technician picked by name and load.
+ * reinstallation at the new address, found with the postcode search in the parts the contract
+ * keeps (ADR 0012) and prefilled with the one the customer gave on their page. Each with a
+ * technician picked by name and load.
  */
 export function TicketVisitPanel({
   after,
@@ -36,14 +56,30 @@ export function TicketVisitPanel({
   const { can } = useRole();
   const [first, setFirst] = useState("");
   const [second, setSecond] = useState("");
-  const [address, setAddress] = useState("");
+  const [address, setAddress] = useState<AddressValue>(NO_ADDRESS);
   const [technicianId, setTechnicianId] = useState<number | "">("");
+  const asked = record?.relocationAddress;
+  const fromCustomer = asked ? addressValue(asked) : null;
+  // The customer's new address once the ticket has loaded, unless staff have typed one already.
+  const filled = useRef(false);
+  useEffect(() => {
+    if (!asked || filled.current) return;
+    filled.current = true;
+    setAddress((typed) => (typed.postcode || typed.road || typed.detail ? typed : addressValue(asked)));
+  }, [asked]);
+  const prefilled =
+    fromCustomer !== null &&
+    fromCustomer.postcode === address.postcode &&
+    fromCustomer.road === address.road &&
+    fromCustomer.detail === address.detail;
   if (!record || !["repair", "relocation"].includes(record.type)) return null;
   if (["resolved", "closed"].includes(record.status) || !can("service-visits", "create")) return null;
   const relocation = record.type === "relocation";
   const technician = technicianId === "" ? {} : { technicianId };
+  const postcode = address.postcode.trim();
+  const badPostcode = postcode !== "" && !POSTCODE_PATTERN.test(postcode);
   const ready = relocation
-    ? isIsoDate(first) && isIsoDate(second) && address.trim().length >= 5
+    ? isIsoDate(first) && isIsoDate(second) && address.road.trim().length >= 5 && !badPostcode
     : isIsoDate(first);
   const book = () =>
     relocation
@@ -52,7 +88,9 @@ export function TicketVisitPanel({
             ticketApi.relocation(record.id, {
               removalOn: first,
               reinstallOn: second,
-              newAddress: address,
+              newPostcode: postcode,
+              newAddress: address.road,
+              newAddressDetail: address.detail,
               ...technician,
             }),
           "ssp.tickets.relocationBooked",
@@ -93,14 +131,28 @@ export function TicketVisitPanel({
           ) : null}
         </Stack>
         {relocation ? (
-          <MuiTextField
-            fullWidth
-            size="small"
-            margin="dense"
-            label={translate("ssp.tickets.newAddress")}
-            value={address}
-            onChange={(e) => setAddress(e.target.value)}
-          />
+          <Stack sx={{ mt: 2 }} data-testid="relocation-address">
+            {prefilled ? (
+              <Alert severity="info" sx={{ mb: 2 }}>
+                {translate("ssp.tickets.newAddressFromCustomer")}
+              </Alert>
+            ) : null}
+            <AddressInput
+              value={address}
+              onChange={setAddress}
+              required
+              errors={badPostcode ? { postcode: translate("ssp.address.invalidPostcode") } : {}}
+              labels={{
+                postcode: translate("ssp.tickets.newPostcode"),
+                road: translate("ssp.tickets.newAddress"),
+                detail: translate("ssp.tickets.newAddressDetail"),
+                search: translate("ssp.address.search"),
+                dialogTitle: translate("ssp.address.dialogTitle"),
+                close: translate("ra.action.close"),
+                unavailable: translate("ssp.address.unavailable"),
+              }}
+            />
+          </Stack>
         ) : null}
         <TechnicianPicker date={first} value={technicianId} onChange={setTechnicianId} />
         <Button sx={{ mt: 1 }} variant="contained" disabled={!ready} onClick={() => void book()}>

@@ -41,7 +41,15 @@ export const ticketApi = {
     httpClient(url(id, "repair-visit"), { method: "POST", body: JSON.stringify(body) }),
   relocation: (
     id: Identifier,
-    body: { removalOn: string; reinstallOn: string; newAddress: string; technicianId?: number },
+    body: {
+      removalOn: string;
+      reinstallOn: string;
+      /** The new address in parts: postcode and detail may be "" (none). */
+      newPostcode: string;
+      newAddress: string;
+      newAddressDetail: string;
+      technicianId?: number;
+    },
   ) => httpClient(url(id, "relocation"), { method: "POST", body: JSON.stringify(body) }),
   confirmCancellation: (id: Identifier) =>
     httpClient(url(id, "confirm-cancellation"), { method: "POST", body: JSON.stringify({}) }),

@@ -3,6 +3,7 @@ import {
   type ContractStatus,
   type CustomerRequestType,
   contractLifecycle,
+  formatAddress,
   type InvoiceStatus,
   TICKET_STATUSES,
 } from "@ssp/domain";
@@ -325,7 +326,15 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
       withPage(req, async (ctx, { contract }) => {
         assertContractOpen(contract);
         const lines = [body.body];
-        if (body.newAddress) lines.push(`이전할 주소: ${body.newAddress}`);
+        const relocationAddress =
+          body.type === "relocation" && body.newAddress
+            ? {
+                postcode: body.newPostcode ?? null,
+                road: body.newAddress,
+                detail: body.newAddressDetail ?? null,
+              }
+            : null;
+        if (relocationAddress) lines.push(`이전할 주소: ${formatAddress(relocationAddress)}`);
         if (body.preferredDate) lines.push(`희망일: ${body.preferredDate}`);
         if (body.type === "cancellation_request" && ["active", "suspended"].includes(contract.status)) {
           const { quote } = await quoteFor(ctx, contract, ctx.clock.today());
@@ -339,6 +348,7 @@ export function registerCustomerPageRoutes(routes: ApiRoutes, deps: AppDeps): vo
           body: lines.join("\n"),
           customerId: contract.customerId,
           contractId: contract.id,
+          relocationAddress,
         });
         return { status: 201, body: { number: ticket.number, type: ticket.type, status: ticket.status } };
       }),

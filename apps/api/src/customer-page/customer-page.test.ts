@@ -191,13 +191,28 @@ describe("the customer's page: invoices, paying now, the card, requests", () => 
       .set("X-Customer-Proof", proof)
       .send({ type: "relocation", body: "이사 갑니다" });
     expect([missing.status, Object.keys(missing.body.errors ?? {})]).toEqual([400, ["newAddress"]]);
+    const badPostcode = await pub()
+      .post(`/api/public/my/${token}/requests`)
+      .set("X-Customer-Proof", proof)
+      .send({
+        type: "relocation",
+        body: "이사 갑니다",
+        newPostcode: "4806",
+        newAddress: "부산 해운대구 센텀중앙로 79",
+      });
+    expect([badPostcode.status, badPostcode.body.errors]).toEqual([
+      400,
+      { newPostcode: "우편번호는 숫자 5자리입니다" },
+    ]);
     const created = await pub()
       .post(`/api/public/my/${token}/requests`)
       .set("X-Customer-Proof", proof)
       .send({
         type: "relocation",
         body: "이사 갑니다",
-        newAddress: "부산광역시 해운대구 센텀중앙로 79",
+        newPostcode: "48060",
+        newAddress: "부산 해운대구 센텀중앙로 79",
+        newAddressDetail: "1203호",
         preferredDate: "2026-12-10",
       })
       .expect(201);
@@ -215,7 +230,13 @@ describe("the customer's page: invoices, paying now, the card, requests", () => 
       contractId,
       subject: "이전설치 요청",
     });
-    expect(queue.body[0].body).toContain("부산광역시 해운대구 센텀중앙로 79");
+    expect(queue.body[0].body).toContain("이전할 주소: (48060) 부산 해운대구 센텀중앙로 79, 1203호");
+    // The parts too, so staff book the reinstallation with them prefilled.
+    expect(queue.body[0].relocationAddress).toEqual({
+      postcode: "48060",
+      road: "부산 해운대구 센텀중앙로 79",
+      detail: "1203호",
+    });
     // Staff answer; the customer sees the reply, not the internal note.
     await cs
       .post(`/api/tickets/${queue.body[0].id}/comments`)

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
 import { insertInvoices } from "../billing/invoices.repository.js";
 import { lockContract } from "../contracts/contracts.repository.js";
-import { installAddressLine } from "../contracts/install-address.js";
 import { contracts } from "../db/schema/index.js";
 import type { StaffContext } from "../http/context.js";
 import { partnerSettings } from "../partners/partner-settings.js";
@@ -29,23 +28,28 @@ export async function afterTicketVisit(ctx: StaffContext, visit: VisitRow): Prom
   }
   const contract = await lockContract(ctx.tx, ctx.scope, visit.contractId);
   if (!contract) return;
+  // The new address in the parts the ticket booked it with (ADR 0012). A visit booked before the
+  // parts holds the whole line as its road address, with no postcode or detail.
+  const moved = {
+    installPostcode: visit.postcode,
+    installAddress: visit.address,
+    installAddressDetail: visit.addressDetail,
+  };
   await ctx.tx
     .update(contracts)
-    // The new address is typed as one line on the ticket: it replaces postcode and detail too.
-    .set({
-      installPostcode: null,
-      installAddress: visit.address,
-      installAddressDetail: null,
-      updatedAt: ctx.clock.now(),
-    })
+    .set({ ...moved, updatedAt: ctx.clock.now() })
     .where(eq(contracts.id, contract.id));
   await recordAudit(ctx, {
     entity: "contracts",
     entityId: contract.id,
     action: "relocate",
     partnerId: contract.partnerId,
-    before: { installAddress: installAddressLine(contract) },
-    after: { installAddress: visit.address, ticketId: ticket.id },
+    before: {
+      installPostcode: contract.installPostcode,
+      installAddress: contract.installAddress,
+      installAddressDetail: contract.installAddressDetail,
+    },
+    after: { ...moved, ticketId: ticket.id },
   });
   const fee = (await partnerSettings(ctx.tx, contract.partnerId)).visits.relocationFee;
   const today = ctx.clock.today();

@@ -53,7 +53,11 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
           and d.status in ('scheduled', 'installed') ${scoped("d.partner_id")}
         union all
         select 'visit', v.id, v.scheduled_on::text, v.status, null, c.id, c.number, c.party->>'name', c.party->>'phone',
-               c.install_postcode, c.install_address, c.install_address_detail, c.product_name, a.id,
+               -- A reinstallation goes to its new address; every other visit to where the unit is.
+               case when v.address is null then c.install_postcode else v.postcode end,
+               coalesce(v.address, c.install_address),
+               case when v.address is null then c.install_address_detail else v.address_detail end,
+               c.product_name, a.id,
                a.serial_number, v.notes, null::jsonb
         from service_visits v join contracts c on c.id = v.contract_id left join assets a on a.id = v.asset_id
         where v.technician_id = ${technicianId} and v.scheduled_on between ${from}::date and ${to}::date

@@ -1,6 +1,7 @@
 import {
   assertCanScheduleVisits,
   type ContractStatus,
+  formatAddress,
   isVisitMissed,
   regionCovers,
   type VisitKind,
@@ -72,7 +73,15 @@ export async function visitsJson(tx: Db, rows: VisitRow[], today: string) {
       kind: v.kind,
       ticketId: v.ticketId,
       // A reinstallation goes to the new address; every other visit to where the unit is.
-      address: v.address ?? (c ? installAddressLine(c) : null),
+      address: v.address
+        ? (formatAddress({ postcode: v.postcode, road: v.address, detail: v.addressDetail }) ?? v.address)
+        : c
+          ? installAddressLine(c)
+          : null,
+      // The new address in its parts (a reinstallation's; null on every other visit).
+      newPostcode: v.postcode,
+      newAddress: v.address,
+      newAddressDetail: v.addressDetail,
       productName: c?.productName ?? null,
       assetId: v.assetId,
       serialNumber: v.assetId ? (byAsset.get(v.assetId) ?? null) : null,
@@ -155,7 +164,8 @@ export async function insertVisit(
     technicianId?: number;
     notes?: string;
     ticketId?: number;
-    address?: string;
+    /** A reinstallation's new address, in parts. */
+    newAddress?: { postcode: string | null; road: string; detail: string | null };
   },
 ): Promise<VisitRow> {
   assertCanScheduleVisits(contract.status as ContractStatus);
@@ -170,7 +180,9 @@ export async function insertVisit(
       customerId: contract.customerId,
       kind: input.kind,
       ticketId: input.ticketId ?? null,
-      address: input.address ?? null,
+      postcode: input.newAddress?.postcode ?? null,
+      address: input.newAddress?.road ?? null,
+      addressDetail: input.newAddress?.detail ?? null,
       dueOn: input.scheduledOn,
       scheduledOn: input.scheduledOn,
       technicianId: input.technicianId ?? null,

@@ -16,6 +16,7 @@ import {
   contracts,
   customers,
   invoices,
+  type RelocationAddress,
   ticketComments,
   ticketInvoices,
   tickets,
@@ -69,7 +70,12 @@ export async function assignees(ctx: { tx: TicketContext["tx"]; actor: { partner
  */
 export async function createTicket(
   ctx: TicketContext,
-  input: TTicketCreateRequest & { partnerId: number; source: TicketSource },
+  input: TTicketCreateRequest & {
+    partnerId: number;
+    source: TicketSource;
+    /** A relocation the customer asked for: the new address in parts (their page only). */
+    relocationAddress?: RelocationAddress | null;
+  },
 ): Promise<TicketRow> {
   const { partnerId } = input;
   const [customer] = await ctx.tx
@@ -127,6 +133,7 @@ export async function createTicket(
       assigneeId: input.assigneeId ?? null,
       subject: input.subject,
       body: input.body,
+      relocationAddress: input.type === "relocation" ? (input.relocationAddress ?? null) : null,
       source: input.source,
       createdBy: ctx.actor?.userId ?? null,
       createdAt: now,

@@ -65,7 +65,11 @@ export async function bookRelocation(ctx: StaffContext, ticketId: number, input:
     kind: "reinstallation",
     scheduledOn: input.reinstallOn,
     notes: "이전설치 — 재설치",
-    address: input.newAddress,
+    newAddress: {
+      postcode: input.newPostcode ?? null,
+      road: input.newAddress,
+      detail: input.newAddressDetail ?? null,
+    },
   });
   await startWork(
     ctx,

@@ -60,6 +60,8 @@ export function ticketJson(r: TicketRow, names: Awaited<ReturnType<typeof ticket
     priority: r.priority,
     subject: r.subject,
     body: r.body,
+    // The new address a customer's relocation request gave, in parts (null otherwise).
+    relocationAddress: r.relocationAddress,
     source: r.source,
     customerId: r.customerId,
     customerName: names.customers.get(r.customerId) ?? null,

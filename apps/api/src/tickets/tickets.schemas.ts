@@ -1,6 +1,6 @@
 import { CUSTOMER_REQUEST_TYPES, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from "@ssp/domain";
 import { z } from "zod";
-import { ZIsoDate } from "../shared/zod-fields.js";
+import { ZAddressDetail, ZIsoDate, zPostcode } from "../shared/zod-fields.js";
 
 const ZId = z.number().int().positive().max(2_147_483_647);
 const ZSubject = z.string().trim().min(2, "Write a subject").max(200, "At most 200 characters");
@@ -79,11 +79,21 @@ export const ZRepairVisitRequest = z.object({
 });
 export type TRepairVisitRequest = z.infer<typeof ZRepairVisitRequest>;
 
-/** A relocation: the removal and reinstallation days and where the unit goes. */
+/**
+ * A relocation: the removal and reinstallation days and where the unit goes, in the parts the
+ * contract keeps (ADR 0012): postcode and detail optional, the road address required.
+ */
 export const ZRelocationRequest = z.object({
   removalOn: ZVisitDate,
   reinstallOn: ZVisitDate,
-  newAddress: z.string().trim().min(5, "Enter the full new address").max(300, "At most 300 characters"),
+  newPostcode: zPostcode(),
+  newAddress: z
+    .string()
+    .trim()
+    .min(5, "Enter the full new address")
+    .max(300, "At most 300 characters")
+    .describe("도로명주소 (the road address)"),
+  newAddressDetail: ZAddressDetail,
   technicianId: ZTechnician,
 });
 export type TRelocationRequest = z.infer<typeof ZRelocationRequest>;

@@ -1,8 +1,12 @@
-import { Alert, Button, Card, CardContent, MenuItem, TextField, Typography } from "@mui/material";
+import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
+import { AddressInput, type AddressValue } from "../../shared/address/AddressInput";
 import { formatWon } from "../shared/format";
 import { publicRequest } from "../shared/public-api";
+import { ko } from "../strings";
 import type { Act, Notice } from "./page-actions";
+
+const NO_ADDRESS: AddressValue = { postcode: "", road: "", detail: "" };
 
 const REQUEST_TYPES = [
   { id: "repair", name: "고장·수리" },
@@ -22,7 +26,7 @@ export function RequestForm(props: {
   const { base } = props;
   const [type, setType] = useState("repair");
   const [body, setBody] = useState("");
-  const [newAddress, setNewAddress] = useState("");
+  const [newAddress, setNewAddress] = useState<AddressValue>(NO_ADDRESS);
   const [preferredDate, setPreferredDate] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [quote, setQuote] = useState<{ total: number; date: string } | null>(null);
@@ -51,7 +55,13 @@ export function RequestForm(props: {
                 body: {
                   type,
                   body,
-                  ...(type === "relocation" && newAddress.trim() ? { newAddress } : {}),
+                  ...(type === "relocation" && newAddress.road.trim()
+                    ? {
+                        newPostcode: newAddress.postcode,
+                        newAddress: newAddress.road,
+                        newAddressDetail: newAddress.detail,
+                      }
+                    : {}),
                   ...(visit && preferredDate ? { preferredDate } : {}),
                 },
               }),
@@ -61,7 +71,7 @@ export function RequestForm(props: {
           });
           if (sent) {
             setBody("");
-            setNewAddress("");
+            setNewAddress(NO_ADDRESS);
             setPreferredDate("");
           }
         }}
@@ -98,15 +108,31 @@ export function RequestForm(props: {
           </Alert>
         ) : null}
         {type === "relocation" ? (
-          <TextField
-            label="이전할 주소"
-            value={newAddress}
-            onChange={(e) => setNewAddress(e.target.value)}
-            error={!!errors.newAddress}
-            helperText={errors.newAddress}
-            fullWidth
-            margin="dense"
-          />
+          <Stack sx={{ mt: 2 }} data-testid="request-new-address">
+            {/* The three parts typed by hand: this page's policy keeps the postcode search's script
+                out, as a card is typed here too (security-headers.ts). */}
+            <AddressInput
+              value={newAddress}
+              onChange={setNewAddress}
+              searchable={false}
+              required
+              errors={{
+                postcode: errors.newPostcode,
+                road: errors.newAddress,
+                detail: errors.newAddressDetail,
+              }}
+              helperTexts={{ road: ko.myPage.newAddressHelp, detail: ko.myPage.newAddressDetailHelp }}
+              labels={{
+                postcode: ko.myPage.newPostcode,
+                road: ko.myPage.newAddress,
+                detail: ko.myPage.newAddressDetail,
+                search: ko.apply.addressSearch,
+                dialogTitle: ko.apply.addressSearchTitle,
+                close: ko.apply.addressSearchClose,
+                unavailable: ko.apply.addressSearchUnavailable,
+              }}
+            />
+          </Stack>
         ) : null}
         {visit ? (
           <TextField

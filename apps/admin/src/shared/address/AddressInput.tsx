@@ -46,6 +46,11 @@ export function AddressInput(props: {
   onBlur?: (field: keyof AddressValue) => void;
   required?: boolean;
   disabled?: boolean;
+  /**
+   * Offers "주소 검색" (the default). A page whose Content-Security-Policy keeps the search's
+   * hosts out (the customer's page, where a card is typed) passes false: the three fields alone.
+   */
+  searchable?: boolean;
 }) {
   const { value, labels, errors = {}, helperTexts = {} } = props;
   // The search's constructor once its script has loaded: the dialog opens only then.
@@ -111,16 +116,18 @@ export function AddressInput(props: {
           sx={{ maxWidth: 160 }}
           slotProps={{ htmlInput: { inputMode: "numeric", maxLength: 5, "data-testid": "postcode-input" } }}
         />
-        <Button
-          variant="outlined"
-          startIcon={<SearchIcon />}
-          onClick={openSearch}
-          disabled={props.disabled || loading}
-          sx={{ mt: 1, whiteSpace: "nowrap" }}
-          data-testid="postcode-search-button"
-        >
-          {labels.search}
-        </Button>
+        {props.searchable === false ? null : (
+          <Button
+            variant="outlined"
+            startIcon={<SearchIcon />}
+            onClick={openSearch}
+            disabled={props.disabled || loading}
+            sx={{ mt: 1, whiteSpace: "nowrap" }}
+            data-testid="postcode-search-button"
+          >
+            {labels.search}
+          </Button>
+        )}
       </Stack>
       {unavailable ? (
         <FormHelperText sx={{ mt: 0 }} data-testid="postcode-unavailable">

@@ -45,8 +45,14 @@ export const serviceVisits = pgTable(
     kind: text("kind").notNull().default("regular"),
     /** The CS ticket a repair or relocation visit was booked from. */
     ticketId: integer("ticket_id").references(() => tickets.id),
-    /** Where a reinstallation takes the unit (the contract's install address once it is done). */
+    /**
+     * Where a reinstallation takes the unit, in the parts the contract keeps (ADR 0012): postcode,
+     * road address and detail. They become the contract's install address once it is done.
+     * Visits booked before the parts hold the whole line in `address` alone.
+     */
+    postcode: text("postcode"),
     address: text("address"),
+    addressDetail: text("address_detail"),
     reason: text("reason"),
     notes: text("notes"),
     partsUsed: jsonb("parts_used").$type<VisitPart[]>(),

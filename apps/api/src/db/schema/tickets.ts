@@ -18,6 +18,13 @@ import { customers } from "./customers.js";
 import { partners } from "./partners.js";
 import { users } from "./users.js";
 
+/** A new address in the three parts of ADR 0012 (postcode and detail optional). */
+export interface RelocationAddress {
+  postcode: string | null;
+  road: string;
+  detail: string | null;
+}
+
 /**
  * CS tickets (SPEC §3). Status changes go through the domain's `ticketLifecycle` in `moveTicket`;
  * `slaDueAt` is computed from the priority when the ticket is opened (or its priority changes).
@@ -42,6 +49,11 @@ export const tickets = pgTable(
     assigneeId: integer("assignee_id").references(() => users.id),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /**
+     * A relocation the customer asked for on their page: the new address in parts, as they typed
+     * it (also written in the body), so staff book the reinstallation with it prefilled.
+     */
+    relocationAddress: jsonb("relocation_address").$type<RelocationAddress>(),
     /** `staff` (taken by phone or at the desk) or `customer` (opened on their own page). */
     source: text("source").notNull().default("staff"),
     createdBy: integer("created_by").references(() => users.id),
