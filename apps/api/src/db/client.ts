@@ -110,3 +110,9 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/** How many rows a raw write changed, whichever driver answered (postgres.js or PGlite). */
+export function countOf(result: unknown): number {
+  const r = result as { count?: number; rowCount?: number; affectedRows?: number };
+  return Number(r.count ?? r.rowCount ?? r.affectedRows ?? 0);
+}

@@ -3,10 +3,11 @@ import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { issueCreditNote } from "../billing/invoice-actions.js";
 import { invoiceBalance } from "../billing/invoice-ledger.js";
 import { addDay } from "../clock.js";
-import { type Db, rowsOf } from "../db/client.js";
+import { countOf, type Db, rowsOf } from "../db/client.js";
 import { invoices, serviceVisits } from "../db/schema/index.js";
 import { type CustomerMessage, enqueueForCustomers } from "../notifications/outbox.js";
 import { partnerSettings } from "../partners/partner-settings.js";
+import { assignByRegion } from "./assign-by-region.js";
 
 export interface ServiceVisitsSummary {
   scheduled: number;
@@ -24,8 +25,9 @@ export const ASSIGN_AHEAD_DAYS = 14;
  * 1. keeps the next visit scheduled for every active contract whose plan has
  *    `serviceIntervalMonths`: the first due date (counted from activation) on or after `date`,
  *    one row per (contract, due date), so re-running the same date creates nothing;
- * 2. gives the unassigned visits of the next two weeks to the partner's technicians, the least
- *    loaded of each day first (deliveries and visits they already have);
+ * 2. gives the unassigned visits of the next two weeks to the partner's technicians: to those
+ *    whose service regions cover the address where there are any (assign-by-region.ts), else
+ *    the least loaded of each day first (deliveries and visits they already have);
  * 3. flags open visits past the partner's grace period as missed and, where the partner enables
  *    it, credits the customer through the billing code's credit notes (each visit once);
  * 4. queues the day-before reminder to each customer visited tomorrow (once per visit date).
@@ -66,6 +68,12 @@ export async function runServiceVisits(input: {
       )
     on conflict (contract_id, due_on) where kind = 'regular' do nothing`);
 
+  const byRegion = await assignByRegion(db, {
+    partnerId,
+    from: date,
+    to: addDay(date, ASSIGN_AHEAD_DAYS),
+    stamp,
+  });
   const assigned = await db.execute(sql`
     with pending as (
       select v.id, v.scheduled_on,
@@ -131,16 +139,11 @@ export async function runServiceVisits(input: {
   const reminded = await remindTomorrow(db, { partnerId, date, now: input.now() });
   return {
     scheduled: countOf(scheduled),
-    assigned: countOf(assigned),
+    assigned: byRegion + countOf(assigned),
     missed: missedRows.length,
     credited,
     reminded,
   };
-}
-
-function countOf(result: unknown): number {
-  const r = result as { count?: number; rowCount?: number; affectedRows?: number };
-  return Number(r.count ?? r.rowCount ?? r.affectedRows ?? 0);
 }
 
 /**
