@@ -22,6 +22,7 @@ import { type Db, openDatabase, rowsOf } from "../src/db/client.js";
 import { runServiceVisits } from "../src/service-visits/service-visits-run.js";
 import { seedDemo } from "../src/seed/demo-seed.js";
 import {
+  cpuMs,
   databaseExists,
   databaseUrls,
   dropDatabase,
@@ -47,6 +48,7 @@ const CONTRACTS_PER_TECHNICIAN = 1_000;
 const TARGET = { scheduleSeconds: 30, rescheduleSeconds: 3, p95Ms: 30, importSeconds: 20 };
 const IMPORT_PREFIX = "OPS-IMP-";
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const value = (args: string[], name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 
 export async function main(args: string[]): Promise<void> {
@@ -145,7 +147,7 @@ export async function main(args: string[]): Promise<void> {
       group by technician_id order by technician_id limit 64`),
   ).map((r) => r.id);
   const api = await startApi(benchUrl, { cpuProf: flags.cpuProf });
-  const results: { name: string; path: string; r: LoadResult }[] = [];
+  const results: { name: string; path: string; r: LoadResult; apiCpu: number; pgCpu: number }[] = [];
   let imported: { seconds: number; rssDeltaMb: number; rssBeforeMb: number; rows: number } | undefined;
   try {
     const cookie = await login(api.baseUrl, "manager@demo.kr", "demo-pass-2026");
@@ -182,10 +184,17 @@ export async function main(args: string[]): Promise<void> {
     ] as const) {
       const url = api.baseUrl + path;
       await load({ url, headers, connections: flags.connections, duration: 2, paths });
+      const backends = rowsOf<{ pid: number }>(
+        await db.execute(sql`select pid from pg_stat_activity where datname = ${DB} and pid <> pg_backend_pid()`),
+      ).map((row) => Number(row.pid));
+      const apiPids = processTree(api.pid);
+      const before = { api: cpuMs(apiPids), pg: cpuMs(backends) };
       const r = await load({ url, headers, connections: flags.connections, duration: flags.duration, paths });
+      const apiCpu = (cpuMs(apiPids) - before.api) / Math.max(1, r.requests);
+      const pgCpu = (cpuMs(backends) - before.pg) / Math.max(1, r.requests);
       if (r.non2xx > 0 || r.errors > 0) problems.push(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
       console.log(`${name.padEnd(15)} ${Math.round(r.reqPerSec)} req/s  p95 ${ms(r.p95Ms)} ms`);
-      results.push({ name, path, r });
+      results.push({ name, path, r, apiCpu, pgCpu });
     }
     imported = await importCsv(db, api, cookie, importRows, problems);
   } finally {
@@ -195,6 +204,10 @@ export async function main(args: string[]): Promise<void> {
   }
 
   const met = (ok: boolean) => (ok ? "met" : "MISSED");
+  const cpuOf = (name: string) => {
+    const x = results.find((y) => y.name === name)!;
+    return { api: round2(x.apiCpu), pg: round2(x.pgCpu) };
+  };
   const dayView = results.find((x) => x.name === "technician-day")!.r;
   const inboxR = results.find((x) => x.name === "ticket-inbox")!.r;
   console.log(
@@ -203,8 +216,8 @@ export async function main(args: string[]): Promise<void> {
   );
   console.log(
     table(
-      ["request", "req/s", "avg ms", "p50", "p95", "p99", "max", "non-2xx"],
-      results.map(({ name, r }) => [
+      ["request", "req/s", "avg ms", "p50", "p95", "p99", "max", "non-2xx", "CPU ms/req: api", "pg"],
+      results.map(({ name, r, apiCpu, pgCpu }) => [
         name,
         Math.round(r.reqPerSec),
         ms(r.avgMs),
@@ -213,6 +226,8 @@ export async function main(args: string[]): Promise<void> {
         ms(r.p99Ms),
         ms(r.maxMs),
         r.non2xx + r.errors,
+        apiCpu.toFixed(2),
+        pgCpu.toFixed(2),
       ]),
     ),
   );
@@ -243,6 +258,8 @@ export async function main(args: string[]): Promise<void> {
       visitsAssigned: first.assigned,
       dayViewReqPerSec: Math.round(dayView.reqPerSec),
       inboxReqPerSec: Math.round(inboxR.reqPerSec),
+      dayViewCpuMsPerReq: cpuOf("technician-day"),
+      inboxCpuMsPerReq: cpuOf("ticket-inbox"),
       tickets: ticketCount,
       seedSeconds: seedSeconds === null ? null : round1(seedSeconds),
       connections: flags.connections,
