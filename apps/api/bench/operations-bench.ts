@@ -410,7 +410,7 @@ async function seed(db: Db, contracts: number, ticketCount: number): Promise<voi
                a.act, a.act,
                (a.act + make_interval(months => coalesce(((${sql.raw(terms)})[1 + cu.id % ${versions.length}]->>'termMonths')::int, 1200)))::date - 1
         from o join cu on cu.id = o.customer_id
-        cross join lateral (select date '2024-01-01' + ((cu.id * 7919) % 1035) as act) a`);
+        cross join lateral (select date '2024-01-01' + ((cu.id::bigint * 7919) % 1035)::int as act) a`);
       process.stdout.write(`  ${to.toLocaleString("en")} contracts\r`);
     }
   });
@@ -431,7 +431,7 @@ async function seed(db: Db, contracts: number, ticketCount: number): Promise<voi
              t.type || ' 문의 #' || g, '고객 요청 내용 ' || g, case when g % 4 = 0 then 'customer' else 'staff' end,
              case when t.status in ('resolved', 'closed') then t.created + interval '20 hours' end, t.created, t.created
       from generate_series(1, ${ticketCount}::int) g
-      join contracts c on c.id = ${range!.first}::int + (g * 7919) % ${range!.n}::int
+      join contracts c on c.id = ${range!.first}::int + ((g::bigint * 7919) % ${range!.n}::int)::int
       cross join lateral (select
         (array[${sql.raw(TICKET_TYPES.map((t) => `'${t}'`).join(", "))}])[1 + g % ${TICKET_TYPES.length}] as type,
         case when g % 100 < 60 then 'closed' when g % 100 < 82 then 'resolved' when g % 100 < 90 then 'open'
