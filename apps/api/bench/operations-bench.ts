@@ -14,13 +14,14 @@
  * Targets (2 cores): schedule ≤ 30 s, re-run ≤ 3 s, both p95 ≤ 30 ms, import ≤ 20 s.
  * The last line printed is one JSON object: {"bench":"operations","contracts",…}.
  */
-import { TICKET_SLA_HOURS, TICKET_TYPES } from "@ssp/domain";
+
 import { cpus, loadavg } from "node:os";
+import { TICKET_SLA_HOURS, TICKET_TYPES } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { SandboxGateway } from "../src/adapters/payments/sandbox-gateway.js";
 import { type Db, openDatabase, rowsOf } from "../src/db/client.js";
-import { runServiceVisits } from "../src/service-visits/service-visits-run.js";
 import { seedDemo } from "../src/seed/demo-seed.js";
+import { runServiceVisits } from "../src/service-visits/service-visits-run.js";
 import {
   cpuMs,
   databaseExists,
@@ -79,7 +80,9 @@ export async function main(args: string[]): Promise<void> {
   if (database.seeded) await seed(db, contracts, ticketCount);
   const seedSeconds = database.seeded ? seedTime() / 1000 : null;
   await reset(db);
-  const [partner] = rowsOf<{ id: number }>(await db.execute(sql`select id from partners where slug = 'demo'`));
+  const [partner] = rowsOf<{ id: number }>(
+    await db.execute(sql`select id from partners where slug = 'demo'`),
+  );
   const partnerId = partner!.id;
 
   const load1 = loadavg()[0]!;
@@ -166,7 +169,9 @@ export async function main(args: string[]): Promise<void> {
         and scheduled_on between ${TOMORROW}::date and ${TOMORROW}::date + 1`),
     );
     if (day.status !== 200 || dayBody.stops?.length !== Math.min(200, expectedStops!.n))
-      problems.push(`day view: status ${day.status}, ${dayBody.stops?.length} stops, expected ${expectedStops!.n}`);
+      problems.push(
+        `day view: status ${day.status}, ${dayBody.stops?.length} stops, expected ${expectedStops!.n}`,
+      );
     const inbox = await fetch(api.baseUrl + inboxPath, { headers });
     const inboxBody = (await inbox.json()) as { id: number }[];
     const expectedInbox = rowsOf<{ id: number }>(
@@ -185,7 +190,9 @@ export async function main(args: string[]): Promise<void> {
       const url = api.baseUrl + path;
       await load({ url, headers, connections: flags.connections, duration: 2, paths });
       const backends = rowsOf<{ pid: number }>(
-        await db.execute(sql`select pid from pg_stat_activity where datname = ${DB} and pid <> pg_backend_pid()`),
+        await db.execute(
+          sql`select pid from pg_stat_activity where datname = ${DB} and pid <> pg_backend_pid()`,
+        ),
       ).map((row) => Number(row.pid));
       const apiPids = processTree(api.pid);
       const before = { api: cpuMs(apiPids), pg: cpuMs(backends) };
@@ -317,7 +324,9 @@ async function importCsv(
 
 /** Back to before the job and the import: no visits, no outbox, no imported assets. */
 async function reset(db: Db): Promise<void> {
-  await db.execute(sql`truncate service_visits, notification_attempts, notifications, job_runs, job_run_failures`);
+  await db.execute(
+    sql`truncate service_visits, notification_attempts, notifications, job_runs, job_run_failures`,
+  );
   // The imported assets are referenced by nothing, so the foreign keys' checks (a scan of
   // contracts per asset, there being no index on contracts.asset_id alone) are skipped.
   await db.transaction(async (tx) => {
@@ -338,7 +347,9 @@ async function seed(db: Db, contracts: number, ticketCount: number): Promise<voi
     await fn();
     console.log(`  ${name} ${round1(time() / 1000)} s`);
   };
-  console.log(`Seeding ${DB}: ${contracts.toLocaleString("en")} contracts, ${ticketCount.toLocaleString("en")} tickets`);
+  console.log(
+    `Seeding ${DB}: ${contracts.toLocaleString("en")} contracts, ${ticketCount.toLocaleString("en")} tickets`,
+  );
   await step("demo partners and users", () => seedDemo(db, { today: "2026-10-01", customersPerPartner: 0 }));
   const [demo] = rowsOf<{ id: number }>(await db.execute(sql`select id from partners where slug = 'demo'`));
   const partnerId = demo!.id;
@@ -418,7 +429,9 @@ async function seed(db: Db, contracts: number, ticketCount: number): Promise<voi
   // their SLA), every type and priority, a third unassigned.
   const slaHours = `array[${["low", "normal", "high", "urgent"].map((p) => TICKET_SLA_HOURS[p as keyof typeof TICKET_SLA_HOURS]).join(", ")}]`;
   const [range] = rowsOf<{ first: number; n: number }>(
-    await db.execute(sql`select min(id)::int as first, count(*)::int as n from contracts where partner_id = ${partnerId}`),
+    await db.execute(
+      sql`select min(id)::int as first, count(*)::int as n from contracts where partner_id = ${partnerId}`,
+    ),
   );
   await step(`${ticketCount.toLocaleString("en")} tickets`, () =>
     db.execute(sql`

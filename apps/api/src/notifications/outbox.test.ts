@@ -9,7 +9,13 @@ import { rowsOf } from "../db/client.js";
 import { notificationAttempts, notifications, partners } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import { smtpMailer } from "./mailer.js";
-import { BACKOFF_BASE_MS, deliverDue, enqueueForCustomer, enqueueForCustomers, MAX_ATTEMPTS } from "./outbox.js";
+import {
+  BACKOFF_BASE_MS,
+  deliverDue,
+  enqueueForCustomer,
+  enqueueForCustomers,
+  MAX_ATTEMPTS,
+} from "./outbox.js";
 
 const SOLAPI = "https://api.solapi.com/messages/v4/send-many/detail";
 const server = setupServer();
@@ -289,7 +295,9 @@ describe("the outbox", () => {
           })),
         );
         expect(channels.filter((c) => c !== null)).toHaveLength(5_000);
-        const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from notifications`));
+        const [row] = rowsOf<{ n: number }>(
+          await tx.execute(sql`select count(*)::int as n from notifications`),
+        );
         expect(row!.n).toBe(before + 5_000);
         throw new Error("rolled back, so that no later test delivers them");
       }),
