@@ -182,6 +182,8 @@ export async function load(input: {
   headers: Record<string, string>;
   connections: number;
   duration: number;
+  /** Paths each connection cycles through in order (instead of `url`'s own path every time). */
+  paths?: string[];
 }): Promise<LoadResult> {
   const samples: number[] = [];
   const instance = autocannon({
@@ -190,6 +192,7 @@ export async function load(input: {
     duration: input.duration,
     headers: input.headers,
     timeout: 30,
+    ...(input.paths ? { requests: input.paths.map((path) => ({ method: "GET", path })) } : {}),
   });
   instance.on("response", (_client, _status, _bytes, responseTime) => {
     samples.push(responseTime);
@@ -246,6 +249,20 @@ export function processTree(root: number): number[] {
   for (let i = 0; i < tree.length; i++)
     for (const [pid, parent] of parentOf) if (parent === tree[i]) tree.push(pid);
   return tree;
+}
+
+/** Resident memory (bytes) of the given processes together, from /proc (Linux; 0 elsewhere). */
+export function rssBytes(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return kb * 1024;
 }
 
 /**

@@ -4,6 +4,8 @@
  *   pdf      generate and seal a 3-page Korean contract (bench/pdf-bench.ts)
  *   billing  the billing run over 1,000,000 active contracts (bench/billing-bench.ts)
  *   export   reports (CSV, XLSX) and the dashboard over 1,000,000 invoices (bench/export-bench.ts)
+ *   operations  visit scheduling over 1,000,000 contracts, a technician's day, the ticket inbox,
+ *               a 100,000-row asset import (bench/operations-bench.ts)
  *   outbox   100,000 messages through the mocked Solapi, 5 % failing over to SMS (bench/outbox-bench.ts)
  */
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
@@ -12,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void
   billing: () => import("./billing-bench.js"),
   export: () => import("./export-bench.js"),
   outbox: () => import("./outbox-bench.js"),
+  operations: () => import("./operations-bench.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -9,7 +9,13 @@ import { rowsOf } from "../db/client.js";
 import { notificationAttempts, notifications, partners } from "../db/schema/index.js";
 import { inTenantTransaction } from "../db/tenant.js";
 import { smtpMailer } from "./mailer.js";
-import { BACKOFF_BASE_MS, deliverDue, enqueueForCustomer, MAX_ATTEMPTS } from "./outbox.js";
+import {
+  BACKOFF_BASE_MS,
+  deliverDue,
+  enqueueForCustomer,
+  enqueueForCustomers,
+  MAX_ATTEMPTS,
+} from "./outbox.js";
 
 const SOLAPI = "https://api.solapi.com/messages/v4/send-many/detail";
 const server = setupServer();
@@ -273,6 +279,30 @@ describe("the outbox", () => {
     expect(await countOf(t.database, "notifications")).toBe(before);
     await deliverDue(deps());
     expect(sent).toEqual([]);
+  });
+
+  it("queues more messages at once than one statement can bind (a day's visit reminders at scale)", async () => {
+    const before = await countOf(t.database, "notifications");
+    await expect(
+      inTenantTransaction(t.database.db, { kind: "partner", partnerId: demoId }, async (tx) => {
+        const channels = await enqueueForCustomers(
+          tx,
+          Array.from({ length: 5_000 }, (_, i) => ({
+            partnerId: demoId,
+            recipient: { phone: `010-7301-${String(i).padStart(4, "0")}` },
+            template: "contract_reactivated" as const,
+            vars: { customer: "고객", number: `C-${i}` },
+          })),
+        );
+        expect(channels.filter((c) => c !== null)).toHaveLength(5_000);
+        const [row] = rowsOf<{ n: number }>(
+          await tx.execute(sql`select count(*)::int as n from notifications`),
+        );
+        expect(row!.n).toBe(before + 5_000);
+        throw new Error("rolled back, so that no later test delivers them");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await countOf(t.database, "notifications")).toBe(before);
   });
 
   it("backs off exponentially by the app's clock and ends in failed after the last attempt", async () => {

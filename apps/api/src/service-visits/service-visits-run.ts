@@ -19,6 +19,8 @@ export interface ServiceVisitsSummary {
 
 /** How far ahead the job gives scheduled visits to technicians. */
 export const ASSIGN_AHEAD_DAYS = 14;
+/** Scheduling this many visits in one run refreshes the table's statistics before the next steps. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 /**
  * The daily service-visit job (issue 12 §1) for one partner and date, in set-based statements:
@@ -45,28 +47,46 @@ export async function runServiceVisits(input: {
   // Raw statements take the instant as text: postgres.js does not bind a Date there.
   const stamp = input.now().toISOString();
 
+  // The next due date in closed form. With m calendar months from activation to `date`, due
+  // date k (activation + k intervals) is before `date` while k·iv < m and after it once k·iv > m;
+  // so the first one on or after `date` is the k0th = ⌈m / iv⌉ (at least the first) or, when that
+  // lands in `date`'s month before its day, the next. (`offset 0` keeps it one subquery, worked
+  // out once per contract rather than in every place the planner would copy it to.)
+  // `order by` on the computed date puts a sort between the reads and the writes: every candidate
+  // is checked against the visits that existed before the statement, whatever join the planner
+  // picks (on a table the planner believes empty, a nested loop that re-scans the heap it is
+  // filling made the first run over 200,000 contracts take minutes).
   const scheduled = await db.execute(sql`
     insert into service_visits (partner_id, contract_id, asset_id, customer_id, due_on, scheduled_on, created_at, updated_at)
     select c.partner_id, c.id, c.asset_id, c.customer_id, n.due, n.due, ${stamp}::timestamptz, ${stamp}::timestamptz
     from contracts c
-    cross join lateral (select (c.terms->>'serviceIntervalMonths')::int as iv) i
     cross join lateral (
-      select (c.activated_on + make_interval(months => k * i.iv))::date as due
-      from generate_series(
-        greatest(1, (extract(year from age(${date}::date, c.activated_on)) * 12
-                     + extract(month from age(${date}::date, c.activated_on)))::int / i.iv),
-        greatest(1, (extract(year from age(${date}::date, c.activated_on)) * 12
-                     + extract(month from age(${date}::date, c.activated_on)))::int / i.iv) + 2) k
-      where (c.activated_on + make_interval(months => k * i.iv))::date >= ${date}::date
-      order by k
-      limit 1
+      select k.iv, case
+        when (c.activated_on + make_interval(months => k.k0 * k.iv))::date >= ${date}::date
+          then (c.activated_on + make_interval(months => k.k0 * k.iv))::date
+        else (c.activated_on + make_interval(months => (k.k0 + 1) * k.iv))::date
+      end as due
+      from (
+        select i.iv, greatest(1, (i.m + i.iv - 1) / nullif(i.iv, 0)) as k0
+        from (
+          select (c.terms->>'serviceIntervalMonths')::int as iv,
+                 ((date_part('year', ${date}::date) - date_part('year', c.activated_on)) * 12
+                  + date_part('month', ${date}::date) - date_part('month', c.activated_on))::int as m
+        ) i
+      ) k
+      offset 0
     ) n
     where c.partner_id = ${partnerId} and c.status = 'active' and c.activated_on is not null
-      and i.iv > 0 and (c.ends_on is null or n.due <= c.ends_on)
+      and n.iv > 0 and (c.ends_on is null or n.due <= c.ends_on)
       and not exists (
         select 1 from service_visits v where v.contract_id = c.id and v.due_on = n.due and v.kind = 'regular'
       )
+    order by n.due, c.id
     on conflict (contract_id, due_on) where kind = 'regular' do nothing`);
+  // A first run (a new partner, a bulk of new contracts) can add more visits than the table held:
+  // the statements below are planned on fresh statistics, not on autovacuum's a minute later
+  // (believing the table nearly empty, the planner picked nested loops over it that took minutes).
+  if (countOf(scheduled) >= ANALYZE_AFTER_ROWS) await db.execute(sql`analyze service_visits`);
 
   const byRegion = await assignByRegion(db, {
     partnerId,
@@ -75,17 +95,19 @@ export async function runServiceVisits(input: {
     stamp,
   });
   const assigned = await db.execute(sql`
-    with pending as (
+    with techs as (
+      select id from users where partner_id = ${partnerId} and role = 'technician' and active
+    ),
+    pending as (
+      -- slot: the visit's turn among the day's technicians (null without any)
       select v.id, v.scheduled_on,
-             row_number() over (partition by v.scheduled_on order by v.id) - 1 as i
+             (row_number() over (partition by v.scheduled_on order by v.id) - 1)
+               % nullif((select count(*) from techs), 0) as slot
       from service_visits v
       where v.partner_id = ${partnerId} and v.status = 'scheduled' and v.technician_id is null
         and v.scheduled_on between ${date}::date and ${addDay(date, ASSIGN_AHEAD_DAYS)}::date
     ),
     days as (select distinct scheduled_on from pending),
-    techs as (
-      select id from users where partner_id = ${partnerId} and role = 'technician' and active
-    ),
     load as (
       select d.scheduled_on, t.id as tech,
         (select count(*) from deliveries x
@@ -94,16 +116,17 @@ export async function runServiceVisits(input: {
           where y.technician_id = t.id and y.scheduled_on = d.scheduled_on and y.status = 'assigned') as n
       from days d cross join techs t
     ),
+    -- each day's technicians, least loaded first: one row per day, so that every visit joins
+    -- exactly one (joining a row per technician and filtering on the slot compared every visit
+    -- of a day with every technician: minutes at 1,000 technicians)
     ranked as (
-      select scheduled_on, tech,
-             row_number() over (partition by scheduled_on order by n, tech) - 1 as r,
-             count(*) over (partition by scheduled_on) as m
-      from load
+      select scheduled_on, array_agg(tech order by n, tech) as techs
+      from load group by scheduled_on
     )
     update service_visits v
-    set technician_id = ranked.tech, status = 'assigned', updated_at = ${stamp}::timestamptz
-    from pending join ranked on ranked.scheduled_on = pending.scheduled_on and ranked.r = pending.i % ranked.m
-    where v.id = pending.id and v.status = 'scheduled'`);
+    set technician_id = ranked.techs[pending.slot + 1], status = 'assigned', updated_at = ${stamp}::timestamptz
+    from pending join ranked on ranked.scheduled_on = pending.scheduled_on
+    where v.id = pending.id and v.status = 'scheduled' and pending.slot is not null`);
 
   const missedRows = rowsOf<{ id: number; contract_id: number }>(
     await db.execute(sql`

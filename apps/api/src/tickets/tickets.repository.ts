@@ -15,6 +15,13 @@ export const ticketTable = { table: tickets, partnerColumn: tickets.partnerId };
  */
 export const TICKET_SLA_SORT = sql`(case when ${tickets.status} in ('resolved', 'closed') then 'infinity'::timestamptz else ${tickets.slaDueAt} end)`;
 
+/**
+ * Not resolved or closed: with the statuses written out, not bound, so that the list's prepared
+ * statements (generic plans) can use the partial index `tickets_open_sla_idx`, whose predicate
+ * this is.
+ */
+export const OPEN_TICKET = sql`${tickets.status} not in ('resolved', 'closed')`;
+
 export function findTicket(tx: Db, scope: TenantScope, id: number): Promise<TicketRow | undefined> {
   return findScoped<TicketRow>(tx, scope, ticketTable, id);
 }

@@ -1,4 +1,4 @@
-import { eq, ilike, inArray, isNull, lt, notInArray, or } from "drizzle-orm";
+import { eq, ilike, inArray, isNull, lt, or } from "drizzle-orm";
 import { ZQuoteQuery } from "../contracts/contracts.schemas.js";
 import { tickets } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
@@ -12,6 +12,7 @@ import { bookRelocation, bookRepairVisit } from "./ticket-visits.js";
 import {
   findTicket,
   linkedInvoiceIds,
+  OPEN_TICKET,
   TICKET_SLA_SORT,
   type TicketRow,
   ticketJson,
@@ -30,8 +31,6 @@ import {
   ZTicketFilter,
   ZTicketUpdateRequest,
 } from "./tickets.schemas.js";
-
-const CLOSED = ["resolved", "closed"];
 
 async function oneJson(ctx: StaffContext, row: TicketRow) {
   return {
@@ -83,7 +82,7 @@ export function registerTicketRoutes(routes: ApiRoutes): void {
       f.unassigned ? isNull(tickets.assigneeId) : undefined,
       f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
       f.contractId ? eq(tickets.contractId, f.contractId) : undefined,
-      f.open || f.breached ? notInArray(tickets.status, CLOSED) : undefined,
+      f.open || f.breached ? OPEN_TICKET : undefined,
       f.breached ? lt(tickets.slaDueAt, ctx.clock.now()) : undefined,
     ],
     toJson: async (rows, ctx) => {

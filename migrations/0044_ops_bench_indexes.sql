@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_open_sla_idx" ON "tickets" USING btree ("partner_id",(case when "status" in ('resolved', 'closed') then 'infinity'::timestamptz else "sla_due_at" end),"id") WHERE status not in ('resolved', 'closed');
