@@ -16,6 +16,8 @@ describe("finding a calling customer by phone digits", () => {
       ["전화하나", "010-2468-1357"],
       ["전화둘", "010-1357-2468"],
       ["전화셋", "010-9124-6800"],
+      // Every four-digit run of "12345" (1234, 2345) is in it, but not in one piece.
+      ["전화넷", "010-1234-2345"],
     ] as const) {
       made.push(
         (await manager.post("/api/customers").send({ name, birthDate: "1980-02-02", phone }).expect(201))
@@ -46,6 +48,9 @@ describe("finding a calling customer by phone digits", () => {
     expect(await search("13572468")).toEqual(["전화둘"]);
     expect(await search("8135")).toEqual(["전화하나"]);
     expect(await search("99999")).toEqual([]);
-    expect(made).toHaveLength(3);
+    expect(await search("12345")).toEqual([]);
+    expect(await search("4234")).toEqual(["전화넷"]);
+    expect(await search("1234-2345")).toEqual(["전화넷"]);
+    expect(made).toHaveLength(4);
   });
 });
