@@ -23,6 +23,17 @@ describe("audit actions in words (issue 15)", () => {
     );
   });
 
+  it("has words for every action the API writes: relocation, name transfer, refusals, comments", () => {
+    expect(auditActionLabel(translate, { entity: "contracts", action: "relocate" })).toBe("설치 주소 이전");
+    expect(auditActionLabel(translate, { entity: "contracts", action: "name_transfer" })).toBe("명의변경");
+    expect(
+      auditActionLabel(translate, { entity: "customers", action: "customer:unsubscribe_marketing" }),
+    ).toBe("고객: 광고 수신거부");
+    expect(auditActionLabel(translate, { entity: "tickets", action: "comment:note" })).toBe(
+      `댓글: ${translate("ssp.tickets.entryKind.note")}`,
+    );
+  });
+
   it("keeps an action it has no words for as written", () => {
     expect(auditActionLabel(translate, { entity: "plans", action: "something_new" })).toBe("something_new");
   });

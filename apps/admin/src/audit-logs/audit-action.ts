@@ -27,5 +27,9 @@ export function auditActionLabel(translate: Translate, entry: { entity: string; 
   }
   if ((head === "customer" || head === "customer_page") && rest)
     return translate("ssp.auditAction.byCustomer", { what: word(rest) });
+  if (head === "comment" && rest)
+    return translate("ssp.auditAction.comment", {
+      kind: translate(`ssp.tickets.entryKind.${rest}`, { _: rest }),
+    });
   return entry.action.split("+").filter(Boolean).map(word).join(", ");
 }
