@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { runStatement } from "../db/run-statement.js";
 import type { TenantScope } from "../db/tenant.js";
 import { remember } from "../shared/remember.js";
 import { validationFailed } from "./errors.js";
@@ -10,7 +11,6 @@ import {
   compileWhere,
   type Listable,
   pageStatement,
-  runStatement,
   totalStatements,
 } from "./list-statements.js";
 import type { TotalEstimates } from "./total-estimates.js";

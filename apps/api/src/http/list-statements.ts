@@ -1,6 +1,5 @@
 import { type Column, getTableColumns, getViewSelectedFields, is, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, PgDialect, PgView } from "drizzle-orm/pg-core";
-import type { Db } from "../db/client.js";
 import type { Listable } from "../db/scoped.js";
 import { remember } from "../shared/remember.js";
 
@@ -140,35 +139,4 @@ export function totalStatements(table: Listable, where: CompiledWhere): TotalSta
     estimate: `explain (format json) select 1 ${from}`,
     count: `select count(*)::int as n from (select 1 ${from} limit $${(where?.params.length ?? 0) + 1}) capped`,
   }));
-}
-
-/**
- * Statements with more parameters than this are not prepared. Those are id lists (react-admin's
- * getMany, `filter={"id":[…]}`): every list length is another text, and prepared statements
- * stay on their connection until it closes.
- */
-const MAX_PREPARED_PARAMS = 20;
-
-/**
- * Runs one statement on the request's transaction, rows as arrays. Goes through drizzle's
- * session so that it works the same on postgres.js and PGlite.
- */
-export function runStatement<T>(
-  tx: Db,
-  text: string,
-  params: unknown[],
-  mapRows: (rows: unknown[][]) => T,
-): Promise<T> {
-  // A name makes the postgres.js session prepare the statement (the driver picks the actual
-  // name and keeps one per connection and text).
-  const name = params.length <= MAX_PREPARED_PARAMS ? "list" : undefined;
-  return tx._.session
-    .prepareQuery<{ execute: T; all: never; values: never }>(
-      { sql: text, params },
-      undefined,
-      name,
-      true,
-      mapRows,
-    )
-    .execute();
 }

@@ -5,7 +5,6 @@ import { registerReads } from "../http/resource-reads.js";
 import { DEFAULT_VISIT_GRACE_DAYS } from "../partners/partners.schemas.js";
 import { type VisitRow, visibleVisits } from "./move-visit.js";
 import {
-  ZDateQuery,
   ZTechnicianDayQuery,
   ZTechniciansQuery,
   ZVisitAssignRequest,

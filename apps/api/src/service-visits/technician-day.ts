@@ -2,9 +2,9 @@ import { formatAddress, type ServerText } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { addDay } from "../clock.js";
+import { runStatement } from "../db/run-statement.js";
 import type { StaffContext } from "../http/context.js";
 import { validationFailed } from "../http/errors.js";
-import { runStatement } from "../http/list-statements.js";
 
 const dialect = new PgDialect();
 /** The statement's columns in their order (a prepared statement answers rows as arrays). */

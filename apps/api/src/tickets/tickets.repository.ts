@@ -1,6 +1,7 @@
 import { isSlaBreached, type TicketStatus } from "@ssp/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { runStatement } from "../db/run-statement.js";
 import { customers, ticketComments, ticketInvoices, tickets, users } from "../db/schema/index.js";
 import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
@@ -38,24 +39,22 @@ export async function lockTicket(tx: Db, scope: TenantScope, id: number): Promis
 }
 
 /** Names for a page of tickets (customers and assignees), one query each. */
+/**
+ * The customers' and assignees' names of a page of tickets, in one statement of one shape (the
+ * ids as two array parameters), prepared once per connection: the inbox asks it on every page.
+ */
 export async function ticketNames(tx: Db, rows: readonly TicketRow[]) {
   const customerIds = [...new Set(rows.map((r) => r.customerId))];
   const userIds = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))];
-  const [cs, us] = await Promise.all([
-    customerIds.length
-      ? tx
-          .select({ id: customers.id, name: customers.name })
-          .from(customers)
-          .where(inArray(customers.id, customerIds))
-      : [],
-    userIds.length
-      ? tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))
-      : [],
-  ]);
-  return {
-    customers: new Map(cs.map((c) => [c.id, c.name])),
-    users: new Map(us.map((u) => [u.id, u.name])),
-  };
+  const names = await runStatement(
+    tx,
+    `select 'c', id, name from customers where id = any($1::int[])
+     union all select 'u', id, name from users where id = any($2::int[])`,
+    [`{${customerIds.join(",")}}`, `{${userIds.join(",")}}`],
+    (raw) => raw as [string, number, string][],
+  );
+  const of = (kind: string) => new Map(names.filter((n) => n[0] === kind).map((n) => [Number(n[1]), n[2]]));
+  return { customers: of("c"), users: of("u") };
 }
 
 export function ticketJson(r: TicketRow, names: Awaited<ReturnType<typeof ticketNames>>, now: Date) {
