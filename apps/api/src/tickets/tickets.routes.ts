@@ -85,10 +85,14 @@ export function registerTicketRoutes(routes: ApiRoutes): void {
       f.open || f.breached ? OPEN_TICKET : undefined,
       f.breached ? lt(tickets.slaDueAt, ctx.clock.now()) : undefined,
     ],
-    toJson: async (rows, ctx) => {
+    toJson: async (rows, ctx, view) => {
       const names = await ticketNames(ctx.tx, rows);
       const now = ctx.clock.now();
-      return rows.map((r) => ticketJson(r, names, now));
+      // The inbox shows subjects; a ticket's text is read on its own page.
+      return rows.map((r) => {
+        const json = ticketJson(r, names, now);
+        return view === "list" ? { ...json, body: undefined } : json;
+      });
     },
   });
   routes.staff(

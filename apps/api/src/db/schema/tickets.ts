@@ -67,7 +67,7 @@ export const tickets = pgTable(
     index("tickets_partner_status_sla_idx").on(t.partnerId, t.status, t.slaDueAt),
     index("tickets_partner_sla_idx").on(t.partnerId, t.slaDueAt, t.id),
     // The inbox (open tickets in TICKET_SLA_SORT order, the admin's default): its page straight
-    // from the index, and its count from this index alone, not from every ticket ever closed.
+    // from this index, not from every ticket ever closed…
     index("tickets_open_sla_idx")
       .on(
         t.partnerId,
@@ -75,6 +75,8 @@ export const tickets = pgTable(
         t.id,
       )
       .where(sql`status not in ('resolved', 'closed')`),
+    // …and its exact count from a narrower one (the partner alone: 0.58 → 0.40 ms for 9,000).
+    index("tickets_open_count_idx").on(t.partnerId).where(sql`status not in ('resolved', 'closed')`),
     index("tickets_customer_idx").on(t.customerId),
     index("tickets_contract_idx").on(t.contractId),
     index("tickets_assignee_idx").on(t.assigneeId),

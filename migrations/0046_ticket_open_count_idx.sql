@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_open_count_idx" ON "tickets" USING btree ("partner_id") WHERE status not in ('resolved', 'closed');
