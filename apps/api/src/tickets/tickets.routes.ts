@@ -85,14 +85,10 @@ export function registerTicketRoutes(routes: ApiRoutes): void {
       f.open || f.breached ? OPEN_TICKET : undefined,
       f.breached ? lt(tickets.slaDueAt, ctx.clock.now()) : undefined,
     ],
-    toJson: async (rows, ctx, view) => {
+    toJson: async (rows, ctx) => {
       const names = await ticketNames(ctx.tx, rows);
       const now = ctx.clock.now();
-      // The inbox shows subjects; a ticket's text is read on its own page.
-      return rows.map((r) => {
-        const json = ticketJson(r, names, now);
-        return view === "list" ? { ...json, body: undefined } : json;
-      });
+      return rows.map((r) => ticketJson(r, names, now));
     },
   });
   routes.staff(
