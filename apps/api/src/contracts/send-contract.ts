@@ -1,5 +1,4 @@
 import { text } from "@ssp/domain";
-import { addDays } from "date-fns";
 import { and, eq, isNull } from "drizzle-orm";
 import { orders, signingEvents, signingLinks } from "../db/schema/index.js";
 import { seoulTimestamp } from "../documents/format.js";
@@ -7,7 +6,7 @@ import type { UseCaseContext } from "../http/context.js";
 import { notFound } from "../http/errors.js";
 import { enqueueForCustomer } from "../notifications/outbox.js";
 import { moveOrder } from "../orders/move-order.js";
-import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
+import { issueSigningLink } from "../signing/issue-signing-link.js";
 import { unsignedContractPdf } from "./contract-documents.js";
 import { linkRecipient } from "./contract-notices.js";
 import { contractJson, findContract, moveContract } from "./contracts.repository.js";
@@ -34,22 +33,16 @@ export async function sendContract(ctx: UseCaseContext, contractId: number) {
         isNull(signingLinks.consumedAt),
       ),
     );
-  const token = newToken();
-  const expiresAt = addDays(now, LINK_TTL_DAYS);
-  const [link] = await ctx.tx
-    .insert(signingLinks)
-    .values({
-      partnerId: contract.partnerId,
-      contractId: contract.id,
-      tokenHash: tokenHash(token),
-      expiresAt,
-      sentBy: ctx.actor?.userId ?? null,
-    })
-    .returning({ id: signingLinks.id });
+  const { token, expiresAt, ...link } = await issueSigningLink(ctx.tx, {
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    sentBy: ctx.actor?.userId ?? null,
+    now,
+  });
   await ctx.tx.insert(signingEvents).values({
     partnerId: contract.partnerId,
     contractId: contract.id,
-    linkId: link!.id,
+    linkId: link.id,
     kind: contract.status === "sent" ? "resent" : "sent",
     ip: ctx.ip ?? null,
     userAgent: ctx.userAgent ?? null,

@@ -1,11 +1,10 @@
-import { addDays } from "date-fns";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { signingEvents, signingLinks } from "../db/schema/index.js";
 import { seoulTimestamp } from "../documents/format.js";
 import type { UseCaseContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { enqueueForCustomer } from "../notifications/outbox.js";
-import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
+import { issueSigningLink } from "../signing/issue-signing-link.js";
 import { linkRecipient } from "./contract-notices.js";
 import { contractJson, findContract } from "./contracts.repository.js";
 
@@ -39,24 +38,18 @@ export async function sendPaymentLink(ctx: UseCaseContext, contractId: number) {
         ne(signingLinks.kind, "transfer"),
       ),
     );
-  const token = newToken();
-  const expiresAt = addDays(now, LINK_TTL_DAYS);
-  const [link] = await ctx.tx
-    .insert(signingLinks)
-    .values({
-      partnerId: contract.partnerId,
-      contractId: contract.id,
-      kind: "pay",
-      tokenHash: tokenHash(token),
-      expiresAt,
-      consumedAt: now,
-      sentBy: ctx.actor?.userId ?? null,
-    })
-    .returning({ id: signingLinks.id });
+  const { token, expiresAt, ...link } = await issueSigningLink(ctx.tx, {
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    kind: "pay",
+    sentBy: ctx.actor?.userId ?? null,
+    now,
+    consumedAt: now,
+  });
   await ctx.tx.insert(signingEvents).values({
     partnerId: contract.partnerId,
     contractId: contract.id,
-    linkId: link!.id,
+    linkId: link.id,
     kind: "payment_link_sent",
     ip: ctx.ip ?? null,
     userAgent: ctx.userAgent ?? null,

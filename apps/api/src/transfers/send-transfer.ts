@@ -1,5 +1,4 @@
 import { type TransferStatus, text, transferLifecycle } from "@ssp/domain";
-import { addDays } from "date-fns";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { contractDocument, storeDocument } from "../contracts/contract-documents.js";
 import { linkRecipient } from "../contracts/contract-notices.js";
@@ -14,7 +13,7 @@ import { seoulTimestamp } from "../documents/format.js";
 import type { StaffContext } from "../http/context.js";
 import { AppError, notFound } from "../http/errors.js";
 import { enqueueForCustomer } from "../notifications/outbox.js";
-import { LINK_TTL_DAYS, newToken, tokenHash } from "../signing/signing-tokens.js";
+import { issueSigningLink } from "../signing/issue-signing-link.js";
 import { assertTransferable, lockTransferOr404, transferEvent } from "./transfer-use-cases.js";
 import { moveTransfer, transferJson } from "./transfers.repository.js";
 
@@ -87,24 +86,18 @@ export async function sendTransfer(ctx: StaffContext, transferId: number) {
         isNull(signingLinks.consumedAt),
       ),
     );
-  const token = newToken();
-  const expiresAt = addDays(now, LINK_TTL_DAYS);
-  const [link] = await ctx.tx
-    .insert(signingLinks)
-    .values({
-      partnerId: contract.partnerId,
-      contractId: contract.id,
-      kind: "transfer",
-      tokenHash: tokenHash(token),
-      expiresAt,
-      sentBy: ctx.actor.userId,
-    })
-    .returning({ id: signingLinks.id });
-  const moved = await moveTransfer(ctx, transfer, "sent", { sentAt: now, signingLinkId: link!.id });
+  const { token, expiresAt, ...link } = await issueSigningLink(ctx.tx, {
+    partnerId: contract.partnerId,
+    contractId: contract.id,
+    kind: "transfer",
+    sentBy: ctx.actor.userId,
+    now,
+  });
+  const moved = await moveTransfer(ctx, transfer, "sent", { sentAt: now, signingLinkId: link.id });
   await ctx.tx.insert(signingEvents).values({
     partnerId: contract.partnerId,
     contractId: contract.id,
-    linkId: link!.id,
+    linkId: link.id,
     kind: "transfer_sent",
     ip: ctx.ip ?? null,
     userAgent: ctx.userAgent ?? null,
