@@ -9,6 +9,7 @@ import {
 } from "./contracts/contract-lifecycle.js";
 import {
   assertCanDecideTransferCredit,
+  assertCanRunTransferCreditCheck,
   assertCanSignTransfer,
   TRANSFER_STATUSES,
 } from "./contracts/transfer-lifecycle.js";
@@ -55,6 +56,7 @@ describe("the named guards of steps that are not status changes of their own", (
 
   it("open transfer, ticket and invoice steps in exactly their states", () => {
     expect(allowedStates(TRANSFER_STATUSES, assertCanSignTransfer)).toEqual(["sent"]);
+    expect(allowedStates(TRANSFER_STATUSES, assertCanRunTransferCreditCheck)).toEqual(["requested"]);
     expect(allowedStates(TRANSFER_STATUSES, assertCanDecideTransferCredit)).toEqual(["credit_review"]);
     expect(allowedStates(TICKET_STATUSES, assertTicketOpen)).toEqual([
       "open",

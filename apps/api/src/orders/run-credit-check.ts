@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   assertCanRunCreditCheck,
   creditOutcome,
@@ -7,12 +6,12 @@ import {
   text,
 } from "@ssp/domain";
 import { eq } from "drizzle-orm";
-import { BureauUnavailableError } from "../adapters/credit-bureau/credit-bureau.js";
 import type { Db } from "../db/client.js";
 import { creditChecks, customers } from "../db/schema/index.js";
 import type { Actor, Adapters } from "../http/context.js";
 import { AppError } from "../http/errors.js";
 import { partnerSettings } from "../partners/partner-settings.js";
+import { askBureau } from "./ask-bureau.js";
 import { moveOrder } from "./move-order.js";
 import type { OrderRow } from "./orders.repository.js";
 
@@ -32,19 +31,7 @@ export async function runCreditCheck(
     throw new AppError(422, "consent_required", "The customer has not consented to a credit inquiry");
   }
   const bureau = ctx.adapters.creditBureau;
-  let report: Awaited<ReturnType<typeof bureau.inquire>>;
-  try {
-    report = await bureau.inquire({
-      requestId: randomUUID(),
-      name: customer.name,
-      birthDate: customer.birthDate,
-      phone: customer.phone,
-      consentedAt: customer.consentCreditInquiryAt,
-    });
-  } catch (error) {
-    if (error instanceof BureauUnavailableError) throw new AppError(502, "bureau_unavailable", error.message);
-    throw error;
-  }
+  const report = await askBureau(bureau, customer, customer.consentCreditInquiryAt);
   const policy = (await partnerSettings(ctx.tx, order.partnerId)).credit;
   const outcome = creditOutcome(report.score, policy);
   const [check] = await ctx.tx

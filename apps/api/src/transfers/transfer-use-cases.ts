@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import {
   assertCanDecideTransferCredit,
+  assertCanRunTransferCreditCheck,
   type ContractStatus,
   creditOutcome,
   TRANSFER_STATUS_AFTER_CHECK,
@@ -9,7 +9,6 @@ import {
   text,
 } from "@ssp/domain";
 import { and, eq, inArray } from "drizzle-orm";
-import { BureauUnavailableError } from "../adapters/credit-bureau/credit-bureau.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { type ContractRow, lockContract } from "../contracts/contracts.repository.js";
 import { createCustomer } from "../customers/customer-use-cases.js";
@@ -17,6 +16,7 @@ import { findCustomer } from "../customers/customers.repository.js";
 import { contractTransfers, signingLinks } from "../db/schema/index.js";
 import type { StaffContext, UseCaseContext } from "../http/context.js";
 import { AppError, notFound, validationFailed } from "../http/errors.js";
+import { askBureau } from "../orders/ask-bureau.js";
 import { partnerSettings } from "../partners/partner-settings.js";
 import type { Note } from "../shared/note-columns.js";
 import { moveTicket } from "../tickets/move-ticket.js";
@@ -134,29 +134,12 @@ export async function requestTransfer(ctx: StaffContext, ticketId: number, input
  */
 export async function runTransferCreditCheck(ctx: StaffContext, transferId: number) {
   const transfer = await lockTransferOr404(ctx, transferId);
-  if (transfer.status !== "requested")
-    throw new AppError(
-      409,
-      "illegal_transition",
-      `A credit check runs on a requested transfer, not one that is ${transfer.status}`,
-    );
+  assertCanRunTransferCreditCheck(transfer.status as TransferStatus);
   const customer = await findCustomer(ctx.tx, ctx.scope, transfer.toCustomerId);
   if (!customer?.consentCreditInquiryAt)
     throw new AppError(422, "consent_required", "The new holder has not consented to a credit inquiry");
   const bureau = ctx.adapters.creditBureau;
-  let report: Awaited<ReturnType<typeof bureau.inquire>>;
-  try {
-    report = await bureau.inquire({
-      requestId: randomUUID(),
-      name: customer.name,
-      birthDate: customer.birthDate,
-      phone: customer.phone,
-      consentedAt: customer.consentCreditInquiryAt,
-    });
-  } catch (error) {
-    if (error instanceof BureauUnavailableError) throw new AppError(502, "bureau_unavailable", error.message);
-    throw error;
-  }
+  const report = await askBureau(bureau, customer, customer.consentCreditInquiryAt);
   const outcome = creditOutcome(report.score, (await partnerSettings(ctx.tx, transfer.partnerId)).credit);
   const moved = await moveTransfer(ctx, transfer, TRANSFER_STATUS_AFTER_CHECK[outcome], {
     creditBureau: bureau.name,

@@ -51,6 +51,10 @@ export function assertCanSignTransfer(status: TransferStatus): void {
   transferLifecycle.assertIn(status, ["sent"], "be signed");
 }
 
+export function assertCanRunTransferCreditCheck(status: TransferStatus): void {
+  transferLifecycle.assertIn(status, ["requested"], "have a credit check run");
+}
+
 export function assertCanDecideTransferCredit(status: TransferStatus): void {
   transferLifecycle.assertIn(status, ["credit_review"], "be approved or declined");
 }
