@@ -98,9 +98,13 @@ export async function technicianDay(ctx: StaffContext, input: { date?: string; t
       ) s
       order by s.on, s.address, s.kind, s.id
       limit 200`);
-  const rows = await runStatement(ctx.tx, query.sql, query.params, (raw) =>
-    raw.map((r) => Object.fromEntries(STOP_COLUMNS.map((c, i) => [c, r[i]])) as unknown as StopRow),
-  );
+  const rows = await runStatement(ctx.tx, query.sql, query.params, (raw) => {
+    // Rows come as arrays: a column added to the statement but not to STOP_COLUMNS would shift
+    // every name after it, so a mismatch fails loudly instead.
+    if (raw[0] && raw[0].length !== STOP_COLUMNS.length)
+      throw new Error(`technician-day: ${raw[0].length} columns, STOP_COLUMNS names ${STOP_COLUMNS.length}`);
+    return raw.map((r) => Object.fromEntries(STOP_COLUMNS.map((c, i) => [c, r[i]])) as unknown as StopRow);
+  });
   return {
     technicianId,
     from,

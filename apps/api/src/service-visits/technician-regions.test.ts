@@ -75,6 +75,12 @@ describe("technicians' service regions", () => {
         .send({ name: "강남기사", role: "technician", active: true, serviceRegions });
     const bad = await put(ids["gangnam.tech@demo.kr"]!, ["서울.*"]).expect(400);
     expect(bad.body.errors).toHaveProperty(["serviceRegions.0"]);
+    await put(ids["gangnam.tech@demo.kr"]!, ["서울\u0000강남구"]).expect(400);
+    await put(
+      ids["gangnam.tech@demo.kr"]!,
+      Array.from({ length: 21 }, (_, i) => `서울 ${i}구`),
+    ).expect(400);
+    await put(ids["gangnam.tech@demo.kr"]!, "서울 강남구").expect(400);
     const saved = await put(ids["gangnam.tech@demo.kr"]!, ["  서울   강남구 ", "서울 강남구"]).expect(200);
     expect(saved.body.serviceRegions).toEqual(["서울 강남구"]);
 
@@ -91,6 +97,15 @@ describe("technicians' service regions", () => {
       .query({ date: "2026-03-01", contractId: contracts[2]!.id })
       .expect(200);
     expect(forSeocho.body.every((r: { coversAddress: boolean }) => r.coversAddress === false)).toBe(true);
+    // A job that is not a number, or past any id, is a clear 400 that names the field.
+    for (const contractId of ["abc", "99999999999", "%00", "1.5"]) {
+      const bad = await manager.get("/api/technicians").query({ date: "2026-03-01", contractId }).expect(400);
+      expect(bad.body).toMatchObject({
+        code: "validation_failed",
+        errors: { contractId: expect.any(String) },
+      });
+    }
+    await manager.get("/api/technicians").query({ date: "2026-03-01", orderId: "-1" }).expect(400);
     // Without a job, nothing is claimed about coverage.
     const plain = await manager.get("/api/technicians").query({ date: "2026-03-01" }).expect(200);
     expect(plain.body[0].coversAddress).toBeNull();
