@@ -1,7 +1,8 @@
-import { Alert, Button, Card, CardContent, TextField, Typography } from "@mui/material";
+import { Button, Card, CardContent, TextField, Typography } from "@mui/material";
 import { useState } from "react";
 import { publicRequest } from "../shared/public-api";
 import { formatCardNumber, formatExpiry, isCardNumber, isExpiry } from "../signing/card-input";
+import { NoticeAt } from "./NoticeAt";
 import type { Act, Notice } from "./page-actions";
 
 type CardErrors = { cardNumber?: string; expiry?: string };
@@ -50,15 +51,7 @@ export function CardForm(props: {
         <Typography id="card-heading" variant="h6" component="h2">
           자동결제 카드 변경
         </Typography>
-        {props.notice?.at === "card" ? (
-          <Alert
-            severity={props.notice.tone}
-            role={props.notice.tone === "error" ? "alert" : "status"}
-            sx={{ my: 1 }}
-          >
-            {props.notice.text}
-          </Alert>
-        ) : null}
+        <NoticeAt notice={props.notice} at="card" />
         <TextField
           label="카드 번호"
           value={cardNumber}

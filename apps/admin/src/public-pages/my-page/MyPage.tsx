@@ -6,6 +6,7 @@ import { type PublicPartnerIdentity, WithPartnerIdentity } from "../shared/Partn
 import { PublicApiError, publicRequest } from "../shared/public-api";
 import { CardForm } from "./CardForm";
 import { ContractPdfButton } from "./ContractPdfButton";
+import { NoticeAt } from "./NoticeAt";
 import { type Act, errorMessage, type Notice, proofRejected } from "./page-actions";
 import { RequestForm } from "./RequestForm";
 
@@ -187,12 +188,7 @@ function Verified({
       setBusy(false);
     }
   };
-  const noticeAt = (at: Notice["at"]) =>
-    notice?.at === at ? (
-      <Alert severity={notice.tone} role={notice.tone === "error" ? "alert" : "status"} sx={{ my: 1 }}>
-        {notice.text}
-      </Alert>
-    ) : null;
+  const noticeAt = (at: Notice["at"]) => <NoticeAt notice={notice} at={at} />;
   if (loadError) return <MessagePage title="페이지를 열 수 없습니다" body={loadError} />;
   if (!page) return null;
   return (

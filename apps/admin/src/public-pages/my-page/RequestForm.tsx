@@ -4,6 +4,7 @@ import { AddressInput, type AddressValue } from "../../shared/address/AddressInp
 import { formatWon } from "../shared/format";
 import { publicRequest } from "../shared/public-api";
 import { ko } from "../strings";
+import { NoticeAt } from "./NoticeAt";
 import type { Act, Notice } from "./page-actions";
 
 const NO_ADDRESS: AddressValue = { postcode: "", road: "", detail: "" };
@@ -79,15 +80,7 @@ export function RequestForm(props: {
         <Typography id="request-heading" variant="h6" component="h2">
           요청하기
         </Typography>
-        {props.notice?.at === "request" ? (
-          <Alert
-            severity={props.notice.tone}
-            role={props.notice.tone === "error" ? "alert" : "status"}
-            sx={{ my: 1 }}
-          >
-            {props.notice.text}
-          </Alert>
-        ) : null}
+        <NoticeAt notice={props.notice} at="request" />
         <TextField
           select
           label="요청 종류"
