@@ -95,3 +95,13 @@ export function customerJson(row: CustomerRow, options: { maskPhone: boolean }) 
     updatedAt: row.updatedAt,
   };
 }
+
+/** Customers' names by id, for lists that show whose a record is. */
+export async function customerNamesOf(tx: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(inArray(customers.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
+import { customerNamesOf } from "../customers/customers.repository.js";
 import type { Db } from "../db/client.js";
-import { customers, orderEvents, orders, planVersions } from "../db/schema/index.js";
+import { orderEvents, orders, planVersions } from "../db/schema/index.js";
 import { findScoped, partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
 import { userNames } from "../users/user-names.js";
@@ -52,16 +53,6 @@ export async function orderLookups(
     ),
   ]);
   return { planIds: new Map(plans.map((r) => [r.id, r.planId])), customerNames };
-}
-
-/** Customers' names by id, for lists that show whose a record is. */
-export async function customerNamesOf(tx: Db, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: customers.id, name: customers.name })
-    .from(customers)
-    .where(inArray(customers.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export function orderJson(r: OrderRow, lookups: OrderLookups) {

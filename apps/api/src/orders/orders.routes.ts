@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { draftContract } from "../contracts/draft-contract.js";
+import { customerNamesOf } from "../customers/customers.repository.js";
 import { creditChecks, orders } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { notFound } from "../http/errors.js";
@@ -9,7 +10,6 @@ import { cancelOrder } from "./cancel-order.js";
 import { createOrder } from "./create-order.js";
 import { decideCredit } from "./decide-credit.js";
 import {
-  customerNamesOf,
   findOrder,
   lockOrder,
   type OrderRow,

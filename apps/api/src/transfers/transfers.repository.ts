@@ -1,8 +1,9 @@
 import { DomainError, type TransferStatus, transferLifecycle } from "@ssp/domain";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
+import { customerNamesOf } from "../customers/customers.repository.js";
 import type { Db } from "../db/client.js";
-import { contractTransfers, customers } from "../db/schema/index.js";
+import { contractTransfers } from "../db/schema/index.js";
 import { partnerScope, whereAll } from "../db/scoped.js";
 import type { TenantScope } from "../db/tenant.js";
 
@@ -71,11 +72,7 @@ export async function moveTransfer(
 
 /** The API's shape: names of both holders, never their birth dates or contacts. */
 export async function transferJson(tx: Db, r: TransferRow) {
-  const rows = await tx
-    .select({ id: customers.id, name: customers.name })
-    .from(customers)
-    .where(inArray(customers.id, [r.fromCustomerId, r.toCustomerId]));
-  const names = new Map(rows.map((c) => [c.id, c.name]));
+  const names = await customerNamesOf(tx, [r.fromCustomerId, r.toCustomerId]);
   return {
     id: r.id,
     contractId: r.contractId,
