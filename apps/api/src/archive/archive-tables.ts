@@ -4,7 +4,7 @@ import { type Db, rowsOf } from "../db/client.js";
 /**
  * What a partner's take-out archive holds: every table with a `partner_id` (found in the schema,
  * so a table added later is taken along without anyone remembering to), plus the partner's own
- * row. Left out: short-lived sign-up and redirect state, and the dashboard's cache (recomputed).
+ * row. Left out: short-lived sign-up and redirect state, the dashboard's cache and the open-ticket counts (recomputed).
  */
 export const SKIPPED_TABLES = new Set([
   "applicant_sessions",
@@ -12,6 +12,7 @@ export const SKIPPED_TABLES = new Set([
   "payment_redirects",
   "metric_months",
   "rate_limit_hits",
+  "ticket_open_counts",
 ]);
 
 /** Columns never handed out: staff password hashes (restored users get a new password). */

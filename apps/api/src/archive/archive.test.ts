@@ -18,6 +18,10 @@ let file: string;
 beforeAll(async () => {
   // The funnel seeds sealed contracts, installation receipts and every order status.
   t = await startTestApp({ funnel: true });
+  // Two CS tickets, one of them open, for the count that is recomputed on restore.
+  await t.database.db.execute(sql`insert into tickets (partner_id, number, type, status, subject, body, sla_due_at, customer_id)
+    select 1, 'T-' || s, 'inquiry', s, '문의', '문의', now(), (select min(id) from customers where partner_id = 1)
+    from unnest(array['open', 'closed']) s`);
   dir = mkdtempSync(join(tmpdir(), "ssp-archive-"));
   file = join(dir, "export.zip");
 });
@@ -120,6 +124,11 @@ describe("a partner's take-out archive", () => {
       const expected = JSON.parse((await zipEntries(file)).get("manifest.json")!.toString()).counts;
       expect(loaded).toEqual(expected);
       expect(await partnerCounts(fresh.database.db, 1)).toEqual(expected);
+      expect(expected.tickets).toBe(2);
+      const [openTickets] = rowsOf<{ open: number }>(
+        await fresh.database.db.execute(sql`select open from ticket_open_counts where partner_id = 1`),
+      );
+      expect(openTickets).toEqual({ open: 1 });
       const sealed = rowsOf<{ number: string; sealed_sha256: string; bytes: Uint8Array }>(
         await fresh.database.db.execute(sql`select c.number, c.sealed_sha256, d.bytes from contracts c
           join documents d on d.contract_id = c.id and d.kind = 'contract_sealed' where c.sealed_sha256 is not null`),

@@ -9,6 +9,7 @@ import { validationFailed } from "./errors.js";
 import {
   type CompiledWhere,
   compileWhere,
+  type ExtraColumns,
   type Listable,
   pageStatement,
   totalStatements,
@@ -188,6 +189,9 @@ export async function fetchPage<T>(input: {
   end: number;
   /** Where to remember large totals' estimates for a few seconds; without it every request plans one. */
   estimates?: TotalEstimates;
+  /** A statement reading a total the database keeps for this filter (one row, one number). */
+  keptTotal?: SQL;
+  extraColumns?: ExtraColumns;
 }): Promise<{ rows: T[]; total: number }> {
   const { tx } = input;
   const where = compileWhere(input.where);
@@ -196,7 +200,7 @@ export async function fetchPage<T>(input: {
   // Both go out at once: the driver pipelines them on the transaction's one connection.
   const [rows, total] = await Promise.all([
     runStatement(tx, page.text, [...params, input.end - input.start + 1, input.start], page.mapRows),
-    totalOf({ ...input, where }),
+    input.keptTotal ? keptTotalOf(tx, input.keptTotal) : totalOf({ ...input, where }),
   ]);
   return { rows: rows as T[], total };
 }
@@ -233,6 +237,17 @@ async function totalOf(input: {
     Number(rows[0]?.[0] ?? 0),
   );
   return exact <= EXACT_COUNT_LIMIT ? exact : Math.max(estimate, exact);
+}
+
+const keptTotalTexts = new WeakMap<SQL, CompiledWhere>();
+
+function keptTotalOf(tx: Db, statement: SQL): Promise<number> {
+  let compiled = keptTotalTexts.get(statement);
+  if (!compiled) {
+    compiled = compileWhere(statement);
+    keptTotalTexts.set(statement, compiled);
+  }
+  return runStatement(tx, compiled!.sql, compiled!.params, (rows) => Number(rows[0]?.[0] ?? 0));
 }
 
 function planRows(rows: unknown[][]): number {

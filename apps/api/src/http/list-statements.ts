@@ -112,24 +112,59 @@ export function pageStatement(input: {
   descending: boolean;
   where: CompiledWhere;
   deferred: boolean;
+  /** More values per row, by key: correlated subqueries PostgreSQL runs for the page's rows only. */
+  extraColumns?: ExtraColumns;
 }): PageStatement {
   const t = tableText(input.table);
   const order = sortText(input.sortColumn);
   const dir = input.descending ? "desc" : "asc";
   const where = input.where;
-  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${where?.sql ?? ""}`;
+  const extra = input.extraColumns ? extraText(input.extraColumns) : undefined;
+  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${where?.sql ?? ""}\u0000${extra?.select ?? ""}`;
   return remember(pages, key, MAX_SHAPES, () => {
     const n = where?.params.length ?? 0;
     const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
     const slice = `limit $${n + 1} offset $${n + 2}`;
+    const columns = extra ? `${t.columns}, ${extra.select}` : t.columns;
     return {
       text: input.deferred
-        ? `select ${t.columns} from ${t.name} where ${t.id} in ` +
+        ? `select ${columns} from ${t.name} where ${t.id} in ` +
           `(select ${t.id} from ${t.name}${whereClause(where)} ${orderBy} ${slice}) ${orderBy}`
-        : `select ${t.columns} from ${t.name}${whereClause(where)} ${orderBy} ${slice}`,
-      mapRows: t.mapRows,
+        : `select ${columns} from ${t.name}${whereClause(where)} ${orderBy} ${slice}`,
+      mapRows: extra ? (rows) => extra.mapRows(rows, t.mapRows(rows)) : t.mapRows,
     };
   });
+}
+
+/** A list's extra values per row (see ReadSpec.listColumns), each an SQL expression of the row. */
+export type ExtraColumns = Record<string, SQL>;
+
+const extraTexts = new WeakMap<
+  ExtraColumns,
+  {
+    select: string;
+    mapRows: (raw: unknown[][], rows: Record<string, unknown>[]) => Record<string, unknown>[];
+  }
+>();
+
+function extraText(extra: ExtraColumns) {
+  let text = extraTexts.get(extra);
+  if (text) return text;
+  const keys = Object.keys(extra);
+  text = {
+    select: keys.map((key) => `(${render(extra[key]!)})`).join(", "),
+    // The extra values come after the table's columns, as the driver gives them.
+    mapRows: (raw, rows) => {
+      for (let r = 0; r < rows.length; r++) {
+        const values = raw[r]!;
+        const offset = values.length - keys.length;
+        for (let i = 0; i < keys.length; i++) rows[r]![keys[i]!] = values[offset + i];
+      }
+      return rows;
+    },
+  };
+  extraTexts.set(extra, text);
+  return text;
 }
 
 export function totalStatements(table: Listable, where: CompiledWhere): TotalStatements {

@@ -7,6 +7,7 @@ import type { ApiRoutes } from "./api-routes.js";
 import type { StaffContext } from "./context.js";
 import { notFound } from "./errors.js";
 import { contentRange, fetchPage, type Listable, parseListQuery, ZListParams } from "./list-query.js";
+import type { ExtraColumns } from "./list-statements.js";
 import { TotalEstimates } from "./total-estimates.js";
 
 /**
@@ -29,6 +30,17 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
    * 404 (issue 14 finding 5: the single read did not filter).
    */
   visible?: (ctx: StaffContext) => (SQL | undefined)[];
+  /**
+   * A total the database keeps for a common filter (the open inbox: `ticket_open_counts`), read
+   * instead of counting the rows. Undefined for the other filters, which are counted as usual.
+   */
+  keptTotal?: (filter: z.infer<z.ZodObject<F>>) => SQL | undefined;
+  /**
+   * Values a list page shows beside each row's columns (the names of whom it refers to), as SQL
+   * of the row: they come in the page's own statement, one round trip instead of two. `toJson`
+   * finds them on the rows by key (a record read by id has them not, and looks them up).
+   */
+  listColumns?: ExtraColumns;
   /** Filters that make a list expensive (a search off the indexes' cheap paths); deep pages always are. */
   expensive?: (filter: z.infer<z.ZodObject<F>>) => boolean;
   toJson: (rows: Row[], ctx: StaffContext, view: "list" | "show") => Promise<unknown[]> | unknown[];
@@ -74,6 +86,9 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
         descending: list.descending,
         start: list.start,
         end: list.end,
+        // Only for the filter as given: an id list or a role's visibility narrows the rows further.
+        keptTotal: list.ids || spec.visible ? undefined : spec.keptTotal?.(list.filter),
+        extraColumns: spec.listColumns,
       });
       return {
         body: await spec.toJson(rows, ctx, "list"),

@@ -11,9 +11,13 @@ import { addComment, assignees, createTicket, linkInvoices, updateTicket } from 
 import { bookRelocation, bookRepairVisit } from "./ticket-visits.js";
 import {
   findTicket,
+  isInboxFilter,
   linkedInvoiceIds,
   OPEN_TICKET,
+  OPEN_TICKETS_TOTAL,
+  TICKET_NAME_COLUMNS,
   TICKET_SLA_SORT,
+  type TicketNames,
   type TicketRow,
   ticketJson,
   ticketNames,
@@ -34,7 +38,7 @@ import {
 
 async function oneJson(ctx: StaffContext, row: TicketRow) {
   return {
-    ...ticketJson(row, await ticketNames(ctx.tx, [row]), ctx.clock.now()),
+    ...ticketJson(row, (await ticketNames(ctx.tx, [row]))[0]!, ctx.clock.now()),
     invoiceIds: await linkedInvoiceIds(ctx.tx, row.id),
   };
 }
@@ -85,10 +89,14 @@ export function registerTicketRoutes(routes: ApiRoutes): void {
       f.open || f.breached ? OPEN_TICKET : undefined,
       f.breached ? lt(tickets.slaDueAt, ctx.clock.now()) : undefined,
     ],
-    toJson: async (rows, ctx) => {
-      const names = await ticketNames(ctx.tx, rows);
+    keptTotal: (f) => (isInboxFilter(f) ? OPEN_TICKETS_TOTAL : undefined),
+    listColumns: TICKET_NAME_COLUMNS,
+    toJson: async (rows, ctx, view) => {
+      // A list page's rows carry their names (listColumns); a ticket read by id looks them up.
+      const names: TicketNames[] =
+        view === "list" ? (rows as (TicketRow & TicketNames)[]) : await ticketNames(ctx.tx, rows);
       const now = ctx.clock.now();
-      return rows.map((r) => ticketJson(r, names, now));
+      return rows.map((r, i) => ticketJson(r, names[i]!, now));
     },
   });
   routes.staff(

@@ -162,6 +162,21 @@ describe("tickets: open, assign, move, comment", () => {
     const ids = inbox.body.map((r: { id: number }) => r.id);
     expect(ids.indexOf(urgent.body.id)).toBeLessThan(ids.indexOf(low.body.id));
     expect(inbox.body.find((r: { id: number }) => r.id === urgent.body.id).slaBreached).toBe(true);
+    // The page's names come with its rows, the same as the ticket's own read gives them.
+    await cs
+      .put(`/api/tickets/${low.body.id}`)
+      .send({ assigneeId: await userId("cs@demo.kr") })
+      .expect(200);
+    const listed = await cs
+      .get("/api/tickets")
+      .query({ filter: JSON.stringify({ customerId }) })
+      .expect(200);
+    for (const row of listed.body) {
+      const one = await cs.get(`/api/tickets/${row.id}`).expect(200);
+      expect([row.customerName, row.assigneeName]).toEqual([one.body.customerName, one.body.assigneeName]);
+    }
+    expect(listed.body.find((r: { id: number }) => r.id === low.body.id).assigneeName).toBe("박상담");
+    expect(listed.body[0].customerName).toBeTruthy();
     const breached = await cs
       .get("/api/tickets")
       .query({ filter: JSON.stringify({ customerId, breached: true }) })
@@ -173,6 +188,77 @@ describe("tickets: open, assign, move, comment", () => {
       .expect(200);
     expect(inquiries.body.map((r: { id: number }) => r.id)).toEqual([low.body.id]);
     t.clock.set(TODAY);
+  });
+
+  it("totals the open inbox from the count the database keeps, exact through every change", async () => {
+    const cs = await t.login("cs@demo.kr");
+    const { customerId } = await activeContract();
+    const inboxTotal = async (filter: object = { open: true }) => {
+      const res = await cs
+        .get("/api/tickets")
+        .query({ filter: JSON.stringify(filter) })
+        .expect(200);
+      return Number(res.headers["content-range"]!.split("/")[1]);
+    };
+    const counted = async (partnerId: number) => {
+      const [row] = rowsOf<{ counted: number; kept: number | null }>(
+        await t.database.db.execute(sql`
+          select (select count(*)::int from tickets where partner_id = ${partnerId}
+                    and status not in ('resolved', 'closed')) as counted,
+                 (select open from ticket_open_counts where partner_id = ${partnerId}) as kept`),
+      );
+      return row!;
+    };
+    const open = (subject: string) =>
+      cs.post("/api/tickets").send({ type: "inquiry", subject, body: "문의", customerId }).expect(201);
+
+    const before = (await counted(1)).counted;
+    const a = await open("첫 문의");
+    await open("둘째 문의");
+    expect(await counted(1)).toEqual({ counted: before + 2, kept: before + 2 });
+    expect(await inboxTotal()).toBe(before + 2);
+
+    // Moves between open states change nothing; resolving takes one away, closing it after no more.
+    await cs.put(`/api/tickets/${a.body.id}`).send({ status: "in_progress" }).expect(200);
+    await cs
+      .put(`/api/tickets/${a.body.id}`)
+      .send({ assigneeId: await userId("cs@demo.kr") })
+      .expect(200);
+    expect(await inboxTotal()).toBe(before + 2);
+    await cs.put(`/api/tickets/${a.body.id}`).send({ status: "resolved" }).expect(200);
+    await cs.put(`/api/tickets/${a.body.id}`).send({ status: "closed" }).expect(200);
+    expect(await counted(1)).toEqual({ counted: before + 1, kept: before + 1 });
+    expect(await inboxTotal()).toBe(before + 1);
+
+    // A change rolled back takes its count with it; another partner's tickets are theirs.
+    const other = await counted(2);
+    await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into tickets (partner_id, number, type, subject, body, sla_due_at, customer_id)
+          select 1, 'T-ROLLBACK', 'inquiry', 's', 'b', now(), ${customerId}`);
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    await t.database.db.execute(sql`insert into tickets (partner_id, number, type, subject, body, sla_due_at, customer_id)
+      select 2, 'T-OTHER', 'inquiry', 's', 'b', now(), (select id from customers where partner_id = 2 limit 1)`);
+    expect(await counted(1)).toEqual({ counted: before + 1, kept: before + 1 });
+    expect(await counted(2)).toEqual({ counted: other.counted + 1, kept: other.counted + 1 });
+    expect(await inboxTotal()).toBe(before + 1);
+
+    // Any other filter is counted as usual.
+    expect(await inboxTotal({ open: true, type: "inquiry", customerId })).toBe(1);
+
+    // Only the triggers write it: the app's role may read the count, not change it.
+    const write = await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local role ssp_app`);
+        await tx.execute(sql`update ticket_open_counts set open = 0`);
+      })
+      .then(
+        () => "written",
+        (e: Error & { cause?: { message?: string } }) => e.cause?.message ?? e.message,
+      );
+    expect(write).toMatch(/permission denied/);
   });
 
   it("refuses a cancellation request without a contract, and a contract of another customer", async () => {
