@@ -13,15 +13,17 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { seedActiveContracts } from "../src/billing/seed-active-contracts.js";
+import { seoulDate } from "../src/clock.js";
 import { openDatabase, rowsOf } from "../src/db/client.js";
+import { keepClosedMonths } from "../src/metrics/dashboard.js";
 import { billingRegister } from "../src/reports/billing-register.js";
-import { inTenantSnapshot } from "../src/reports/report-source.js";
+import { inTenantSnapshot, REPORT_SETTINGS } from "../src/reports/report-source.js";
 import { DEMO_PASSWORD, seedDemo } from "../src/seed/demo-seed.js";
 import {
   databaseExists,
   databaseUrls,
   dropDatabase,
-  login,
+  loginWithSecondFactor,
   parseFlags,
   percentile,
   recreateDatabase,
@@ -141,6 +143,11 @@ export async function main(args: string[]): Promise<void> {
   const database = await openDatabase({ databaseUrl: benchUrl, poolSize: 2 });
   // The dashboard's closed months are computed on first sight: start every run without them.
   await database.db.execute(sql`truncate metric_months`);
+  // Finance signs in with a second factor: enrolled afresh on every run (loginWithSecondFactor).
+  await database.db.execute(
+    sql`update users set totp_secret = null, totp_pending_secret = null, totp_enabled_at = null, totp_last_step = null
+        where email = 'finance@demo.kr'`,
+  );
   const [rows] = rowsOf<{ n: number }>(
     await database.db.execute(
       sql`select count(*)::int as n from invoices where partner_id = 1 and issue_date between ${FROM} and ${TO}`,
@@ -157,12 +164,22 @@ export async function main(args: string[]): Promise<void> {
     for await (const chunk of copy as AsyncIterable<Buffer>) copyBytes += chunk.length;
   });
   const copySeconds = copyElapsed() / 1000;
+
+  // The daily `metrics` job keeps the closed months (the dashboard's series reads them): what it
+  // costs over a year of a million contracts, done as the job does it, for the API's today.
+  const monthsElapsed = timer();
+  const { months: keptMonths } = await database.db.transaction(async (tx) => {
+    await tx.execute(REPORT_SETTINGS);
+    return keepClosedMonths(tx, { partnerId: 1, today: seoulDate(new Date()) });
+  });
+  const monthsSeconds = monthsElapsed() / 1000;
+  console.log(`  metrics job: ${keptMonths} closed months kept in ${round1(monthsSeconds)} s`);
   await database.close();
 
   console.log(`  bare COPY done in ${round1(copySeconds)} s; starting the API`);
   const api = await startApi(benchUrl);
   try {
-    const cookie = await login(api.baseUrl, "finance@demo.kr", DEMO_PASSWORD);
+    const cookie = await loginWithSecondFactor(api.baseUrl, "finance@demo.kr", DEMO_PASSWORD);
     const url = (format: string) =>
       `${api.baseUrl}/api/reports/billing-register.${format}?from=${FROM}&to=${TO}`;
     const idleMb = rssMb(api.pid);
@@ -171,15 +188,11 @@ export async function main(args: string[]): Promise<void> {
     const xlsx = await withPeakRss(api.pid, () => drain(url("xlsx"), cookie));
     console.log(`  XLSX done in ${round1(xlsx.result.seconds)} s`);
     const dashboardUrl = `${api.baseUrl}/api/metrics/dashboard?to=2026-11`;
-    const first = timer();
-    const firstRes = await fetch(dashboardUrl, { headers: { cookie } });
-    if (!firstRes.ok) throw new Error(`dashboard: ${firstRes.status} ${await firstRes.text()}`);
-    await firstRes.json();
-    const firstMs = first();
     const warm: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t = timer();
       const res = await fetch(dashboardUrl, { headers: { cookie } });
+      if (!res.ok) throw new Error(`dashboard: ${res.status} ${await res.text()}`);
       await res.json();
       warm.push(t());
     }
@@ -197,7 +210,7 @@ export async function main(args: string[]): Promise<void> {
       `  XLSX over HTTP:      ${round1(xlsx.result.seconds)} s, ${round1(xlsx.result.bytes / 1e6)} MB, API peak RSS ${Math.round(xlsx.peakMb)} MB`,
     );
     console.log(
-      `  dashboard (12 months): first ${Math.round(firstMs)} ms (closed months computed and kept), then p50 ${round1(dashboardMs)} ms, p95 ${round1(percentile(sorted, 95))} ms`,
+      `  dashboard (12 months): the metrics job kept ${keptMonths} closed months in ${round1(monthsSeconds)} s, then p50 ${round1(dashboardMs)} ms, p95 ${round1(percentile(sorted, 95))} ms`,
     );
     console.log(
       `  targets: CSV ≤ 5 s ${csv.result.seconds <= 5 ? "met" : "MISSED"}, RSS ≤ 200 MB ${csv.peakMb <= 200 ? "met" : "MISSED"}; XLSX ≤ 20 s ${xlsx.result.seconds <= 20 ? "met" : "MISSED"}, RSS ≤ 300 MB ${xlsx.peakMb <= 300 ? "met" : "MISSED"}; dashboard ≤ 150 ms ${dashboardMs <= 150 ? "met" : "MISSED"}`,
@@ -211,7 +224,7 @@ export async function main(args: string[]): Promise<void> {
         xlsxSeconds: round1(xlsx.result.seconds),
         xlsxPeakRssMb: Math.round(xlsx.peakMb),
         dashboardMs: round1(dashboardMs),
-        dashboardFirstMs: Math.round(firstMs),
+        metricsJobSeconds: round1(monthsSeconds),
         copySeconds: round1(copySeconds),
         csvToCopyRatio: round1(csv.result.seconds / copySeconds),
       }),

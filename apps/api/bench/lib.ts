@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { totpCode } from "../src/auth/two-factor.js";
 import { SERVER_NODE_ARGS } from "../src/server-command.js";
 
 export const API_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -152,6 +153,33 @@ export async function login(baseUrl: string, email: string, password: string): P
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("ssp_session="));
   if (!cookie) throw new Error("login did not set ssp_session");
   return cookie.split(";")[0]!;
+}
+
+/**
+ * Signs in a role that must use a second factor (finance, owner, operator): the password, then
+ * enrolling a TOTP secret with a code computed from it, as a new user of that role would. The
+ * user must not have a second factor yet (reset `totp_*` first when reusing a database).
+ */
+export async function loginWithSecondFactor(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  let cookie = await login(baseUrl, email, password);
+  const post = async (path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    const renewed = res.headers.getSetCookie().find((c) => c.startsWith("ssp_session="));
+    if (renewed) cookie = renewed.split(";")[0]!;
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const { secret } = await post("/api/auth/totp/setup");
+  await post("/api/auth/totp/enable", { code: totpCode(String(secret), new Date()) });
+  return cookie;
 }
 
 export interface LoadResult {
