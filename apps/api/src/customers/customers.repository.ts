@@ -22,15 +22,13 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
  * (docs/decisions/0004-customer-search.md).
  *
  * Other terms (phone digits, e-mail fragments, three characters or more) match name, phone or
- * e-mail anywhere through the trigram index; ILIKE is not leakproof, so that runs in
- * `customer_search_ids` (migration 0006), which applies the same tenant itself.
+ * e-mail anywhere through the four-digit-run and trigram indexes; ILIKE and array containment are
+ * not leakproof, so that runs in `customer_search_rows` (migration 0049), which applies the same
+ * tenant itself and hands out the rows, listed as the customers table (customerSearchFrom).
  */
-function searchCondition(q: string): SQL {
-  if (HANGUL.test(q)) {
-    const { from, below } = namePrefixRange(q);
-    return and(gte(customers.name, from), below === undefined ? undefined : lt(customers.name, below))!;
-  }
-  return inArray(customers.id, sql`(select id from customer_search_ids(${likeEscape(q)}))`);
+function namePrefixCondition(q: string): SQL {
+  const { from, below } = namePrefixRange(q);
+  return and(gte(customers.name, from), below === undefined ? undefined : lt(customers.name, below))!;
 }
 
 /** A term off the name-prefix index (digits, e-mail fragments): bounded per user (fair-share.ts). */
@@ -38,11 +36,19 @@ export function isBroadSearch(q: string | undefined): boolean {
   return q !== undefined && q !== "" && !HANGUL.test(q);
 }
 
+/** The customers a search term off the name index finds, read as the customers table itself. */
+export function customerSearchFrom(filter: { q?: string }): SQL | undefined {
+  return isBroadSearch(filter.q)
+    ? sql`customer_search_rows(${likeEscape(filter.q!)}) as ${customers}`
+    : undefined;
+}
+
+/** The list's conditions; a broad search's are in its rows' source (customerSearchFrom). */
 export function customerWhere(filter: { q?: string; tags?: string | string[] }): (SQL | undefined)[] {
   const { q, tags } = filter;
   const tagList = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
   return [
-    q ? searchCondition(q) : undefined,
+    q && !isBroadSearch(q) ? namePrefixCondition(q) : undefined,
     tagList.length > 0 ? arrayContains(customers.tags, tagList) : undefined,
   ];
 }

@@ -2,7 +2,13 @@ import { customers } from "../db/schema/index.js";
 import type { ApiRoutes } from "../http/api-routes.js";
 import { registerReads } from "../http/resource-reads.js";
 import { createCustomer, editCustomer, removeCustomer } from "./customer-use-cases.js";
-import { type CustomerRow, customerJson, customerWhere, isBroadSearch } from "./customers.repository.js";
+import {
+  type CustomerRow,
+  customerJson,
+  customerSearchFrom,
+  customerWhere,
+  isBroadSearch,
+} from "./customers.repository.js";
 import { ZCustomerCreateRequest, ZCustomerFilter, ZCustomerUpdateRequest } from "./customers.schemas.js";
 
 export function registerCustomerRoutes(routes: ApiRoutes): void {
@@ -23,6 +29,7 @@ export function registerCustomerRoutes(routes: ApiRoutes): void {
     },
     defaultSort: ["id", "DESC"],
     filters: ZCustomerFilter,
+    listFrom: customerSearchFrom,
     where: customerWhere,
     expensive: (f) => isBroadSearch(f.q),
     toJson: (rows, _ctx, view) => rows.map((r) => customerJson(r, { maskPhone: view === "list" })),

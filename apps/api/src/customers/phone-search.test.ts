@@ -53,4 +53,59 @@ describe("finding a calling customer by phone digits", () => {
     expect(await search("1234-2345")).toEqual(["전화넷"]);
     expect(made).toHaveLength(4);
   });
+
+  it("pages, counts, sorts and filters the rows the search function hands out", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const ids: number[] = [];
+    for (const [name, tags] of [
+      ["검색가", ["VIP"]],
+      ["검색나", []],
+      ["검색다", ["VIP"]],
+    ] as const) {
+      const res = await manager
+        .post("/api/customers")
+        .send({ name, birthDate: "1980-02-02", phone: "010-7777-4321", tags })
+        .expect(201);
+      ids.push(res.body.id);
+    }
+    const list = async (query: Record<string, string>) => {
+      const res = await manager.get("/api/customers").query(query).expect(200);
+      return {
+        names: res.body.map((c: { name: string }) => c.name),
+        total: Number(res.headers["content-range"]!.split("/")[1]),
+      };
+    };
+    const q = "7777-4321";
+    expect(await list({ filter: JSON.stringify({ q }), sort: '["name","ASC"]', range: "[0,1]" })).toEqual({
+      names: ["검색가", "검색나"],
+      total: 3,
+    });
+    expect(await list({ filter: JSON.stringify({ q }), sort: '["name","DESC"]', range: "[1,2]" })).toEqual({
+      names: ["검색나", "검색가"],
+      total: 3,
+    });
+    // Past the end no row carries the total: it is counted.
+    expect(await list({ filter: JSON.stringify({ q }), range: "[10,11]" })).toEqual({ names: [], total: 3 });
+    expect(await list({ filter: JSON.stringify({ q, tags: "VIP" }), sort: '["id","ASC"]' })).toEqual({
+      names: ["검색가", "검색다"],
+      total: 2,
+    });
+    expect(await list({ filter: JSON.stringify({ q, id: [ids[1], ids[2]] }), sort: '["id","ASC"]' })).toEqual(
+      {
+        names: ["검색나", "검색다"],
+        total: 2,
+      },
+    );
+    // The platform operator searches every partner's customers; another partner's owner none of these.
+    const operator = await t.login("operator@ssp.kr");
+    const all = await operator.get("/api/customers").query({ filter: JSON.stringify({ q }) });
+    expect(all.status).toBe(200);
+    expect(all.body.map((c: { id: number }) => c.id).sort()).toEqual([...ids].sort());
+    const barun = await t.login("owner@barun.kr");
+    const theirs = await barun
+      .get("/api/customers")
+      .query({ filter: JSON.stringify({ q }) })
+      .expect(200);
+    expect([theirs.body, theirs.headers["content-range"]]).toEqual([[], "customers */0"]);
+  });
 });

@@ -8,9 +8,11 @@ import { remember } from "../shared/remember.js";
 import { validationFailed } from "./errors.js";
 import {
   type CompiledWhere,
+  compileSource,
   compileWhere,
   type ExtraColumns,
   type Listable,
+  type ListSource,
   pageStatement,
   totalStatements,
 } from "./list-statements.js";
@@ -182,6 +184,8 @@ export async function fetchPage<T>(input: {
   tx: Db;
   scope: TenantScope;
   table: Listable;
+  /** Where the rows come from instead of the table (ReadSpec.listFrom). */
+  from?: SQL;
   where: SQL | undefined;
   sortColumn: PgColumn | SQL;
   descending: boolean;
@@ -194,36 +198,36 @@ export async function fetchPage<T>(input: {
   extraColumns?: ExtraColumns;
 }): Promise<{ rows: T[]; total: number }> {
   const { tx } = input;
-  const where = compileWhere(input.where);
-  const page = pageStatement({ ...input, where, deferred: input.start >= DEFERRED_JOIN_FROM });
-  const params = where?.params ?? [];
+  const source = compileSource(input.table, input.from, input.where);
+  const deferred = input.start >= DEFERRED_JOIN_FROM;
+  const pageParams = [...source.params, input.end - input.start + 1, input.start];
+  // A source other than the table (a search function) is read once: the page carries the total.
+  if (input.from && !deferred && !input.keptTotal) {
+    const page = pageStatement({ ...input, source, deferred, withTotal: true });
+    const raw = await runStatement(tx, page.text, pageParams, (rows) => rows);
+    const rows = page.mapRows(raw) as T[];
+    // A page past the end has no row to carry it: then it is counted.
+    const total = raw.length > 0 ? Number(raw[0]![page.totalAt!]) : await totalOf({ ...input, source });
+    return { rows, total };
+  }
+  const page = pageStatement({ ...input, source, deferred });
   // Both go out at once: the driver pipelines them on the transaction's one connection.
   const [rows, total] = await Promise.all([
-    runStatement(tx, page.text, [...params, input.end - input.start + 1, input.start], page.mapRows),
-    input.keptTotal ? keptTotalOf(tx, input.keptTotal) : totalOf({ ...input, where }),
+    runStatement(tx, page.text, pageParams, page.mapRows),
+    input.keptTotal ? keptTotalOf(tx, input.keptTotal) : totalOf({ ...input, source }),
   ]);
   return { rows: rows as T[], total };
-}
-
-export function countRows(input: {
-  tx: Db;
-  scope: TenantScope;
-  table: Listable;
-  where: SQL | undefined;
-}): Promise<number> {
-  return totalOf({ ...input, where: compileWhere(input.where) });
 }
 
 async function totalOf(input: {
   tx: Db;
   scope: TenantScope;
-  table: Listable;
-  where: CompiledWhere;
+  source: ListSource;
   estimates?: TotalEstimates;
 }): Promise<number> {
-  const { tx, where, estimates } = input;
-  const statements = totalStatements(input.table, where);
-  const params = where?.params ?? [];
+  const { tx, source, estimates } = input;
+  const statements = totalStatements(source);
+  const { params } = source;
   const tenant = input.scope.kind === "partner" ? input.scope.partnerId : "platform";
   const key = `${tenant}\u0000${statements.estimate}\u0000${JSON.stringify(params)}`;
   // The planner's estimate costs a fraction of a millisecond whatever the table's size; only

@@ -21,6 +21,8 @@ export interface PageStatement {
    * less generated columns.
    */
   mapRows: (rows: unknown[][]) => Record<string, unknown>[];
+  /** With `withTotal`: where in each driver row the total is. */
+  totalAt?: number;
 }
 
 export interface TotalStatements {
@@ -33,10 +35,29 @@ export interface TotalStatements {
 /** A filter condition as SQL text with numbered placeholders, and its parameters. */
 export type CompiledWhere = { sql: string; params: unknown[] } | undefined;
 
+/**
+ * Where a list's rows come from: what follows FROM (the table, or a set-returning function
+ * named as the table, see ReadSpec.listFrom) with its WHERE, as text with numbered
+ * placeholders, and the parameters.
+ */
+export interface ListSource {
+  text: string;
+  params: unknown[];
+}
+
 const dialect = new PgDialect();
 
 export function compileWhere(where: SQL | undefined): CompiledWhere {
   return where ? dialect.sqlToQuery(where) : undefined;
+}
+
+export function compileSource(table: Listable, from: SQL | undefined, where: SQL | undefined): ListSource {
+  if (!from) {
+    const compiled = compileWhere(where);
+    return { text: `${tableText(table).name}${whereClause(compiled)}`, params: compiled?.params ?? [] };
+  }
+  const query = dialect.sqlToQuery(where ? sql`${from} where ${where}` : from);
+  return { text: query.sql, params: query.params };
 }
 
 function render(fragment: SQL): string {
@@ -49,6 +70,7 @@ interface TableText {
   name: string;
   id: string;
   columns: string;
+  columnCount: number;
   mapRows: PageStatement["mapRows"];
 }
 const tableTexts = new WeakMap<Listable, TableText>();
@@ -66,6 +88,7 @@ function tableText(table: Listable): TableText {
     name: render(sql`${table}`),
     id: render(sql`${table.id}`),
     columns: fields.map(([, column]) => dialect.escapeName(column.name)).join(", "),
+    columnCount: fields.length,
     // What drizzle's mapResultRow does for a plain select of one table, without its per-cell
     // type checks: null stays null, anything else goes through the column's decoder.
     mapRows: (rows) =>
@@ -110,28 +133,38 @@ export function pageStatement(input: {
   table: Listable;
   sortColumn: PgColumn | SQL;
   descending: boolean;
-  where: CompiledWhere;
+  source: ListSource;
   deferred: boolean;
+  /**
+   * Each row also carries the count of all the source's rows (a window over them, after the
+   * table's columns): one statement for page and total where the source is costly to read twice.
+   * Not with `deferred`.
+   */
+  withTotal?: boolean;
   /** More values per row, by key: correlated subqueries PostgreSQL runs for the page's rows only. */
   extraColumns?: ExtraColumns;
 }): PageStatement {
   const t = tableText(input.table);
   const order = sortText(input.sortColumn);
   const dir = input.descending ? "desc" : "asc";
-  const where = input.where;
+  const { source } = input;
   const extra = input.extraColumns ? extraText(input.extraColumns) : undefined;
-  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${where?.sql ?? ""}\u0000${extra?.select ?? ""}`;
+  const withTotal = input.withTotal === true && !input.deferred;
+  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${withTotal}\u0000${source.text}\u0000${extra?.select ?? ""}`;
   return remember(pages, key, MAX_SHAPES, () => {
-    const n = where?.params.length ?? 0;
+    const n = source.params.length;
     const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
     const slice = `limit $${n + 1} offset $${n + 2}`;
-    const columns = extra ? `${t.columns}, ${extra.select}` : t.columns;
+    const columns = [t.columns, withTotal ? "count(*) over ()" : undefined, extra?.select]
+      .filter((c) => c !== undefined)
+      .join(", ");
     return {
       text: input.deferred
         ? `select ${columns} from ${t.name} where ${t.id} in ` +
-          `(select ${t.id} from ${t.name}${whereClause(where)} ${orderBy} ${slice}) ${orderBy}`
-        : `select ${columns} from ${t.name}${whereClause(where)} ${orderBy} ${slice}`,
+          `(select ${t.id} from ${source.text} ${orderBy} ${slice}) ${orderBy}`
+        : `select ${columns} from ${source.text} ${orderBy} ${slice}`,
       mapRows: extra ? (rows) => extra.mapRows(rows, t.mapRows(rows)) : t.mapRows,
+      totalAt: withTotal ? t.columnCount : undefined,
     };
   });
 }
@@ -167,11 +200,10 @@ function extraText(extra: ExtraColumns) {
   return text;
 }
 
-export function totalStatements(table: Listable, where: CompiledWhere): TotalStatements {
-  const t = tableText(table);
-  const from = `from ${t.name}${whereClause(where)}`;
-  return remember(totals, `${t.name}\u0000${where?.sql ?? ""}`, MAX_SHAPES, () => ({
+export function totalStatements(source: ListSource): TotalStatements {
+  const from = `from ${source.text}`;
+  return remember(totals, source.text, MAX_SHAPES, () => ({
     estimate: `explain (format json) select 1 ${from}`,
-    count: `select count(*)::int as n from (select 1 ${from} limit $${(where?.params.length ?? 0) + 1}) capped`,
+    count: `select count(*)::int as n from (select 1 ${from} limit $${source.params.length + 1}) capped`,
   }));
 }

@@ -36,6 +36,13 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
    */
   keptTotal?: (filter: z.infer<z.ZodObject<F>>) => SQL | undefined;
   /**
+   * Where a filter's rows come from instead of the table: a set-returning function that already
+   * picks them (and applies the tenant itself), named as the table so that the filters and the
+   * sort read the same (`customer_search_rows(q) as customers`). Its rows are both the page and
+   * the count, with no second look-up in the table. Undefined: the table.
+   */
+  listFrom?: (filter: z.infer<z.ZodObject<F>>) => SQL | undefined;
+  /**
    * Values a list page shows beside each row's columns (the names of whom it refers to), as SQL
    * of the row: they come in the page's own statement, one round trip instead of two. `toJson`
    * finds them on the rows by key (a record read by id has them not, and looks them up).
@@ -81,6 +88,7 @@ export function registerReads<Row, F extends z.ZodRawShape>(routes: ApiRoutes, s
         scope: ctx.scope,
         estimates,
         table: spec.table,
+        from: spec.listFrom?.(list.filter),
         where,
         sortColumn: spec.sort[list.sortField]!,
         descending: list.descending,
