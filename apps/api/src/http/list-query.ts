@@ -201,13 +201,25 @@ export async function fetchPage<T>(input: {
   const source = compileSource(input.table, input.from, input.where);
   const deferred = input.start >= DEFERRED_JOIN_FROM;
   const pageParams = [...source.params, input.end - input.start + 1, input.start];
-  // A source other than the table (a search function) is read once: the page carries the total.
-  if (input.from && !deferred && !input.keptTotal) {
-    const page = pageStatement({ ...input, source, deferred, withTotal: true });
+  // The page carries its total where that saves a statement: a total the database keeps (read
+  // once in the page's statement), or a source other than the table (a search function, read
+  // once for both).
+  const withTotal = input.keptTotal
+    ? { kept: input.keptTotal }
+    : input.from
+      ? ({ window: true } as const)
+      : undefined;
+  if (withTotal && !deferred) {
+    const page = pageStatement({ ...input, source, deferred, withTotal });
     const raw = await runStatement(tx, page.text, pageParams, (rows) => rows);
     const rows = page.mapRows(raw) as T[];
-    // A page past the end has no row to carry it: then it is counted.
-    const total = raw.length > 0 ? Number(raw[0]![page.totalAt!]) : await totalOf({ ...input, source });
+    // A page past the end has no row to carry it: then it is read or counted on its own.
+    const total =
+      raw.length > 0
+        ? Number(raw[0]![page.totalAt!])
+        : input.keptTotal
+          ? await keptTotalOf(tx, input.keptTotal)
+          : await totalOf({ ...input, source });
     return { rows, total };
   }
   const page = pageStatement({ ...input, source, deferred });

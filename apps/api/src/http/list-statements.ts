@@ -136,11 +136,12 @@ export function pageStatement(input: {
   source: ListSource;
   deferred: boolean;
   /**
-   * Each row also carries the count of all the source's rows (a window over them, after the
-   * table's columns): one statement for page and total where the source is costly to read twice.
+   * Each row also carries the list's total, after the table's columns: `window`, the count of all
+   * the source's rows (one statement for page and total where the source is costly to read
+   * twice), or a statement reading a total the database keeps (run once, as an init plan).
    * Not with `deferred`.
    */
-  withTotal?: boolean;
+  withTotal?: { window: true } | { kept: SQL };
   /** More values per row, by key: correlated subqueries PostgreSQL runs for the page's rows only. */
   extraColumns?: ExtraColumns;
 }): PageStatement {
@@ -149,24 +150,26 @@ export function pageStatement(input: {
   const dir = input.descending ? "desc" : "asc";
   const { source } = input;
   const extra = input.extraColumns ? extraText(input.extraColumns) : undefined;
-  const withTotal = input.withTotal === true && !input.deferred;
-  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${withTotal}\u0000${source.text}\u0000${extra?.select ?? ""}`;
+  const total = input.deferred || !input.withTotal ? undefined : totalText(input.withTotal);
+  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${total ?? ""}\u0000${source.text}\u0000${extra?.select ?? ""}`;
   return remember(pages, key, MAX_SHAPES, () => {
     const n = source.params.length;
     const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
     const slice = `limit $${n + 1} offset $${n + 2}`;
-    const columns = [t.columns, withTotal ? "count(*) over ()" : undefined, extra?.select]
-      .filter((c) => c !== undefined)
-      .join(", ");
+    const columns = [t.columns, total, extra?.select].filter((c) => c !== undefined).join(", ");
     return {
       text: input.deferred
         ? `select ${columns} from ${t.name} where ${t.id} in ` +
           `(select ${t.id} from ${source.text} ${orderBy} ${slice}) ${orderBy}`
         : `select ${columns} from ${source.text} ${orderBy} ${slice}`,
       mapRows: extra ? (rows) => extra.mapRows(rows, t.mapRows(rows)) : t.mapRows,
-      totalAt: withTotal ? t.columnCount : undefined,
+      totalAt: total ? t.columnCount : undefined,
     };
   });
+}
+
+function totalText(total: { window: true } | { kept: SQL }): string {
+  return "kept" in total ? `(${render(total.kept)})` : "count(*) over ()";
 }
 
 /** A list's extra values per row (see ReadSpec.listColumns), each an SQL expression of the row. */
