@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/test-app.js";
 
@@ -107,5 +108,27 @@ describe("finding a calling customer by phone digits", () => {
       .query({ filter: JSON.stringify({ q }) })
       .expect(200);
     expect([theirs.body, theirs.headers["content-range"]]).toEqual([[], "customers */0"]);
+  });
+
+  it("reads a deep page of a search (from offset 500) with the same rows and total as the pages before it", async () => {
+    await t.database.db.execute(sql`insert into customers (partner_id, name, birth_date, phone)
+      select 1, '깊은페이지' || lpad(i::text, 4, '0'), '1980-02-02', '010-3939-' || lpad(i::text, 4, '0')
+      from generate_series(1, 520) i`);
+    const manager = await t.login("manager@demo.kr");
+    const page = async (range: string) => {
+      const res = await manager
+        .get("/api/customers")
+        .query({ filter: JSON.stringify({ q: "3939" }), sort: '["name","ASC"]', range })
+        .expect(200);
+      return { names: res.body.map((c: { name: string }) => c.name), range: res.headers["content-range"] };
+    };
+    expect(await page("[498,499]")).toEqual({
+      names: ["깊은페이지0499", "깊은페이지0500"],
+      range: "customers 498-499/520",
+    });
+    expect(await page("[500,502]")).toEqual({
+      names: ["깊은페이지0501", "깊은페이지0502", "깊은페이지0503"],
+      range: "customers 500-502/520",
+    });
   });
 });
