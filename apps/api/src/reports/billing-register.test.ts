@@ -220,4 +220,30 @@ describe("billing register", () => {
       .query({ from: "2026-08-01", to: "2026-08-31" })
       .expect(403);
   });
+
+  it("names the method of the invoice's last succeeded attempt, whatever came before or after it", async () => {
+    // An invoice of the period with no attempt in the register's period: attempts 21–24 added
+    // out of order (a later failure must not count, nor an earlier success).
+    const [invoice] = rowsOf<{ id: number; number: string }>(
+      await t.database.db.execute(sql`select id, number from invoices
+        where partner_id = 1 and issue_date between '2026-09-01' and '2026-09-30' order by id limit 1`),
+    );
+    for (const [attempt, status, method] of [
+      [23, "succeeded", "bank_transfer"],
+      [21, "succeeded", "kakaopay"],
+      [24, "failed", "toss"],
+      [22, "failed", "sandbox"],
+    ] as const) {
+      await t.database.db.execute(sql`insert into payments
+        (partner_id, invoice_id, attempt, amount, status, method, idempotency_key, attempted_at)
+        values (1, ${invoice!.id}, ${attempt}, 0, ${status}, ${method}, ${`register-test-${attempt}`}, '2025-01-01')`);
+    }
+    const res = await download(q.finance, "/api/reports/billing-register.csv", {
+      from: "2026-09-01",
+      to: "2026-09-30",
+    }).expect(200);
+    const row = csvRows(res.body as Buffer).find((r) => r["청구번호"] === invoice!.number)!;
+    expect(row["수납수단"]).toBe("계좌이체");
+  });
 });
+

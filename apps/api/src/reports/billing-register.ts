@@ -28,6 +28,14 @@ const KIND_AMOUNTS = sql`
   sum(amount) filter (where kind in (${TAX_FREE_KINDS}))::bigint as tax_free`;
 
 /**
+ * The method of an invoice's last succeeded attempt: the greatest "attempt number, zero-padded,
+ * then method" text, less its number. Attempts are unique per invoice and methods never null, so
+ * it is the method `array_agg(method order by attempt desc)` would put first, without a sort per
+ * invoice (at a million invoices 0.45 s against 0.9–1.4 s).
+ */
+const LAST_SUCCEEDED_METHOD = sql`substr(max(lpad(attempt::text, 10, '0') || method) filter (where status = 'succeeded'), 11)`;
+
+/**
  * The invoices issued in the period, for the period's `from`..`to`: what the billing register
  * (and the dashboard's "billed" and "collected") read. `collected` is what came in within the
  * period for each invoice, net of refunds made within it.
@@ -64,7 +72,7 @@ export function billingRegisterRows(input: ReportQueryInput<z.infer<typeof ZInvo
     ) l on l.invoice_id = ${invoices.id}
     left join (
       select invoice_id,
-             (array_agg(method order by attempt desc) filter (where status = 'succeeded'))[1] as method,
+             ${LAST_SUCCEEDED_METHOD} as method,
              sum(amount) filter (where status = 'succeeded' and attempted_at >= ${seoulStart(from)}
                                  and attempted_at < ${seoulEnd(to)})::bigint as collected
       from payments where ${partnerIs(sql`partner_id`, partnerId)} and invoice_id in ${inPeriod}
