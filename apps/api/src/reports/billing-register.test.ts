@@ -246,4 +246,3 @@ describe("billing register", () => {
     expect(row["수납수단"]).toBe("계좌이체");
   });
 });
-
