@@ -23,8 +23,9 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
  *
  * Other terms (phone digits, e-mail fragments, three characters or more) match name, phone or
  * e-mail anywhere through the four-digit-run and trigram indexes; ILIKE and array containment are
- * not leakproof, so that runs in `customer_search_rows` (migration 0049), which applies the same
- * tenant itself and hands out the rows, listed as the customers table (customerSearchFrom).
+ * not leakproof, so that runs in `customer_search_keys` (migration 0049), which applies the same
+ * tenant itself and hands out the found rows' keys (the columns the list filters and sorts by),
+ * read as the customers table (customerSearchFrom): the page's ids come from it, then their rows.
  */
 function namePrefixCondition(q: string): SQL {
   const { from, below } = namePrefixRange(q);
@@ -39,7 +40,7 @@ export function isBroadSearch(q: string | undefined): boolean {
 /** The customers a search term off the name index finds, read as the customers table itself. */
 export function customerSearchFrom(filter: { q?: string }): SQL | undefined {
   return isBroadSearch(filter.q)
-    ? sql`customer_search_rows(${likeEscape(filter.q!)}) as ${customers}`
+    ? sql`customer_search_keys(${likeEscape(filter.q!)}) as ${customers}`
     : undefined;
 }
 

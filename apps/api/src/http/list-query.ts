@@ -199,17 +199,18 @@ export async function fetchPage<T>(input: {
 }): Promise<{ rows: T[]; total: number }> {
   const { tx } = input;
   const source = compileSource(input.table, input.from, input.where);
-  const deferred = input.start >= DEFERRED_JOIN_FROM;
+  // A source other than the table (a search function) hands out the keys the page is chosen by:
+  // its ids and total come from it, the page's rows then from the table (a deferred join).
+  const deferred = input.start >= DEFERRED_JOIN_FROM || input.from !== undefined;
   const pageParams = [...source.params, input.end - input.start + 1, input.start];
   // The page carries its total where that saves a statement: a total the database keeps (read
-  // once in the page's statement), or a source other than the table (a search function, read
-  // once for both).
-  const withTotal = input.keptTotal
-    ? { kept: input.keptTotal }
-    : input.from
-      ? ({ window: true } as const)
+  // once in the page's statement), or a source other than the table (read once for both).
+  const withTotal = input.from
+    ? ({ window: true } as const)
+    : input.keptTotal && !deferred
+      ? { kept: input.keptTotal }
       : undefined;
-  if (withTotal && !deferred) {
+  if (withTotal) {
     const page = pageStatement({ ...input, source, deferred, withTotal });
     const raw = await runStatement(tx, page.text, pageParams, (rows) => rows);
     const rows = page.mapRows(raw) as T[];

@@ -136,10 +136,10 @@ export function pageStatement(input: {
   source: ListSource;
   deferred: boolean;
   /**
-   * Each row also carries the list's total, after the table's columns: `window`, the count of all
-   * the source's rows (one statement for page and total where the source is costly to read
-   * twice), or a statement reading a total the database keeps (run once, as an init plan).
-   * Not with `deferred`.
+   * Each row also carries the list's total, after the table's columns (one statement for page
+   * and total): `kept`, a statement reading a total the database keeps (run once, as an init
+   * plan; not with `deferred`), or `window`, the count of all the source's rows where the page's
+   * ids are chosen (with `deferred`: a source costly to read twice, like a search function).
    */
   withTotal?: { window: true } | { kept: SQL };
   /** More values per row, by key: correlated subqueries PostgreSQL runs for the page's rows only. */
@@ -148,28 +148,34 @@ export function pageStatement(input: {
   const t = tableText(input.table);
   const order = sortText(input.sortColumn);
   const dir = input.descending ? "desc" : "asc";
-  const { source } = input;
+  const { source, deferred, withTotal } = input;
   const extra = input.extraColumns ? extraText(input.extraColumns) : undefined;
-  const total = input.deferred || !input.withTotal ? undefined : totalText(input.withTotal);
-  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${input.deferred}\u0000${total ?? ""}\u0000${source.text}\u0000${extra?.select ?? ""}`;
+  const kept = withTotal && "kept" in withTotal && !deferred ? `(${render(withTotal.kept)})` : undefined;
+  const windowed = withTotal && "window" in withTotal && deferred;
+  const key = `${t.name}\u0000${order}\u0000${dir}\u0000${deferred}\u0000${kept ?? windowed}\u0000${source.text}\u0000${extra?.select ?? ""}`;
   return remember(pages, key, MAX_SHAPES, () => {
     const n = source.params.length;
     const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
     const slice = `limit $${n + 1} offset $${n + 2}`;
+    const total = kept ?? (windowed ? "page.total" : undefined);
     const columns = [t.columns, total, extra?.select].filter((c) => c !== undefined).join(", ");
+    let text: string;
+    if (windowed)
+      // The source's rows are counted (a window, before the limit) where the page's ids are chosen.
+      text =
+        `select ${columns} from ${t.name} join (select ${t.id} as page_id, count(*) over () as total ` +
+        `from ${source.text} ${orderBy} ${slice}) page on ${t.id} = page.page_id ${orderBy}`;
+    else if (deferred)
+      text =
+        `select ${columns} from ${t.name} where ${t.id} in ` +
+        `(select ${t.id} from ${source.text} ${orderBy} ${slice}) ${orderBy}`;
+    else text = `select ${columns} from ${source.text} ${orderBy} ${slice}`;
     return {
-      text: input.deferred
-        ? `select ${columns} from ${t.name} where ${t.id} in ` +
-          `(select ${t.id} from ${source.text} ${orderBy} ${slice}) ${orderBy}`
-        : `select ${columns} from ${source.text} ${orderBy} ${slice}`,
+      text,
       mapRows: extra ? (rows) => extra.mapRows(rows, t.mapRows(rows)) : t.mapRows,
       totalAt: total ? t.columnCount : undefined,
     };
   });
-}
-
-function totalText(total: { window: true } | { kept: SQL }): string {
-  return "kept" in total ? `(${render(total.kept)})` : "count(*) over ()";
 }
 
 /** A list's extra values per row (see ReadSpec.listColumns), each an SQL expression of the row. */

@@ -37,9 +37,10 @@ export interface ReadSpec<Row, F extends z.ZodRawShape> {
   keptTotal?: (filter: z.infer<z.ZodObject<F>>) => SQL | undefined;
   /**
    * Where a filter's rows come from instead of the table: a set-returning function that already
-   * picks them (and applies the tenant itself), named as the table so that the filters and the
-   * sort read the same (`customer_search_rows(q) as customers`). Its rows are both the page and
-   * the count, with no second look-up in the table. Undefined: the table.
+   * picks them (and applies the tenant itself) and hands out the columns the list filters and
+   * sorts by, named as the table so that filters and sort read the same
+   * (`customer_search_keys(q) as customers`). The page's ids and the total come from one call;
+   * then only the page's rows are read from the table. Undefined: the table.
    */
   listFrom?: (filter: z.infer<z.ZodObject<F>>) => SQL | undefined;
   /**
