@@ -5,6 +5,7 @@ interface Sample {
   at: number;
   status: number;
   ms: number;
+  path: string;
 }
 
 /** Staff working all along: `workers` loops of list and record reads until `stop` is set. */
@@ -15,11 +16,12 @@ function underLoad(ctx: SuiteContext, workers: number) {
   const loops = Array.from({ length: workers }, async (_, w) => {
     const client = ctx.staff[w % 2 === 0 ? "manager@demo.kr" : "cs@demo.kr"]!;
     for (let i = 0; !stop; i++) {
+      const path = paths[(i + w) % paths.length]!;
       try {
-        const res = await client.get(paths[(i + w) % paths.length]!);
-        samples.push({ at: Date.now(), status: res.status, ms: res.ms });
+        const res = await client.get(path);
+        samples.push({ at: Date.now(), status: res.status, ms: res.ms, path });
       } catch {
-        samples.push({ at: Date.now(), status: 0, ms: 0 });
+        samples.push({ at: Date.now(), status: 0, ms: 0, path });
       }
     }
   });
@@ -41,6 +43,14 @@ function describe(samples: Sample[], from: number, to: number) {
     ok: by((s) => s.status === 200).length,
     unavailable: unavailable.length,
     unexpected: by((s) => s.status !== 200 && s.status !== 503 && s.status !== 429).length,
+    /** The unexpected answers by status (0: no answer), to say which they were. */
+    unexpectedStatuses: [
+      ...new Set(
+        by((s) => s.status !== 200 && s.status !== 503 && s.status !== 429).map(
+          (s) => `${s.status} ${s.path}`,
+        ),
+      ),
+    ],
     p95Ms503: round(
       percentile(
         unavailable.map((s) => s.ms),
@@ -93,7 +103,9 @@ export async function outages(ctx: SuiteContext): Promise<SectionResult> {
   const restart = describe(load.samples, restartAt, restartRecoveredAt || Date.now());
   const whole = describe(load.samples, 0, Date.now());
   if (whole.unexpected > 0)
-    failures.push(`${whole.unexpected} responses neither 200, 429 nor 503 around the outages`);
+    failures.push(
+      `${whole.unexpected} responses neither 200, 429 nor 503 around the outages (status ${whole.unexpectedStatuses.join(", ")})`,
+    );
   if (during.p95Ms503 > 4_000) failures.push(`503s took ${during.p95Ms503} ms at p95 during the outage`);
   if (!recoveredAt) failures.push("did not recover within 30 s of the database returning");
   if (!restartRecoveredAt) failures.push("did not recover within 30 s of the restart");
