@@ -5,6 +5,7 @@ interface Sample {
   at: number;
   status: number;
   ms: number;
+  /** The path asked for, and an unexpected answer's error code (to say which it was). */
   path: string;
 }
 
@@ -19,7 +20,8 @@ function underLoad(ctx: SuiteContext, workers: number) {
       const path = paths[(i + w) % paths.length]!;
       try {
         const res = await client.get(path);
-        samples.push({ at: Date.now(), status: res.status, ms: res.ms, path });
+        const code = res.status === 200 ? "" : ` ${(res.body as { code?: string } | null)?.code ?? ""}`;
+        samples.push({ at: Date.now(), status: res.status, ms: res.ms, path: `${path}${code}` });
       } catch {
         samples.push({ at: Date.now(), status: 0, ms: 0, path });
       }
