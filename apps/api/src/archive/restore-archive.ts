@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import yauzl from "yauzl";
 import { hashPassword } from "../auth/passwords.js";
 import { type Database, rowsOf } from "../db/client.js";
+import { ticketOpenCounts, tickets } from "../db/schema/index.js";
+import { OPEN_TICKET } from "../tickets/tickets.repository.js";
 import type { ArchiveTable } from "./archive-tables.js";
 import { ARCHIVE_FORMAT } from "./export-archive.js";
 
@@ -150,9 +152,9 @@ export async function restoreArchive(
           );
       }
       // What the triggers keep while they are on (migration 0048), counted once for what was loaded.
-      await tx.execute(sql`insert into ticket_open_counts (partner_id, open)
-        select ${manifest.partnerId}::int, count(*) filter (where status not in ('resolved', 'closed'))
-        from tickets where partner_id = ${manifest.partnerId}::int`);
+      await tx.execute(sql`insert into ${ticketOpenCounts} (partner_id, open)
+        select ${manifest.partnerId}::int, count(*) filter (where ${OPEN_TICKET})
+        from ${tickets} where ${tickets.partnerId} = ${manifest.partnerId}::int`);
     });
     return loaded;
   } finally {
