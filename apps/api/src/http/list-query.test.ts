@@ -51,6 +51,35 @@ describe("list pages", () => {
     expect(deferred.body[0]).toEqual(plain.body[20]);
     expect(deferred.headers["content-range"]).toMatch(new RegExp(`^customers ${from}-${from + 29}/\\d+$`));
   });
+
+  it("gives the same rows for the admin's page sizes (written into the statement) as for any other size", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const expected = rowsOf<{ id: number }>(
+      await t.database.db.execute(
+        sql`select id from customers where partner_id = ${demoId} order by created_at desc, id desc limit 200`,
+      ),
+    ).map((r) => Number(r.id));
+    // 25 and 10 are written in as literals on the first page; 30 and 7 are parameters; a later
+    // page passes its offset. Each asked several times: a prepared statement switches to its
+    // generic plan after five runs on a connection, which must give the same rows.
+    for (const [start, size] of [
+      [0, 25],
+      [0, 10],
+      [0, 30],
+      [0, 7],
+      [25, 25],
+      [40, 30],
+    ] as const) {
+      for (let round = 0; round < 7; round++) {
+        const res = await manager
+          .get("/api/customers")
+          .query({ sort: '["createdAt","DESC"]', range: JSON.stringify([start, start + size - 1]) })
+          .expect(200);
+        expect(res.body.map((c: { id: number }) => c.id)).toEqual(expected.slice(start, start + size));
+        expect(res.headers["content-range"]).toMatch(new RegExp(`^customers ${start}-${start + size - 1}/`));
+      }
+    }
+  });
 });
 
 describe("list totals", () => {

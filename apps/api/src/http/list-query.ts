@@ -14,6 +14,7 @@ import {
   type Listable,
   type ListSource,
   pageStatement,
+  sliceParams,
   totalStatements,
 } from "./list-statements.js";
 import type { TotalEstimates } from "./total-estimates.js";
@@ -202,7 +203,8 @@ export async function fetchPage<T>(input: {
   // A source other than the table (a search function) hands out the keys the page is chosen by:
   // its ids and total come from it, the page's rows then from the table (a deferred join).
   const deferred = input.start >= DEFERRED_JOIN_FROM || input.from !== undefined;
-  const pageParams = [...source.params, input.end - input.start + 1, input.start];
+  const slice = { start: input.start, size: input.end - input.start + 1 };
+  const pageParams = [...source.params, ...sliceParams(slice)];
   // The page carries its total where that saves a statement: a total the database keeps (read
   // once in the page's statement), or a source other than the table (read once for both).
   const withTotal = input.from
@@ -211,7 +213,7 @@ export async function fetchPage<T>(input: {
       ? { kept: input.keptTotal }
       : undefined;
   if (withTotal) {
-    const page = pageStatement({ ...input, source, deferred, withTotal });
+    const page = pageStatement({ ...input, source, slice, deferred, withTotal });
     const raw = await runStatement(tx, page.text, pageParams, (rows) => rows);
     const rows = page.mapRows(raw) as T[];
     // A page past the end has no row to carry it: then it is read or counted on its own.
@@ -223,7 +225,7 @@ export async function fetchPage<T>(input: {
           : await totalOf({ ...input, source });
     return { rows, total };
   }
-  const page = pageStatement({ ...input, source, deferred });
+  const page = pageStatement({ ...input, source, slice, deferred });
   // Both go out at once: the driver pipelines them on the transaction's one connection.
   const [rows, total] = await Promise.all([
     runStatement(tx, page.text, pageParams, page.mapRows),
