@@ -131,4 +131,36 @@ describe("finding a calling customer by phone digits", () => {
       range: "customers 500-502/520",
     });
   });
+
+  it("finds by an e-mail fragment and by a short latin name prefix, the same on every call", async () => {
+    const manager = await t.login("manager@demo.kr");
+    for (const [name, email] of [
+      ["Zq Park", "zq.park@mail.example"],
+      ["Zqx Lee", "lee.zqx@mail.example"],
+      ["Zr Kim", "kim.zr@mail.example"],
+      ["%Zq", null],
+    ] as const)
+      await manager
+        .post("/api/customers")
+        .send({ name, birthDate: "1980-02-02", phone: "010-5050-1212", ...(email ? { email } : {}) })
+        .expect(201);
+    const names = async (q: string) =>
+      (
+        await manager
+          .get("/api/customers")
+          .query({ filter: JSON.stringify({ q }), sort: '["name","ASC"]' })
+          .expect(200)
+      ).body.map((c: { name: string }) => c.name);
+    // Seven calls each: the function's statements switch plans after five calls on a connection
+    // (migration 0050); the answer must not change when they do.
+    for (let call = 0; call < 7; call++) {
+      expect(await names("Zq")).toEqual(["Zq Park", "Zqx Lee"]); // a two-letter name prefix
+      expect(await names("Z")).toEqual(["Zq Park", "Zqx Lee", "Zr Kim"]);
+      expect(await names("%")).toEqual(["%Zq"]); // LIKE's wildcard is a plain character here
+      expect(await names("zq.p")).toEqual(["Zq Park"]);
+      expect(await names("zq.x@")).toEqual([]);
+      expect(await names("lee.zq")).toEqual(["Zqx Lee"]); // e-mail fragment, by trigram
+      expect(await names("MAIL.EXAMPLE")).toEqual(["Zq Park", "Zqx Lee", "Zr Kim"]);
+    }
+  });
 });
