@@ -80,8 +80,13 @@ describe.runIf(TEST_DATABASE_URL)("fairness and outages", () => {
     const release = await holdLock("customers");
     let searches: Promise<request.Response>[] = [];
     try {
+      // Sent now (supertest sends a request when it is awaited, so each is turned into a promise
+      // here): all eight arrive while the lock holds, and none can finish before the others come.
       searches = Array.from({ length: 8 }, (_, i) =>
-        cs.get("/api/customers").query({ filter: JSON.stringify({ q: `010${i}` }) }),
+        cs
+          .get("/api/customers")
+          .query({ filter: JSON.stringify({ q: `010${i}` }) })
+          .then((res) => res),
       );
       // The colleague's request answers while the eight are stuck behind the lock.
       const { ms, value: colleague } = await timed(() => manager.get("/api/products"));
