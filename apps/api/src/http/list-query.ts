@@ -8,13 +8,13 @@ import { remember } from "../shared/remember.js";
 import { validationFailed } from "./errors.js";
 import {
   type CompiledWhere,
+  compileSlice,
   compileSource,
   compileWhere,
   type ExtraColumns,
   type Listable,
   type ListSource,
   pageStatement,
-  sliceParams,
   totalStatements,
 } from "./list-statements.js";
 import type { TotalEstimates } from "./total-estimates.js";
@@ -203,8 +203,8 @@ export async function fetchPage<T>(input: {
   // A source other than the table (a search function) hands out the keys the page is chosen by:
   // its ids and total come from it, the page's rows then from the table (a deferred join).
   const deferred = input.start >= DEFERRED_JOIN_FROM || input.from !== undefined;
-  const slice = { start: input.start, size: input.end - input.start + 1 };
-  const pageParams = [...source.params, ...sliceParams(slice)];
+  const slice = compileSlice(input.start, input.end - input.start + 1, source.params.length);
+  const pageParams = [...source.params, ...slice.params];
   // The page carries its total where that saves a statement: a total the database keeps (read
   // once in the page's statement), or a source other than the table (read once for both).
   const withTotal = input.from

@@ -14,7 +14,7 @@ export type { Listable };
  * Only the filter's parameters change between requests.
  */
 export interface PageStatement {
-  /** The page's rows in order. Params: filter…, then `sliceParams`. */
+  /** The page's rows in order. Params: filter…, then the slice's. */
   text: string;
   /**
    * Driver rows (arrays, in select-list order) → the row objects the query builder returns,
@@ -32,10 +32,13 @@ export interface TotalStatements {
   count: string;
 }
 
-/** Which rows of the sorted list a page holds: `size` rows from `start` on. */
-export interface PageSlice {
-  start: number;
-  size: number;
+/**
+ * A page's LIMIT/OFFSET: the text (placeholders numbered after the source's parameters) and the
+ * parameters it leaves, decided once so that the two always agree.
+ */
+export interface CompiledSlice {
+  text: string;
+  params: number[];
 }
 
 /**
@@ -49,18 +52,17 @@ export interface PageSlice {
  */
 const PLANNED_ONCE_SIZES = new Set([5, 10, 25, 50, 100]);
 
-function sliceText(slice: PageSlice, paramsBefore: number): string {
-  let n = paramsBefore;
-  const limit = PLANNED_ONCE_SIZES.has(slice.size) ? String(slice.size) : `$${++n}`;
-  return slice.start === 0 ? `limit ${limit}` : `limit ${limit} offset $${++n}`;
-}
-
-/** The parameters `sliceText` left as placeholders, in order, after the source's. */
-export function sliceParams(slice: PageSlice): number[] {
+/** `size` rows from `start` on, after `paramsBefore` parameters of the source. */
+export function compileSlice(start: number, size: number, paramsBefore: number): CompiledSlice {
   const params: number[] = [];
-  if (!PLANNED_ONCE_SIZES.has(slice.size)) params.push(slice.size);
-  if (slice.start !== 0) params.push(slice.start);
-  return params;
+  let limit = String(size);
+  if (!PLANNED_ONCE_SIZES.has(size)) {
+    params.push(size);
+    limit = `$${paramsBefore + params.length}`;
+  }
+  if (start === 0) return { text: `limit ${limit}`, params };
+  params.push(start);
+  return { text: `limit ${limit} offset $${paramsBefore + params.length}`, params };
 }
 
 /** A filter condition as SQL text with numbered placeholders, and its parameters. */
@@ -165,7 +167,8 @@ export function pageStatement(input: {
   sortColumn: PgColumn | SQL;
   descending: boolean;
   source: ListSource;
-  slice: PageSlice;
+  /** From `compileSlice`, after the source's parameters. */
+  slice: CompiledSlice;
   deferred: boolean;
   /**
    * Each row also carries the list's total, after the table's columns (one statement for page
@@ -184,7 +187,7 @@ export function pageStatement(input: {
   const extra = input.extraColumns ? extraText(input.extraColumns) : undefined;
   const kept = withTotal && "kept" in withTotal && !deferred ? `(${render(withTotal.kept)})` : undefined;
   const windowed = withTotal && "window" in withTotal && deferred;
-  const slice = sliceText(input.slice, source.params.length);
+  const slice = input.slice.text;
   const key = `${t.name}\u0000${order}\u0000${dir}\u0000${deferred}\u0000${kept ?? windowed}\u0000${source.text}\u0000${extra?.select ?? ""}\u0000${slice}`;
   return remember(pages, key, MAX_SHAPES, () => {
     const orderBy = `order by ${order} ${dir}, ${t.id} ${dir}`;
