@@ -40,19 +40,14 @@ function describe(samples: Sample[], from: number, to: number) {
   const window = samples.filter((s) => s.at >= from && s.at <= to);
   const by = (pred: (s: Sample) => boolean) => window.filter(pred);
   const unavailable = by((s) => s.status === 503);
+  const unexpected = by((s) => s.status !== 200 && s.status !== 503 && s.status !== 429);
   return {
     requests: window.length,
     ok: by((s) => s.status === 200).length,
     unavailable: unavailable.length,
-    unexpected: by((s) => s.status !== 200 && s.status !== 503 && s.status !== 429).length,
+    unexpected: unexpected.length,
     /** The unexpected answers by status (0: no answer), to say which they were. */
-    unexpectedStatuses: [
-      ...new Set(
-        by((s) => s.status !== 200 && s.status !== 503 && s.status !== 429).map(
-          (s) => `${s.status} ${s.path}`,
-        ),
-      ),
-    ],
+    unexpectedStatuses: [...new Set(unexpected.map((s) => `${s.status} ${s.path}`))],
     p95Ms503: round(
       percentile(
         unavailable.map((s) => s.ms),

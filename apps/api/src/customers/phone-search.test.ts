@@ -8,6 +8,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+type Staff = Awaited<ReturnType<TestApp["login"]>>;
+
+/** The names a staff member's customer list shows for a search, sorted by name. */
+async function namesFound(staff: Staff, q: string): Promise<string[]> {
+  const res = await staff
+    .get("/api/customers")
+    .query({ filter: JSON.stringify({ q }), sort: '["name","ASC"]' })
+    .expect(200);
+  return res.body.map((c: { name: string }) => c.name);
+}
+
 /** Issue 14 finding 7: phone digits through the four-digit-run index (migration 0024). */
 describe("finding a calling customer by phone digits", () => {
   it("matches digits anywhere in the number, with or without dashes, and only the tenant's own", async () => {
@@ -32,15 +43,7 @@ describe("finding a calling customer by phone digits", () => {
       .expect(201);
 
     const search = async (q: string) =>
-      (
-        await manager
-          .get("/api/customers")
-          .query({ filter: JSON.stringify({ q }), sort: '["name","ASC"]' })
-          .expect(200)
-      ).body
-        .map((c: { name: string }) => c.name)
-        .filter((n: string) => n.startsWith("전화") || n === "남의고객")
-        .sort();
+      (await namesFound(manager, q)).filter((n) => n.startsWith("전화") || n === "남의고객").sort();
     expect(await search("2468")).toEqual(["전화둘", "전화셋", "전화하나"]); // 9124-68 spans the dash
     expect(await search("1357")).toEqual(["전화둘", "전화하나"]);
     expect(await search("2468-1357")).toEqual(["전화하나"]);
@@ -144,13 +147,7 @@ describe("finding a calling customer by phone digits", () => {
         .post("/api/customers")
         .send({ name, birthDate: "1980-02-02", phone: "010-5050-1212", ...(email ? { email } : {}) })
         .expect(201);
-    const names = async (q: string) =>
-      (
-        await manager
-          .get("/api/customers")
-          .query({ filter: JSON.stringify({ q }), sort: '["name","ASC"]' })
-          .expect(200)
-      ).body.map((c: { name: string }) => c.name);
+    const names = (q: string) => namesFound(manager, q);
     // Seven calls each: the function's statements switch plans after five calls on a connection
     // (migration 0050); the answer must not change when they do.
     for (let call = 0; call < 7; call++) {
