@@ -53,9 +53,9 @@ export async function dueContracts(
   },
 ): Promise<DueContract[]> {
   // The batch walks the cursor table's primary key (partner, contract): that is always the right
-  // plan, whatever the statistics of a table a run is busy rewriting say, and JIT compiling it
-  // would cost more than running it.
-  await db.execute(sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`);
+  // plan, whatever the statistics of a table a run is busy rewriting say (JIT is off on every
+  // connection: db/session-settings.ts).
+  await db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
   const only = input.contractId === undefined ? sql`` : sql`and bc.contract_id = ${input.contractId}`;
   return rowsOf<DueContract>(
     await db.execute(sql`

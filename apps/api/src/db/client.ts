@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema/index.js";
+import { SESSION_SETTINGS } from "./session-settings.js";
 import type { TenantScope } from "./tenant.js";
 import { TenantReaders } from "./tenant-readers.js";
 
@@ -55,6 +56,7 @@ export async function openDatabase(options: {
     const client = postgres(options.databaseUrl, {
       max: options.poolSize ?? 10,
       connect_timeout: CONNECT_TIMEOUT_SECONDS,
+      connection: SESSION_SETTINGS,
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client, schema });

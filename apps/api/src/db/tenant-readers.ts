@@ -2,6 +2,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "./client.js";
 import * as schema from "./schema/index.js";
+import { SESSION_SETTINGS } from "./session-settings.js";
 import { type TenantScope, tenantSettings } from "./tenant.js";
 
 /**
@@ -48,6 +49,7 @@ export class TenantReaders {
         onnotice: () => {},
         connect_timeout: this.options.connectTimeoutSeconds ?? 30,
         connection: {
+          ...SESSION_SETTINGS,
           ...tenantSettings(scope),
           ...(this.options.statementTimeoutMs ? { statement_timeout: this.options.statementTimeoutMs } : {}),
         },

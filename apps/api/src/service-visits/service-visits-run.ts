@@ -25,8 +25,9 @@ const ANALYZE_AFTER_ROWS = 10_000;
 /**
  * The daily service-visit job (issue 12 §1) for one partner and date, in set-based statements:
  * 1. keeps the next visit scheduled for every active contract whose plan has
- *    `serviceIntervalMonths`: the first due date (counted from activation) on or after `date`,
- *    one row per (contract, due date), so re-running the same date creates nothing;
+ *    `serviceIntervalMonths`: a contract with no regular visit due on or after `date` gets the
+ *    first due date (counted from activation) on or after it, one row per (contract, due date),
+ *    so re-running the same date creates nothing;
  * 2. gives the unassigned visits of the next two weeks to the partner's technicians: to those
  *    whose service regions cover the address where there are any (assign-by-region.ts), else
  *    the least loaded of each day first (deliveries and visits they already have);
@@ -47,7 +48,12 @@ export async function runServiceVisits(input: {
   // Raw statements take the instant as text: postgres.js does not bind a Date there.
   const stamp = input.now().toISOString();
 
-  // The next due date in closed form. With m calendar months from activation to `date`, due
+  // Which contracts need a visit: those with none of the plan's visits due on or after `date` (so
+  // a re-run of the date, or the next day's run, finds only the few whose visit has just passed;
+  // an extra visit staff booked does not count). Both sides are read from indexes alone, in
+  // contract order (contracts_visit_schedule_idx carries what the rest of the statement needs),
+  // so "nothing to do" costs two index scans, not a pass over the contracts' rows.
+  // Their next due date in closed form: with m calendar months from activation to `date`, due
   // date k (activation + k intervals) is before `date` while k·iv < m and after it once k·iv > m;
   // so the first one on or after `date` is the k0th = ⌈m / iv⌉ (at least the first) or, when that
   // lands in `date`'s month before its day, the next. (`offset 0` keeps it one subquery, worked
@@ -61,26 +67,27 @@ export async function runServiceVisits(input: {
     select c.partner_id, c.id, c.asset_id, c.customer_id, n.due, n.due, ${stamp}::timestamptz, ${stamp}::timestamptz
     from contracts c
     cross join lateral (
-      select k.iv, case
-        when (c.activated_on + make_interval(months => k.k0 * k.iv))::date >= ${date}::date
-          then (c.activated_on + make_interval(months => k.k0 * k.iv))::date
-        else (c.activated_on + make_interval(months => (k.k0 + 1) * k.iv))::date
+      select case
+        when (c.activated_on + make_interval(months => k.k0 * c.service_interval_months))::date >= ${date}::date
+          then (c.activated_on + make_interval(months => k.k0 * c.service_interval_months))::date
+        else (c.activated_on + make_interval(months => (k.k0 + 1) * c.service_interval_months))::date
       end as due
       from (
-        select i.iv, greatest(1, (i.m + i.iv - 1) / nullif(i.iv, 0)) as k0
+        select greatest(1, (i.m + c.service_interval_months - 1) / nullif(c.service_interval_months, 0)) as k0
         from (
-          select (c.terms->>'serviceIntervalMonths')::int as iv,
-                 ((date_part('year', ${date}::date) - date_part('year', c.activated_on)) * 12
+          select ((date_part('year', ${date}::date) - date_part('year', c.activated_on)) * 12
                   + date_part('month', ${date}::date) - date_part('month', c.activated_on))::int as m
         ) i
       ) k
       offset 0
     ) n
-    where c.partner_id = ${partnerId} and c.status = 'active' and c.activated_on is not null
-      and n.iv > 0 and (c.ends_on is null or n.due <= c.ends_on)
+    where c.partner_id = ${partnerId} and c.status = 'active' and c.service_interval_months > 0
+      and c.activated_on is not null
       and not exists (
-        select 1 from service_visits v where v.contract_id = c.id and v.due_on = n.due and v.kind = 'regular'
+        select 1 from service_visits v
+        where v.contract_id = c.id and v.kind = 'regular' and not v.booked_by_staff and v.due_on >= ${date}::date
       )
+      and (c.ends_on is null or n.due <= c.ends_on)
     order by n.due, c.id
     on conflict (contract_id, due_on) where kind = 'regular' do nothing`);
   // A first run (a new partner, a bulk of new contracts) can add more visits than the table held:

@@ -295,6 +295,26 @@ describe("service visits over HTTP", () => {
       [missed.id, true],
     ]);
   });
+
+  it("keeps the plan's visits coming when staff book an extra regular visit after the next due date", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const extra = await manager
+      .post("/api/service-visits")
+      .send({ contractId: first, kind: "regular", scheduledOn: "2026-05-20", notes: "고객 요청 추가 점검" })
+      .expect(201);
+    const run = await runVisits("2026-04-02");
+    // The next due date is 05-01 for all three; the booked 05-20 visit does not stand in for it.
+    expect(run.counts).toMatchObject({ scheduled: 3 });
+    const visits = await visitsOf();
+    expect(visits.filter((v) => v.due_on === "2026-05-01").map((v) => v.contract_id)).toEqual([
+      first,
+      first + 1,
+      first + 2,
+    ]);
+    expect(visits.find((v) => v.id === extra.body.id)).toMatchObject({ due_on: "2026-05-20" });
+    const again = await runVisits("2026-04-03");
+    expect(again.counts).toMatchObject({ scheduled: 0 });
+  });
 });
 
 describe("follow-up tasks", () => {

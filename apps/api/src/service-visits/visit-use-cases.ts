@@ -179,6 +179,7 @@ export async function insertVisit(
       assetId: contract.assetId,
       customerId: contract.customerId,
       kind: input.kind,
+      bookedByStaff: true,
       ticketId: input.ticketId ?? null,
       postcode: input.newAddress?.postcode ?? null,
       address: input.newAddress?.road ?? null,

@@ -61,6 +61,10 @@ export const contracts = pgTable(
     installAddress: text("install_address").notNull(),
     installAddressDetail: text("install_address_detail"),
     terms: jsonb("terms").$type<PlanTerms>().notNull(),
+    /** The terms' visit interval as a column, so the visit job's index can carry it (null: no visits). */
+    serviceIntervalMonths: integer("service_interval_months").generatedAlwaysAs(
+      sql`(terms->>'serviceIntervalMonths')::int`,
+    ),
     party: jsonb("party").$type<ContractParty>().notNull(),
     productName: text("product_name").notNull(),
     productModel: text("product_model").notNull(),
@@ -90,6 +94,11 @@ export const contracts = pgTable(
       .on(t.partnerId, t.activatedOn)
       .where(sql`activated_on is not null`),
     index("contracts_partner_ended_idx").on(t.partnerId, t.endedOn).where(sql`ended_on is not null`),
+    // The daily visit job reads the contracts with visits from this index alone (no heap): which
+    // have no visit due on or after the date, and, for those, everything it needs to schedule one.
+    index("contracts_visit_schedule_idx")
+      .on(t.partnerId, t.id, t.activatedOn, t.endsOn, t.serviceIntervalMonths, t.assetId, t.customerId)
+      .where(sql`status = 'active' and service_interval_months > 0`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
@@ -29,6 +30,8 @@ export interface VisitPart {
  *
  * `kind`: `regular` visits are the plan's (one per due date); a CS ticket adds the others — a
  * `repair`, or a relocation's `removal` at the old address and `reinstallation` at `address`.
+ * `booked_by_staff`: booked by hand (an extra regular visit on a day of the manager's choosing,
+ * or a ticket's); the daily job's own visits, on the plan's due dates, are the others.
  */
 export const serviceVisits = pgTable(
   "service_visits",
@@ -43,6 +46,7 @@ export const serviceVisits = pgTable(
     technicianId: integer("technician_id"),
     status: text("status").notNull().default("scheduled"),
     kind: text("kind").notNull().default("regular"),
+    bookedByStaff: boolean("booked_by_staff").notNull().default(false),
     /** The CS ticket a repair or relocation visit was booked from. */
     ticketId: integer("ticket_id").references(() => tickets.id),
     /**
@@ -68,6 +72,11 @@ export const serviceVisits = pgTable(
   (t) => [
     // One regular visit per due date; repairs and relocations may fall on any day.
     uniqueIndex("service_visits_contract_due_key").on(t.contractId, t.dueOn).where(sql`kind = 'regular'`),
+    // The daily job's question "has this contract a plan visit due on or after the date?", from
+    // the index alone (an extra visit staff booked does not stand in for the plan's next one).
+    index("service_visits_plan_due_idx")
+      .on(t.contractId, t.dueOn)
+      .where(sql`kind = 'regular' and not booked_by_staff`),
     check("service_visits_kind_check", sql`kind in ('regular', 'repair', 'removal', 'reinstallation')`),
     index("service_visits_ticket_idx").on(t.ticketId),
     index("service_visits_partner_scheduled_idx").on(t.partnerId, t.scheduledOn, t.id),
