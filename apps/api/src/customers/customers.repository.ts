@@ -37,11 +37,33 @@ export function isBroadSearch(q: string | undefined): boolean {
   return q !== undefined && q !== "" && !HANGUL.test(q);
 }
 
-/** The customers a search term off the name index finds, read as the customers table itself. */
+/**
+ * The four digits of a term that is exactly one four-digit run of a phone ("5678", "56-78"), as
+ * the number customer_phone_runs keys it by; undefined for any other term. The same test as the
+ * phone branch of customer_search_keys (digits, spaces and dashes; four digits).
+ */
+export function phoneRunOf(q: string): number | undefined {
+  if (!/^[0-9][0-9 -]*$/.test(q)) return undefined;
+  const digits = q.replace(/[^0-9]/g, "");
+  return digits.length === 4 ? Number(digits) : undefined;
+}
+
+/**
+ * The customers a search term off the name index finds, read as the customers table itself.
+ * Four phone digits come from customer_phone_runs (migration 0052), whose primary key holds them
+ * in name order: the customers' own columns are joined only when the list filters or sorts by one
+ * (a left join on the primary key that no column reads is dropped by the planner, so the page and
+ * its total sorted by name are read from that index alone). Other terms: customer_search_keys.
+ */
 export function customerSearchFrom(filter: { q?: string }): SQL | undefined {
-  return isBroadSearch(filter.q)
-    ? sql`customer_search_keys(${likeEscape(filter.q!)}) as ${customers}`
-    : undefined;
+  if (!isBroadSearch(filter.q)) return undefined;
+  const run = phoneRunOf(filter.q!);
+  if (run === undefined) return sql`customer_search_keys(${likeEscape(filter.q!)}) as ${customers}`;
+  return sql`(
+    select r.id, r.partner_id, r.name, c.birth_date, c.phone, c.email, c.tags, c.created_at, c.updated_at
+    from customer_phone_runs r left join customers c on c.id = r.id
+    where r.run = ${run}
+  ) as ${customers}`;
 }
 
 /** The list's conditions; a broad search's are in its rows' source (customerSearchFrom). */

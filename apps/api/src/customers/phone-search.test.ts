@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/test-app.js";
+import { rowsOf } from "../db/client.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe("finding a calling customer by phone digits", () => {
     expect(made).toHaveLength(4);
   });
 
-  it("pages, counts, sorts and filters the rows the search function hands out", async () => {
+  it("pages, counts, sorts and filters the rows a phone search hands out", async () => {
     const manager = await t.login("manager@demo.kr");
     const ids: number[] = [];
     for (const [name, tags] of [
@@ -79,38 +80,69 @@ describe("finding a calling customer by phone digits", () => {
         total: Number(res.headers["content-range"]!.split("/")[1]),
       };
     };
-    const q = "7777-4321";
-    expect(await list({ filter: JSON.stringify({ q }), sort: '["name","ASC"]', range: "[0,1]" })).toEqual({
-      names: ["검색가", "검색나"],
-      total: 3,
-    });
-    expect(await list({ filter: JSON.stringify({ q }), sort: '["name","DESC"]', range: "[1,2]" })).toEqual({
-      names: ["검색나", "검색가"],
-      total: 3,
-    });
-    // Past the end no row carries the total: it is counted.
-    expect(await list({ filter: JSON.stringify({ q }), range: "[10,11]" })).toEqual({ names: [], total: 3 });
-    expect(await list({ filter: JSON.stringify({ q, tags: "VIP" }), sort: '["id","ASC"]' })).toEqual({
-      names: ["검색가", "검색다"],
-      total: 2,
-    });
-    expect(await list({ filter: JSON.stringify({ q, id: [ids[1], ids[2]] }), sort: '["id","ASC"]' })).toEqual(
-      {
+    // Eight digits go through customer_search_keys; four ("7743", in no other phone here) through
+    // customer_phone_runs (migration 0052): the same rows, totals, order and filters either way.
+    for (const q of ["7777-4321", "7743"]) {
+      expect(await list({ filter: JSON.stringify({ q }), sort: '["name","ASC"]', range: "[0,1]" })).toEqual({
+        names: ["검색가", "검색나"],
+        total: 3,
+      });
+      expect(await list({ filter: JSON.stringify({ q }), sort: '["name","DESC"]', range: "[1,2]" })).toEqual({
+        names: ["검색나", "검색가"],
+        total: 3,
+      });
+      // Past the end no row carries the total: it is counted.
+      expect(await list({ filter: JSON.stringify({ q }), range: "[10,11]" })).toEqual({
+        names: [],
+        total: 3,
+      });
+      expect(await list({ filter: JSON.stringify({ q, tags: "VIP" }), sort: '["id","ASC"]' })).toEqual({
+        names: ["검색가", "검색다"],
+        total: 2,
+      });
+      expect(
+        await list({ filter: JSON.stringify({ q, id: [ids[1], ids[2]] }), sort: '["id","ASC"]' }),
+      ).toEqual({
         names: ["검색나", "검색다"],
         total: 2,
-      },
-    );
-    // The platform operator searches every partner's customers; another partner's owner none of these.
-    const operator = await t.login("operator@ssp.kr");
-    const all = await operator.get("/api/customers").query({ filter: JSON.stringify({ q }) });
-    expect(all.status).toBe(200);
-    expect(all.body.map((c: { id: number }) => c.id).sort()).toEqual([...ids].sort());
-    const barun = await t.login("owner@barun.kr");
-    const theirs = await barun
-      .get("/api/customers")
-      .query({ filter: JSON.stringify({ q }) })
+      });
+      // The platform operator searches every partner's customers; another partner's owner none of these.
+      const operator = await t.login("operator@ssp.kr");
+      const all = await operator.get("/api/customers").query({ filter: JSON.stringify({ q }) });
+      expect(all.status).toBe(200);
+      expect(all.body.map((c: { id: number }) => c.id).sort()).toEqual([...ids].sort());
+      const barun = await t.login("owner@barun.kr");
+      const theirs = await barun
+        .get("/api/customers")
+        .query({ filter: JSON.stringify({ q }) })
+        .expect(200);
+      expect([theirs.body, theirs.headers["content-range"]]).toEqual([[], "customers */0"]);
+    }
+  });
+
+  it("keeps the four-digit runs with the customers: a new phone or name, a customer deleted", async () => {
+    const manager = await t.login("manager@demo.kr");
+    const made = await manager
+      .post("/api/customers")
+      .send({ name: "런바뀜", birthDate: "1980-02-02", phone: "010-8642-9753" })
+      .expect(201);
+    expect(await namesFound(manager, "8642")).toEqual(["런바뀜"]);
+    await manager
+      .put(`/api/customers/${made.body.id}`)
+      .send({ name: "런바꿈", birthDate: "1980-02-02", phone: "010-5319-9753" })
       .expect(200);
-    expect([theirs.body, theirs.headers["content-range"]]).toEqual([[], "customers */0"]);
+    expect(await namesFound(manager, "8642")).toEqual([]);
+    expect(await namesFound(manager, "5319")).toEqual(["런바꿈"]);
+    expect(await namesFound(manager, "9753")).toEqual(["런바꿈"]);
+    const owner = await t.login("owner@demo.kr");
+    await owner.delete(`/api/customers/${made.body.id}`).expect(200);
+    expect(await namesFound(manager, "5319")).toEqual([]);
+    const left = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from customer_phone_runs where id = ${made.body.id}`,
+      ),
+    );
+    expect(left).toEqual([{ n: 0 }]);
   });
 
   it("reads a deep page of a search (from offset 500) with the same rows and total as the pages before it", async () => {
