@@ -42,7 +42,7 @@ export function isBroadSearch(q: string | undefined): boolean {
  * the number customer_phone_runs keys it by; undefined for any other term. The same test as the
  * phone branch of customer_search_keys (digits, spaces and dashes; four digits).
  */
-export function phoneRunOf(q: string): number | undefined {
+function phoneRunOf(q: string): number | undefined {
   if (!/^[0-9][0-9 -]*$/.test(q)) return undefined;
   const digits = q.replace(/[^0-9]/g, "");
   return digits.length === 4 ? Number(digits) : undefined;

@@ -60,7 +60,12 @@ export async function openDatabase(options: {
       onnotice: () => {},
     });
     const db = drizzlePostgres({ client, schema });
-    const lockClient = postgres(options.databaseUrl, { max: 1, idle_timeout: 0, onnotice: () => {} });
+    const lockClient = postgres(options.databaseUrl, {
+      max: 1,
+      idle_timeout: 0,
+      connection: SESSION_SETTINGS,
+      onnotice: () => {},
+    });
     const held = new Set<string>();
     const readers = new TenantReaders({
       url: options.databaseUrl,
