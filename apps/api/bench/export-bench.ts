@@ -103,9 +103,9 @@ async function seed(benchUrl: string, invoices: number): Promise<void> {
   // run's own speed is `pnpm bench billing`'s business.
   await db.execute(sql`
     insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
-                          issue_date, due_date, supply, vat, total, status, paid_at)
+                          issue_date, due_date, supply, vat, total, rent_amount, status, paid_at)
     select c.partner_id, 'INV-BENCH-' || lpad(c.id::text, 8, '0'), c.id, c.customer_id, 'full', 1, d, (d + interval '1 month' - interval '1 day')::date,
-           d, d, 27182, 2718, 29900, case when c.id % 10 = 0 then 'open' else 'paid' end,
+           d, d, 27182, 2718, 29900, 29900, case when c.id % 10 = 0 then 'open' else 'paid' end,
            case when c.id % 10 = 0 then null else d::timestamp at time zone 'Asia/Seoul' + interval '6 hours' end
     from contracts c
     cross join lateral (select (date '2025-12-05' + make_interval(months => (c.id % 12)))::date as d) x

@@ -1,4 +1,10 @@
-import { type ComposedInvoice, type EarnedInterest, taxFreePartOf, VAT_FREE_LINE_KINDS } from "@ssp/domain";
+import {
+  type ComposedInvoice,
+  type EarnedInterest,
+  invoiceSplit,
+  taxFreePartOf,
+  VAT_FREE_LINE_KINDS,
+} from "@ssp/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 import { billingCursors, paymentMethods } from "../db/schema/index.js";
@@ -164,30 +170,41 @@ export interface IssuedInvoice {
  */
 export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): Promise<IssuedInvoice[]> {
   if (invoices.length === 0) return [];
-  const rows = invoices.map((inv) => ({
-    p: inv.partnerId,
-    c: inv.contractId,
-    cu: inv.customerId,
-    k: inv.periodKind,
-    ix: inv.periodIndex,
-    ps: inv.periodStart,
-    pe: inv.periodEnd,
-    d: inv.date,
-    s: inv.content.supply,
-    v: inv.content.vat,
-    t: inv.content.total,
-    st: inv.status,
-    pa: inv.status === "paid" ? (inv.paidAt ?? new Date()).toISOString() : null,
-    r: inv.billingRunId ?? null,
-  }));
+  const rows = invoices.map((inv) => {
+    const split = invoiceSplit(inv.content);
+    return {
+      p: inv.partnerId,
+      c: inv.contractId,
+      cu: inv.customerId,
+      k: inv.periodKind,
+      ix: inv.periodIndex,
+      ps: inv.periodStart,
+      pe: inv.periodEnd,
+      d: inv.date,
+      s: inv.content.supply,
+      v: inv.content.vat,
+      t: inv.content.total,
+      st: inv.status,
+      pa: inv.status === "paid" ? (inv.paidAt ?? new Date()).toISOString() : null,
+      r: inv.billingRunId ?? null,
+      sr: split.rent,
+      sf: split.registrationFee,
+      sp: split.penalty,
+      si: split.lateInterest,
+      tf: split.taxFree,
+    };
+  });
   const inserted = rowsOf<Omit<IssuedInvoice, "tax_free">>(
     await db.execute(sql`
       insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
-                            issue_date, due_date, supply, vat, total, billing_run_id, status, paid_at)
+                            issue_date, due_date, supply, vat, total, billing_run_id, status, paid_at,
+                            rent_amount, registration_fee_amount, penalty_amount, late_interest_amount, tax_free_amount)
       select x.p, 'INV-' || to_char(x.d, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
-             x.c, x.cu, x.k, x.ix, x.ps, x.pe, x.d, x.d, x.s, x.v, x.t, x.r, x.st, x.pa
+             x.c, x.cu, x.k, x.ix, x.ps, x.pe, x.d, x.d, x.s, x.v, x.t, x.r, x.st, x.pa,
+             x.sr, x.sf, x.sp, x.si, x.tf
       from json_to_recordset(${JSON.stringify(rows)}::json)
-        as x(p int, c int, cu int, k text, ix int, ps date, pe date, d date, s int, v int, t int, r int, st text, pa timestamptz)
+        as x(p int, c int, cu int, k text, ix int, ps date, pe date, d date, s int, v int, t int, r int, st text, pa timestamptz,
+             sr int, sf int, sp int, si int, tf int)
       on conflict (contract_id, period_start, period_kind) do nothing
       returning id, contract_id, partner_id, number, period_kind, period_start::text as period_start, total, status`),
   );

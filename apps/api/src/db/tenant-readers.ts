@@ -3,7 +3,7 @@ import postgres from "postgres";
 import type { Db } from "./client.js";
 import * as schema from "./schema/index.js";
 import { SESSION_SETTINGS } from "./session-settings.js";
-import { type TenantScope, tenantSettings } from "./tenant.js";
+import { REQUEST_PARALLEL_SETTINGS, type TenantScope, tenantSettings } from "./tenant.js";
 
 /**
  * Connections opened for one tenant, for requests that only read (lists and records by id).
@@ -51,6 +51,7 @@ export class TenantReaders {
         connection: {
           ...SESSION_SETTINGS,
           ...tenantSettings(scope),
+          ...REQUEST_PARALLEL_SETTINGS,
           ...(this.options.statementTimeoutMs ? { statement_timeout: this.options.statementTimeoutMs } : {}),
         },
       });

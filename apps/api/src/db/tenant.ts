@@ -19,8 +19,16 @@ export function tenantSettings(scope: TenantScope): {
     : { role: "ssp_app", "app.partner_id": String(scope.partnerId), "app.all_partners": "off" };
 }
 
+/**
+ * Staff requests run without parallel workers, as they always have: `app_partner_id()` was
+ * PARALLEL UNSAFE until migration 0054, and a request's plan should not start processes on a
+ * two-core server busy with other requests. A report asks for workers in its own transaction
+ * (reports/report-source.ts).
+ */
+export const REQUEST_PARALLEL_SETTINGS = { max_parallel_workers_per_gather: "0" } as const;
+
 const SET_TENANT =
-  "select set_config('role', $1, true), set_config('app.partner_id', $2, true), set_config('app.all_partners', $3, true)";
+  "select set_config('role', $1, true), set_config('app.partner_id', $2, true), set_config('app.all_partners', $3, true), set_config('max_parallel_workers_per_gather', '0', true)";
 // Requests also bound each statement: a slow one is stopped (57014 → 503) rather than holding
 // a pool connection for everyone else (issue 14 finding 7). Jobs run without the bound.
 const SET_TENANT_BOUNDED = `${SET_TENANT}, set_config('statement_timeout', $4, true)`;

@@ -84,6 +84,42 @@ describe("billing register", () => {
     expect(Number(exit["면세 금액"])).toBeGreaterThanOrEqual(Number(exit["위약금(면세)"]));
   });
 
+  it("splits each invoice as its lines do, kind by kind (the split is written with the lines)", async () => {
+    const res = await download(q.finance, "/api/reports/billing-register.csv", {
+      from: "2026-08-01",
+      to: "2026-10-31",
+    }).expect(200);
+    const lines = rowsOf<Record<string, string>>(
+      await t.database.db.execute(sql`
+        select i.number,
+               coalesce(sum(l.amount) filter (where l.kind = 'rent'), 0)::text as rent,
+               coalesce(sum(l.amount) filter (where l.kind = 'registration_fee'), 0)::text as fee,
+               coalesce(sum(l.amount) filter (where l.kind not in ('rent', 'registration_fee', 'penalty', 'late_interest')), 0)::text as other,
+               coalesce(sum(l.amount) filter (where l.kind = 'penalty'), 0)::text as penalty,
+               coalesce(sum(l.amount) filter (where l.kind = 'late_interest'), 0)::text as interest,
+               coalesce(sum(l.supply) filter (where l.kind not in ('penalty', 'late_interest')), 0)::text as taxable_supply
+        from invoices i join invoice_lines l on l.invoice_id = i.id
+        where i.partner_id = 1 and i.issue_date between '2026-08-01' and '2026-10-31'
+        group by i.id order by i.id`),
+    );
+    const split = csvRows(res.body as Buffer).map((r) => ({
+      number: r["청구번호"],
+      rent: r["렌탈료"],
+      fee: r["등록비"],
+      other: r["기타 과세"],
+      penalty: r["위약금(면세)"],
+      interest: r["연체이자(면세)"],
+      taxable_supply: r["과세 공급가액"],
+    }));
+    expect(split).toEqual(lines);
+    // The quarter's rent, registration fees and exit penalty are among them.
+    for (const column of ["rent", "fee", "penalty"] as const)
+      expect(
+        lines.some((l) => l[column] !== "0"),
+        column,
+      ).toBe(true);
+  });
+
   it("never holds another partner's invoices", async () => {
     const res = await download(q.finance, "/api/reports/billing-register.csv", {
       from: "2026-08-01",

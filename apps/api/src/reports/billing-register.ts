@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { ZInvoiceFilter } from "../billing/billing.schemas.js";
 import { invoiceWhere } from "../billing/finance-filters.js";
@@ -6,26 +6,7 @@ import { invoices } from "../db/schema/index.js";
 import { col } from "./report-columns.js";
 import { defineReport, type ReportQueryInput } from "./report-definition.js";
 import { LABELS, labelOf } from "./report-labels.js";
-import {
-  and,
-  dayText,
-  oneLine,
-  partnerIs,
-  seoulEnd,
-  seoulStart,
-  seoulTimeText,
-  TAX_FREE_KINDS,
-} from "./report-sql.js";
-
-/** The columns the register splits an invoice's lines into; penalty and interest carry no VAT. */
-const KIND_AMOUNTS = sql`
-  sum(amount) filter (where kind = 'rent')::bigint as rent,
-  sum(amount) filter (where kind = 'registration_fee')::bigint as registration_fee,
-  sum(amount) filter (where kind not in ('rent', 'registration_fee') and kind not in (${TAX_FREE_KINDS}))::bigint as other_taxable,
-  sum(amount) filter (where kind = 'penalty')::bigint as penalty,
-  sum(amount) filter (where kind = 'late_interest')::bigint as late_interest,
-  sum(supply) filter (where kind not in (${TAX_FREE_KINDS}))::bigint as taxable_supply,
-  sum(amount) filter (where kind in (${TAX_FREE_KINDS}))::bigint as tax_free`;
+import { and, dayText, oneLine, partnerIs, seoulEnd, seoulStart, seoulTimeText } from "./report-sql.js";
 
 /**
  * The method of an invoice's last succeeded attempt: the greatest "attempt number, zero-padded,
@@ -35,41 +16,39 @@ const KIND_AMOUNTS = sql`
  */
 const LAST_SUCCEEDED_METHOD = sql`substr(max(lpad(attempt::text, 10, '0') || method) filter (where status = 'succeeded'), 11)`;
 
+type RegisterInput = ReportQueryInput<z.infer<typeof ZInvoiceFilter>>;
+
 /**
- * The invoices issued in the period, for the period's `from`..`to`: what the billing register
- * (and the dashboard's "billed" and "collected") read. `collected` is what came in within the
- * period for each invoice, net of refunds made within it.
+ * The invoices issued in the period with their customer and contract, and what came in for each
+ * within the period (net of refunds made within it), in invoice order. `columns` are the
+ * invoice's own columns each reader takes (`invoices`, `cu` the customer, `c` the contract);
+ * the result adds `invoice_id`, `method` and `collected`.
+ *
+ * Shaped for a million rows: the invoices' part (joins, `columns`, the sort) can run in parallel
+ * workers, so the register's formatting belongs in `columns`; the payments and refunds are each
+ * aggregated once and merged in invoice order. The line split comes from the invoice itself
+ * (`invoiceSplit`, written with the lines).
  */
-export function billingRegisterRows(input: ReportQueryInput<z.infer<typeof ZInvoiceFilter>>) {
+function registerRows(input: RegisterInput, columns: SQL) {
   const { partnerId, from, to } = input;
-  // The period's invoices once, then their lines, payments and refunds each aggregated in one
-  // pass and joined by invoice id: set-based, so a million invoices cost a few scans, not three
-  // index probes each.
   const inPeriod = sql`(select ${invoices.id} from ${invoices} where ${and([
     partnerIs(invoices.partnerId, partnerId),
     sql`${invoices.issueDate} between ${from}::date and ${to}::date`,
   ])})`;
   return sql`
-    select ${invoices.id} as invoice_id, ${invoices.number} as number,
-           ${invoices.issueDate} as issue_date, ${invoices.dueDate} as due_date,
-           ${invoices.customerId} as customer_id, ${oneLine(sql`cu.name`)} as customer_name,
-           ${invoices.contractId} as contract_id, c.number as contract_number,
-           ${invoices.periodKind} as period_kind, ${invoices.periodStart} as period_start, ${invoices.periodEnd} as period_end,
-           coalesce(l.rent, 0) as rent, coalesce(l.registration_fee, 0) as registration_fee,
-           coalesce(l.other_taxable, 0) as other_taxable, coalesce(l.penalty, 0) as penalty,
-           coalesce(l.late_interest, 0) as late_interest,
-           coalesce(l.taxable_supply, 0) as taxable_supply, ${invoices.vat} as vat, coalesce(l.tax_free, 0) as tax_free,
-           ${invoices.total} as total, ${invoices.status} as status, ${invoices.paidAt} as paid_at,
-           p.method as method,
-           coalesce(p.collected, 0) - coalesce(r.refunded, 0) as collected
-    from ${invoices}
-    join customers cu on cu.id = ${invoices.customerId}
-    join contracts c on c.id = ${invoices.contractId}
-    left join (
-      select invoice_id, ${KIND_AMOUNTS} from invoice_lines
-      where ${partnerIs(sql`partner_id`, partnerId)} and invoice_id in ${inPeriod}
-      group by invoice_id
-    ) l on l.invoice_id = ${invoices.id}
+    select r.*, p.method, coalesce(p.collected, 0) - coalesce(rf.refunded, 0) as collected
+    from (
+      select ${invoices.id} as invoice_id, ${columns}
+      from ${invoices}
+      join customers cu on cu.id = ${invoices.customerId}
+      join contracts c on c.id = ${invoices.contractId}
+      where ${and([
+        partnerIs(invoices.partnerId, partnerId),
+        sql`${invoices.issueDate} between ${from}::date and ${to}::date`,
+        ...invoiceWhere(input.filter, input.today),
+      ])}
+      order by ${invoices.id}
+    ) r
     left join (
       select invoice_id,
              ${LAST_SUCCEEDED_METHOD} as method,
@@ -77,18 +56,21 @@ export function billingRegisterRows(input: ReportQueryInput<z.infer<typeof ZInvo
                                  and attempted_at < ${seoulEnd(to)})::bigint as collected
       from payments where ${partnerIs(sql`partner_id`, partnerId)} and invoice_id in ${inPeriod}
       group by invoice_id
-    ) p on p.invoice_id = ${invoices.id}
+    ) p on p.invoice_id = r.invoice_id
     left join (
       select pp.invoice_id, sum(rf.amount)::bigint as refunded from refunds rf join payments pp on pp.id = rf.payment_id
       where ${partnerIs(sql`rf.partner_id`, partnerId)} and rf.status = 'succeeded'
         and rf.created_at >= ${seoulStart(from)} and rf.created_at < ${seoulEnd(to)}
       group by pp.invoice_id
-    ) r on r.invoice_id = ${invoices.id}
-    where ${and([
-      partnerIs(invoices.partnerId, partnerId),
-      sql`${invoices.issueDate} between ${from}::date and ${to}::date`,
-      ...invoiceWhere(input.filter, input.today),
-    ])}`;
+    ) rf on rf.invoice_id = r.invoice_id`;
+}
+
+/**
+ * The register's rows for the dashboard's "billed" and "collected": the same invoices and the
+ * same collections as the register itself (`total`, `collected`).
+ */
+export function billingRegisterRows(input: RegisterInput) {
+  return registerRows(input, sql`${invoices.total} as total`);
 }
 
 export const billingRegister = defineReport<z.infer<typeof ZInvoiceFilter>>({
@@ -122,17 +104,26 @@ export const billingRegister = defineReport<z.infer<typeof ZInvoiceFilter>>({
     col("collected", "기간 내 수납액", "Collected in period", "won"),
   ],
   query: (input) => {
-    const r = sql`r`;
-    const label = (column: string, labels: Parameters<typeof labelOf>[1]) =>
-      labelOf(sql`r.${sql.raw(column)}`, labels, input.lang);
+    const label = (column: SQL, labels: Parameters<typeof labelOf>[1]) => labelOf(column, labels, input.lang);
+    const taxFree = invoices.taxFreeAmount;
+    const columns = sql`
+      ${invoices.number} as number, ${dayText(invoices.issueDate)} as issue_date, ${dayText(invoices.dueDate)} as due_date,
+      ${invoices.customerId} as customer_id, ${oneLine(sql`cu.name`)} as customer_name,
+      ${invoices.contractId} as contract_id, c.number as contract_number,
+      ${label(sql`${invoices.periodKind}`, LABELS.periodKind)} as period_kind,
+      ${dayText(invoices.periodStart)} as period_start, ${dayText(invoices.periodEnd)} as period_end,
+      ${invoices.rentAmount} as rent, ${invoices.registrationFeeAmount} as registration_fee,
+      ${invoices.total} - ${taxFree} - ${invoices.rentAmount} - ${invoices.registrationFeeAmount} as other_taxable,
+      ${invoices.penaltyAmount} as penalty, ${invoices.lateInterestAmount} as late_interest,
+      ${invoices.supply} - ${taxFree} as taxable_supply, ${invoices.vat} as vat, ${taxFree} as tax_free,
+      ${invoices.total} as total, ${label(sql`${invoices.status}`, LABELS.invoiceStatus)} as status,
+      ${seoulTimeText(invoices.paidAt)} as paid_at`;
     return sql`
-      select ${r}.number, ${dayText(sql`${r}.issue_date`)}, ${dayText(sql`${r}.due_date`)},
-             ${r}.customer_id, ${r}.customer_name, ${r}.contract_id, ${r}.contract_number,
-             ${label("period_kind", LABELS.periodKind)}, ${dayText(sql`${r}.period_start`)}, ${dayText(sql`${r}.period_end`)},
-             ${r}.rent, ${r}.registration_fee, ${r}.other_taxable, ${r}.penalty, ${r}.late_interest,
-             ${r}.taxable_supply, ${r}.vat, ${r}.tax_free, ${r}.total, ${label("status", LABELS.invoiceStatus)},
-             ${seoulTimeText(sql`${r}.paid_at`)}, ${label("method", LABELS.method)}, ${r}.collected
-      from (${billingRegisterRows(input)}) r
+      select r.number, r.issue_date, r.due_date, r.customer_id, r.customer_name, r.contract_id, r.contract_number,
+             r.period_kind, r.period_start, r.period_end, r.rent, r.registration_fee, r.other_taxable, r.penalty,
+             r.late_interest, r.taxable_supply, r.vat, r.tax_free, r.total, r.status, r.paid_at,
+             ${label(sql`r.method`, LABELS.method)}, r.collected
+      from (${registerRows(input, columns)}) r
       order by r.invoice_id`;
   },
 });

@@ -1,4 +1,4 @@
-import { once } from "node:events";
+import type { EventEmitter } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import { headerOf, type ReportColumn, type ReportLanguage } from "./report-columns.js";
@@ -8,8 +8,21 @@ export const UTF8_BOM = "\uFEFF";
 
 /** Waits until the client has taken what was written; fails once it has gone away. */
 export async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, "drain"), once(out, "close")]);
+  if (out.writableNeedDrain && !out.destroyed) await drainOrClose(out);
   if (out.destroyed) throw new ClientGone();
+}
+
+/** The stream's next `drain` or its `close`, whichever comes first; no listener is left behind. */
+export function drainOrClose(stream: EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.once("drain", done);
+    stream.once("close", done);
+  });
 }
 
 export class ClientGone extends Error {

@@ -3,6 +3,7 @@ import { text } from "../texts/server-text.js";
 import {
   composeInvoice,
   exitInvoice,
+  invoiceSplit,
   line,
   MAX_LEDGER_WON,
   periodInvoice,
@@ -46,6 +47,27 @@ describe("composing an invoice", () => {
     { name: "nothing", lines: [], sums: { supply: 0, vat: 0, total: 0, taxFree: 0 } },
   ])("sums $name line by line", ({ lines, sums }) => {
     expect(composeInvoice(lines)).toEqual({ lines, ...sums });
+  });
+
+  it("splits an invoice for the register by line kind, the rest being other taxable lines", () => {
+    const taxable = [
+      line("rent", T, 29_900),
+      line("rent", T, 15_000),
+      line("registration_fee", T, 100_000),
+      line("removal_fee", T, 30_000),
+    ];
+    const invoice = composeInvoice([...taxable, line("penalty", T, 98_670), line("late_interest", T, 147)]);
+    const split = invoiceSplit(invoice);
+    expect(split).toEqual({
+      rent: 44_900,
+      registrationFee: 100_000,
+      penalty: 98_670,
+      lateInterest: 147,
+      taxFree: 98_817,
+    });
+    // What the register derives from it: the removal fee as other taxable, the taxable supply.
+    expect(invoice.total - split.taxFree - split.rent - split.registrationFee).toBe(30_000);
+    expect(invoice.supply - split.taxFree).toBe(taxable.reduce((sum, l) => sum + l.supply, 0));
   });
 
   it("adds late interest as its own tax-free line with where it came from", () => {

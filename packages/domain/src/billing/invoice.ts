@@ -79,6 +79,33 @@ export function composeInvoice(lines: readonly InvoiceLine[]): ComposedInvoice {
   };
 }
 
+/**
+ * What the billing register shows of an invoice's lines, kept on the invoice when it is issued
+ * (lines never change afterwards): rent, registration fee, penalty and late interest, and the
+ * tax-free part. The rest follows from the invoice's sums: other taxable = total − tax-free −
+ * rent − registration fee; taxable supply = supply − tax-free (a tax-free line's supply is its
+ * amount).
+ */
+export interface InvoiceSplit {
+  rent: number;
+  registrationFee: number;
+  penalty: number;
+  lateInterest: number;
+  taxFree: number;
+}
+
+export function invoiceSplit(invoice: ComposedInvoice): InvoiceSplit {
+  const of = (kind: InvoiceLine["kind"]) =>
+    sumWon(invoice.lines.filter((l) => l.kind === kind).map((l) => l.amount));
+  return {
+    rent: of("rent"),
+    registrationFee: of("registration_fee"),
+    penalty: of("penalty"),
+    lateInterest: of("late_interest"),
+    taxFree: invoice.taxFree,
+  };
+}
+
 /** Late-payment interest earned by an invoice paid late, charged as a line of a later invoice. */
 export interface EarnedInterest {
   lateInvoiceNumber: string;

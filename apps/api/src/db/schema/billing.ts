@@ -37,6 +37,13 @@ export const invoices = pgTable(
     supply: integer("supply").notNull(),
     vat: integer("vat").notNull(),
     total: integer("total").notNull(),
+    // What the register shows of the lines, written with them (domain `invoiceSplit`): the
+    // register reads it from the invoice instead of aggregating a million invoices' lines.
+    rentAmount: integer("rent_amount").notNull().default(0),
+    registrationFeeAmount: integer("registration_fee_amount").notNull().default(0),
+    penaltyAmount: integer("penalty_amount").notNull().default(0),
+    lateInterestAmount: integer("late_interest_amount").notNull().default(0),
+    taxFreeAmount: integer("tax_free_amount").notNull().default(0),
     status: text("status").notNull().default("open"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     billingRunId: integer("billing_run_id"),
