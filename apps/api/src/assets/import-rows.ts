@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** The columns an asset file may have, each under its English or Korean header. */
 export const IMPORT_COLUMNS = [
@@ -126,7 +126,9 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The rows of the first worksheet of an XLSX file, read as they stream in. */
 export async function* xlsxRows(input: Readable): AsyncGenerator<ImportRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded for the first XLSX, not at start-up (~20 MB of resident memory otherwise).
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "cache",

@@ -44,7 +44,7 @@ export async function renderContract(
   doc: ContractDocument,
   options: { fontMode?: FontMode } = {},
 ): Promise<RenderedContract> {
-  const flow = new PdfFlow({
+  const flow = await PdfFlow.open({
     runningHead: `렌탈 계약서 · 계약번호 ${doc.number} · ${partnerLine(doc.partner)}`,
   });
   const t = doc.terms;

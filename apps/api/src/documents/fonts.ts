@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import fontkit, { type Font } from "@pdf-lib/fontkit";
+import type { Font } from "@pdf-lib/fontkit";
 import type { PDFDocument, PDFFont } from "pdf-lib";
-import subsetFont from "subset-font";
 
 /**
  * Pretendard (SIL OFL) from the `pretendard` npm package, TrueType build. Hangul needs a font
@@ -16,6 +15,27 @@ const FONT_FILES: Record<FontWeight, string> = {
   regular: "pretendard/dist/public/static/alternative/Pretendard-Regular.ttf",
   bold: "pretendard/dist/public/static/alternative/Pretendard-Bold.ttf",
 };
+
+interface FontTools {
+  fontkit: typeof import("@pdf-lib/fontkit");
+  subsetFont: typeof import("subset-font").default;
+}
+let tools: FontTools | undefined;
+
+/**
+ * fontkit and HarfBuzz (subset-font) are loaded for the first document, not at start-up: ~40 MB
+ * of resident memory that a server process rendering no PDF never needs. PdfFlow.open awaits it.
+ */
+export async function loadFontTools(): Promise<void> {
+  if (tools) return;
+  const [fontkit, subsetFont] = await Promise.all([import("@pdf-lib/fontkit"), import("subset-font")]);
+  tools = { fontkit: fontkit.default, subsetFont: subsetFont.default };
+}
+
+function fontTools(): FontTools {
+  if (!tools) throw new Error("Fonts are used before loadFontTools()");
+  return tools;
+}
 
 const require = createRequire(import.meta.url);
 // Buffers, not plain Uint8Arrays: fontverter (inside subset-font) reads them with Buffer methods.
@@ -44,7 +64,7 @@ export class FontMetrics {
   readonly descent: number;
 
   constructor(bytes: Uint8Array) {
-    this.font = fontkit.create(bytes);
+    this.font = fontTools().fontkit.create(bytes);
     this.ascent = this.font.ascent / this.font.unitsPerEm;
     this.descent = this.font.descent / this.font.unitsPerEm;
   }
@@ -83,7 +103,7 @@ export function fontMetrics(weight: FontWeight): FontMetrics {
 export async function subsetFontBytes(weight: FontWeight, text: string): Promise<Uint8Array> {
   const chars = new Set(text);
   chars.add(" ");
-  return subsetFont(fontBytes(weight), [...chars].join(""), {
+  return fontTools().subsetFont(fontBytes(weight), [...chars].join(""), {
     keepFeatures: [],
     dropTables: ["GSUB", "GPOS", "GDEF", "kern"],
   });
@@ -99,7 +119,7 @@ export async function embedDocumentFont(input: {
   text: string;
   mode?: FontMode;
 }): Promise<PDFFont> {
-  input.pdfDoc.registerFontkit(fontkit);
+  input.pdfDoc.registerFontkit(fontTools().fontkit);
   if (input.mode === "full") {
     // Shaping off, to draw what the subset (which has no layout tables) draws: with `calt` on,
     // Pretendard swaps the hyphen between digits for an alternate that pdf-lib mis-spaces.

@@ -56,7 +56,7 @@ export async function renderInstallationReceipt(
 export async function renderInstallationReceiptPdf(
   r: InstallationReceipt,
 ): Promise<{ bytes: Uint8Array; signatureBox: SignatureBox }> {
-  const flow = new PdfFlow();
+  const flow = await PdfFlow.open();
   const c = flow.canvas;
   letterhead(flow, r.partner, `계약번호 ${r.contractNumber}`);
   flow.gap(26);

@@ -1,3 +1,4 @@
+import { loadFontTools } from "./fonts.js";
 import { A4, PdfCanvas } from "./pdf-canvas.js";
 
 const MARGIN_X = 50;
@@ -24,7 +25,13 @@ export class PdfFlow {
   page = -1;
   y = TOP;
 
-  constructor(private readonly options: { runningHead?: string } = {}) {
+  /** A flow on its first page, once the font tools are loaded (fonts.ts). */
+  static async open(options: { runningHead?: string } = {}): Promise<PdfFlow> {
+    await loadFontTools();
+    return new PdfFlow(options);
+  }
+
+  private constructor(private readonly options: { runningHead?: string }) {
     this.newPage();
   }
 

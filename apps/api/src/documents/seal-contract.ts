@@ -86,7 +86,7 @@ export async function sealContract(input: SealInput): Promise<Uint8Array> {
   // The seal is applied now; the customer's own signing time is on the audit page.
   const sealedAt = new Date();
 
-  const flow = new PdfFlow();
+  const flow = await PdfFlow.open();
   auditCertificate(flow, {
     ...input,
     title: pdfDoc.getTitle() ?? "전자문서",

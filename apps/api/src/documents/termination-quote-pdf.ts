@@ -24,7 +24,7 @@ const KIND_LABELS: Record<string, string> = {
 
 /** "중도해지 정산 견적서": the itemized exit quote to hand the customer before they decide. */
 export async function renderTerminationQuotePdf(d: TerminationQuoteDocument): Promise<Uint8Array> {
-  const flow = new PdfFlow();
+  const flow = await PdfFlow.open();
   letterhead(flow, d.partner, `계약번호 ${d.contractNumber}`);
   flow.gap(26);
   flow.title("중도해지 정산 견적서");

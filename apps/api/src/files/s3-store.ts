@@ -1,12 +1,7 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { assertFileKey, type FileStore } from "./file-store.js";
+
+type S3Sdk = typeof import("@aws-sdk/client-s3");
 
 /**
  * Files in an S3-compatible object store (AWS S3, MinIO, Ceph, NCloud or any other speaking
@@ -15,7 +10,7 @@ import { assertFileKey, type FileStore } from "./file-store.js";
  */
 export class S3Store implements FileStore {
   readonly kind = "s3";
-  private readonly client: S3Client;
+  private connection?: Promise<{ s3: S3Sdk; client: S3Client }>;
 
   constructor(
     private readonly options: {
@@ -26,13 +21,23 @@ export class S3Store implements FileStore {
       secretAccessKey: string;
       prefix?: string;
     },
-  ) {
-    this.client = new S3Client({
-      region: options.region,
-      endpoint: options.endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-    });
+  ) {}
+
+  /**
+   * The AWS SDK and its client, loaded on the first use: ~12 MB of resident memory that a
+   * server storing its files locally never needs.
+   */
+  private connect(): Promise<{ s3: S3Sdk; client: S3Client }> {
+    this.connection ??= import("@aws-sdk/client-s3").then((s3) => ({
+      s3,
+      client: new s3.S3Client({
+        region: this.options.region,
+        endpoint: this.options.endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey },
+      }),
+    }));
+    return this.connection;
   }
 
   private keyOf(key: string): string {
@@ -41,8 +46,9 @@ export class S3Store implements FileStore {
   }
 
   async put(key: string, bytes: Uint8Array, contentType = "application/octet-stream"): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
+    const { s3, client } = await this.connect();
+    await client.send(
+      new s3.PutObjectCommand({
         Bucket: this.options.bucket,
         Key: this.keyOf(key),
         Body: bytes,
@@ -52,28 +58,32 @@ export class S3Store implements FileStore {
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
+    const { s3, client } = await this.connect();
     try {
-      const answer = await this.client.send(
-        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }),
+      const answer = await client.send(
+        new s3.GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }),
       );
       return answer.Body ? await answer.Body.transformToByteArray() : new Uint8Array();
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return undefined;
+      if (error instanceof s3.NoSuchKey || (error as { name?: string }).name === "NoSuchKey")
+        return undefined;
       throw error;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
+    const { s3, client } = await this.connect();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(key) }));
   }
 
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     const base = this.options.prefix ?? "";
     let token: string | undefined;
+    const { s3, client } = await this.connect();
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({
+      const page = await client.send(
+        new s3.ListObjectsV2Command({
           Bucket: this.options.bucket,
           Prefix: `${base}${prefix}`,
           ContinuationToken: token,
@@ -86,6 +96,6 @@ export class S3Store implements FileStore {
   }
 
   close(): void {
-    this.client.destroy();
+    void this.connection?.then(({ client }) => client.destroy());
   }
 }
