@@ -60,17 +60,21 @@ function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
   }
 }
 
+/** How much of the sheet may wait for the zip: enough to keep the deflater busy while rows are made. */
+const SHEET_BACKLOG_BYTES = 16 * 1024 * 1024;
+
 /**
- * Waits until the zip has taken what exceljs buffered of the sheet. exceljs writes the sheet's
- * XML in 64 KB pieces into the stream archiver reads the zip entry from (a readable-stream v2
- * PassThrough, `sheet.stream.pipes[0]`), ignoring what `write` answers; at a million rows 1 GB
- * piled up there while the zip was still busy with an earlier entry or deflating behind.
+ * Waits, when more than SHEET_BACKLOG_BYTES of the sheet wait for the zip, until the zip has
+ * taken them. exceljs writes the sheet's XML in 64 KB pieces into the stream archiver reads the
+ * zip entry from (a readable-stream v2 PassThrough, `sheet.stream.pipes[0]`), ignoring what
+ * `write` answers; at a million rows 1 GB piled up there while the zip was busy with an earlier
+ * entry or deflating behind. Waiting whenever anything was pending (its 16 KB high-water mark)
+ * kept memory flat but left the deflater idle between batches (XLSX 52 s instead of ~45 s).
  */
 async function sheetTaken(sheet: ExcelJS.Worksheet): Promise<void> {
   const entry = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
-  const state = (entry as unknown as { _writableState?: { needDrain?: boolean } } | undefined)
-    ?._writableState;
-  if (entry && state?.needDrain && !entry.destroyed) await drainOrClose(entry);
+  const state = (entry as unknown as { _writableState?: { length?: number } } | undefined)?._writableState;
+  if (entry && (state?.length ?? 0) > SHEET_BACKLOG_BYTES && !entry.destroyed) await drainOrClose(entry);
 }
 
 /**
