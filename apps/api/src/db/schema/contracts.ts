@@ -193,7 +193,9 @@ export const paymentMethods = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("payment_methods_contract_idx").on(t.contractId),
+    // By contract, then id: a contract's newest active method (the billing run's lateral join,
+    // `order by id desc limit 1`) is read backwards from the index, without a sort per contract.
+    index("payment_methods_contract_idx").on(t.contractId, t.id),
     index("payment_methods_deactivating_idx").on(t.id).where(sql`status = 'deactivating'`),
   ],
 );
