@@ -126,7 +126,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The rows of the first worksheet of an XLSX file, read as they stream in. */
 export async function* xlsxRows(input: Readable): AsyncGenerator<ImportRow> {
-  // Loaded for the first XLSX, not at start-up (~20 MB of resident memory otherwise).
+  // Loaded for the first XLSX, not at start-up (see documents/fonts.ts for what that saved).
   const { default: Excel } = await import("exceljs");
   const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",

@@ -4,7 +4,7 @@ import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/p
 import { type Db, rowsOf } from "../db/client.js";
 import { enqueueForCustomers } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
-import { intArray, VAT_FREE_KINDS_SQL } from "./invoices.repository.js";
+import { intArray } from "./invoices.repository.js";
 
 /** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
 export interface FirstAttemptDue {
@@ -169,7 +169,7 @@ export async function collectPaymentBatch(input: {
       await tx.execute(sql`
         select i.id, i.partner_id, i.contract_id, i.period_kind, i.period_start::text, i.number, pm.token, pm.gateway, i.total,
           i.total - coalesce((select sum(cn.amount) from credit_notes cn where cn.invoice_id = i.id), 0)::int as owed,
-          coalesce((select sum(l.amount) from invoice_lines l where l.invoice_id = i.id and l.kind = any(${VAT_FREE_KINDS_SQL})), 0)::int as tax_free
+          i.tax_free_amount as tax_free
         from invoices i
         left join lateral (
           select token, gateway from payment_methods

@@ -117,7 +117,7 @@ export async function runDunning(input: {
         const key = attemptKey(invoice, attempt);
         const result = method
           ? await input.gateway
-              .charge(await balanceChargeRequest(tx, { invoice, attempt, balance, token: method.token }))
+              .charge(balanceChargeRequest({ invoice, attempt, balance, token: method.token }))
               .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "" }))
           : { status: "declined" as const, code: "no_payment_method", message: "" };
         const inserted = await tx

@@ -108,7 +108,7 @@ export async function collectInvoice(ctx: UseCaseContext, invoiceId: number) {
   const attempt = await nextAttempt(ctx, invoice.id);
   const key = attemptKey(invoice, attempt);
   const result = await ctx.adapters.paymentGateway
-    .charge(await balanceChargeRequest(ctx.tx, { invoice, attempt, balance, token: method.token }))
+    .charge(balanceChargeRequest({ invoice, attempt, balance, token: method.token }))
     .catch(() => ({ status: "declined" as const, code: "gateway_error", message: "gateway unreachable" }));
   const [row] = await ctx.tx
     .insert(payments)

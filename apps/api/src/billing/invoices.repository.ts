@@ -1,10 +1,4 @@
-import {
-  type ComposedInvoice,
-  type EarnedInterest,
-  invoiceSplit,
-  taxFreePartOf,
-  VAT_FREE_LINE_KINDS,
-} from "@ssp/domain";
+import { type ComposedInvoice, type EarnedInterest, invoiceSplit, taxFreePartOf } from "@ssp/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client.js";
 import { billingCursors, paymentMethods } from "../db/schema/index.js";
@@ -319,21 +313,6 @@ export function intArray(ids: readonly number[]) {
   return sql.raw(`array[${ids.map((id) => Math.trunc(Number(id))).join(",")}]::int[]`);
 }
 
-/** The line kinds that carry no VAT, as a SQL array (the domain's list). */
-export const VAT_FREE_KINDS_SQL = sql.raw(
-  `array[${[...VAT_FREE_LINE_KINDS].map((k) => `'${k.replace(/[^a-z_]/g, "")}'`).join(",")}]::text[]`,
-);
-
-/** An invoice's tax-free part: the sum of its lines that carry no VAT. */
-export async function taxFreeOf(db: Db, invoiceId: number): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`
-      select coalesce(sum(amount), 0)::int as n from invoice_lines
-      where invoice_id = ${invoiceId} and kind = any(${VAT_FREE_KINDS_SQL})`),
-  );
-  return row?.n ?? 0;
-}
-
 /**
  * The newest active auto-pay method of the contract that belongs to the invoice's customer, if
  * any. After a name transfer (명의변경) the invoices issued before it stay the old holder's: the
@@ -356,25 +335,18 @@ export async function activeMethodOf(db: Db, invoice: { contractId: number; cust
 }
 
 /** A later attempt on an invoice, for what it still owes, with the tax-free share of that named. */
-export async function balanceChargeRequest(
-  db: Db,
-  input: {
-    invoice: InvoiceIdentity & { id: number; total: number };
-    attempt: number;
-    balance: number;
-    token: string;
-  },
-) {
+export function balanceChargeRequest(input: {
+  invoice: InvoiceIdentity & { total: number; taxFreeAmount: number };
+  attempt: number;
+  balance: number;
+  token: string;
+}) {
   const { invoice, balance } = input;
   return chargeRequest({
     invoice,
     attempt: input.attempt,
     amount: balance,
-    taxFree: taxFreePartOf({
-      amount: balance,
-      total: invoice.total,
-      taxFree: await taxFreeOf(db, invoice.id),
-    }),
+    taxFree: taxFreePartOf({ amount: balance, total: invoice.total, taxFree: invoice.taxFreeAmount }),
     token: input.token,
   });
 }

@@ -27,8 +27,7 @@ export function tenantSettings(scope: TenantScope): {
  */
 export const REQUEST_PARALLEL_SETTINGS = { max_parallel_workers_per_gather: "0" } as const;
 
-const SET_TENANT =
-  "select set_config('role', $1, true), set_config('app.partner_id', $2, true), set_config('app.all_partners', $3, true), set_config('max_parallel_workers_per_gather', '0', true)";
+const SET_TENANT = `select set_config('role', $1, true), set_config('app.partner_id', $2, true), set_config('app.all_partners', $3, true), set_config('max_parallel_workers_per_gather', '${REQUEST_PARALLEL_SETTINGS.max_parallel_workers_per_gather}', true)`;
 // Requests also bound each statement: a slow one is stopped (57014 → 503) rather than holding
 // a pool connection for everyone else (issue 14 finding 7). Jobs run without the bound.
 const SET_TENANT_BOUNDED = `${SET_TENANT}, set_config('statement_timeout', $4, true)`;

@@ -23,8 +23,9 @@ interface FontTools {
 let tools: FontTools | undefined;
 
 /**
- * fontkit and HarfBuzz (subset-font) are loaded for the first document, not at start-up: ~40 MB
- * of resident memory that a server process rendering no PDF never needs. PdfFlow.open awaits it.
+ * fontkit and HarfBuzz (subset-font) are loaded for the first document, not at start-up, as are
+ * exceljs and the AWS SDK where they are used: with all four on first use the idle server's RSS
+ * fell 306 → 277 MB (BENCHMARKS.md, session 8). PdfFlow.open awaits this.
  */
 export async function loadFontTools(): Promise<void> {
   if (tools) return;

@@ -24,8 +24,8 @@ export class S3Store implements FileStore {
   ) {}
 
   /**
-   * The AWS SDK and its client, loaded on the first use: ~12 MB of resident memory that a
-   * server storing its files locally never needs.
+   * The AWS SDK and its client, loaded on the first use: a server storing its files locally never
+   * loads it (see documents/fonts.ts for what that saved).
    */
   private connect(): Promise<{ s3: S3Sdk; client: S3Client }> {
     this.connection ??= import("@aws-sdk/client-s3").then((s3) => ({

@@ -31,10 +31,11 @@ type RegisterInput = ReportQueryInput<z.infer<typeof ZInvoiceFilter>>;
  */
 function registerRows(input: RegisterInput, columns: SQL) {
   const { partnerId, from, to } = input;
-  const inPeriod = sql`(select ${invoices.id} from ${invoices} where ${and([
+  const issuedInPeriod = [
     partnerIs(invoices.partnerId, partnerId),
     sql`${invoices.issueDate} between ${from}::date and ${to}::date`,
-  ])})`;
+  ];
+  const inPeriod = sql`(select ${invoices.id} from ${invoices} where ${and(issuedInPeriod)})`;
   return sql`
     select r.*, p.method, coalesce(p.collected, 0) - coalesce(rf.refunded, 0) as collected
     from (
@@ -42,11 +43,7 @@ function registerRows(input: RegisterInput, columns: SQL) {
       from ${invoices}
       join customers cu on cu.id = ${invoices.customerId}
       join contracts c on c.id = ${invoices.contractId}
-      where ${and([
-        partnerIs(invoices.partnerId, partnerId),
-        sql`${invoices.issueDate} between ${from}::date and ${to}::date`,
-        ...invoiceWhere(input.filter, input.today),
-      ])}
+      where ${and([...issuedInPeriod, ...invoiceWhere(input.filter, input.today)])}
       order by ${invoices.id}
     ) r
     left join (

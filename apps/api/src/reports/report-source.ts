@@ -38,8 +38,8 @@ export function inTenantSnapshot<T>(
 /**
  * For the report's transaction only: room for the aggregates and hashes of set-based reports in
  * the server's memory rather than temporary files; one parallel worker (a million-row register
- * joins, formats and sorts in two processes: 7.9 → 5.7–6.1 s over HTTP, where two workers made
- * it 6.4–6.9 s on two cores shared with the API; requests run without workers, db/tenant.ts);
+ * joins, formats and sorts in two processes: over HTTP 7.9–9.2 s with none, 5.7–7.6 s with one,
+ * 6.4–8.6 s with two on two cores shared with the API; requests run without workers, db/tenant.ts);
  * and ISO dates, so that `date::text` is YYYY-MM-DD whatever the server's DateStyle
  * (report-sql.ts). No JIT, as on every connection: its compile time was 1.5 s of a 2.6 s register
  * of 20,000 rows (db/session-settings.ts).

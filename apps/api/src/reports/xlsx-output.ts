@@ -69,7 +69,8 @@ const SHEET_BACKLOG_BYTES = 16 * 1024 * 1024;
  * zip entry from (a readable-stream v2 PassThrough, `sheet.stream.pipes[0]`), ignoring what
  * `write` answers; at a million rows 1 GB piled up there while the zip was busy with an earlier
  * entry or deflating behind. Waiting whenever anything was pending (its 16 KB high-water mark)
- * kept memory flat but left the deflater idle between batches (XLSX 52 s instead of ~45 s).
+ * kept memory flat but left the deflater idle between batches (a million rows in 52.1 s, against
+ * 41.2 s with this bound).
  */
 async function sheetTaken(sheet: ExcelJS.Worksheet): Promise<void> {
   const entry = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
@@ -90,7 +91,7 @@ export async function writeXlsx(input: {
   batches: AsyncIterable<unknown[][]>;
 }): Promise<number> {
   const { out, columns } = input;
-  // Loaded for the first XLSX, not at start-up (~20 MB of resident memory otherwise).
+  // Loaded for the first XLSX, not at start-up (see documents/fonts.ts for what that saved).
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream: out,
