@@ -34,43 +34,63 @@ const ACTIVE_METHOD = sql`left join lateral (
   ) pm on true`;
 
 /**
+ * The batch's plan, fixed for its transaction: walk the cursor table's primary key (partner,
+ * contract) in order and stop at the limit, then look each contract and its method up by key. Left
+ * to the statistics of tables a run is busy rewriting, the planner chose a merge join that read
+ * every contract from the first id on (quadratic over a run), or read the whole id range and
+ * sorted it: 95–350 ms a batch of 5,000 against 35–60 ms (BENCHMARKS.md, session 9). The batch's
+ * other statements are writes by key, which these settings do not change. (JIT is off on every
+ * connection: db/session-settings.ts.)
+ */
+export const BATCH_PLAN = sql`select ${sql.raw(
+  ["enable_seqscan", "enable_bitmapscan", "enable_sort", "enable_mergejoin", "enable_hashjoin"]
+    .map((name) => `set_config('${name}', 'off', true)`)
+    .join(", "),
+)}`;
+
+/**
  * One batch of contracts with a period started on or before `date` and not yet invoiced, after
  * `afterId` (and up to `uptoId`) in contract order, with their cursors locked (FOR UPDATE) when
  * `lock`: an overlapping run (another date, an installation) waits for this batch and then reads
  * where it left the cursor, so the two never work out the same periods. A dry run reads unlocked.
  */
-export async function dueContracts(
-  db: Db,
-  input: {
-    partnerId: number;
-    date: string;
-    afterId: number;
-    uptoId: number;
-    limit: number;
-    lock: boolean;
-    /** Only this contract (an installation issuing its first invoice at once). */
-    contractId?: number;
-  },
-): Promise<DueContract[]> {
-  // The batch walks the cursor table's primary key (partner, contract): that is always the right
-  // plan, whatever the statistics of a table a run is busy rewriting say (JIT is off on every
-  // connection: db/session-settings.ts).
-  await db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+export async function dueContracts(db: Db, input: DueBatch): Promise<DueContract[]> {
+  await db.execute(BATCH_PLAN);
+  const rows = rowsOf<DueContract>(await db.execute(dueContractsQuery(input)));
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+export interface DueBatch {
+  partnerId: number;
+  date: string;
+  afterId: number;
+  uptoId: number;
+  limit: number;
+  lock: boolean;
+  /** Only this contract (an installation issuing its first invoice at once). */
+  contractId?: number;
+}
+
+/**
+ * The batch's select (exported for the test that checks its plan): the cursors first, in key order
+ * up to the limit (and locked), then each one's contract and method by key.
+ */
+export function dueContractsQuery(input: DueBatch) {
   const only = input.contractId === undefined ? sql`` : sql`and bc.contract_id = ${input.contractId}`;
-  return rowsOf<DueContract>(
-    await db.execute(sql`
+  return sql`
+      with due as materialized (
+        select bc.contract_id, bc.next_period_on from billing_cursors bc
+        where bc.partner_id = ${input.partnerId} and bc.contract_id > ${input.afterId} and bc.contract_id <= ${input.uptoId}
+          and bc.next_period_on <= ${input.date}::date ${only}
+        order by bc.partner_id, bc.contract_id
+        limit ${input.limit}
+        ${input.lock ? sql`for update of bc` : sql``}
+      )
       select c.id, c.partner_id, c.customer_id, c.terms::text as terms,
              c.activated_on::text as activated_on, c.billing_day, c.ended_on::text as ended_on,
-             bc.next_period_on::text as next_period_on, pm.token, pm.gateway
-      from billing_cursors bc
-      join contracts c on c.id = bc.contract_id
-      ${ACTIVE_METHOD}
-      where bc.partner_id = ${input.partnerId} and bc.contract_id > ${input.afterId} and bc.contract_id <= ${input.uptoId}
-        and bc.next_period_on <= ${input.date}::date ${only}
-      order by bc.partner_id, bc.contract_id
-      limit ${input.limit}
-      ${input.lock ? sql`for update of bc` : sql``}`),
-  );
+             due.next_period_on::text as next_period_on, pm.token, pm.gateway
+      from due join contracts c on c.id = due.contract_id
+      ${ACTIVE_METHOD}`;
 }
 
 /** How many of a partner's contracts are due by `date`, and the contract ids they span (for workers). */
