@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstPlanVersion } from "../../test/support/plans.js";
 import { startTestApp, type TestApp } from "../../test/test-app.js";
 import { type Db, rowsOf } from "../db/client.js";
-import { BATCH_PLAN, type DueBatch, dueContractsQuery } from "./invoices.repository.js";
+import { type DueBatch, dueContractsQuery, SELECT_PLAN } from "./invoices.repository.js";
 import { seedActiveContracts } from "./seed-active-contracts.js";
 
 // A billing batch reads 5,000 due contracts in the middle of a partner's range. Left to the
@@ -38,7 +38,7 @@ afterAll(() => t.close());
 /** The batch select's plan, with the batch's settings or with the planner's own. */
 async function planOf(settings: "batch" | "planner's own"): Promise<string> {
   return t.database.db.transaction(async (tx: Db) => {
-    if (settings === "batch") await tx.execute(BATCH_PLAN);
+    if (settings === "batch") await tx.execute(SELECT_PLAN);
     const rows = rowsOf<{ "QUERY PLAN": string }>(await tx.execute(sql`explain ${dueContractsQuery(batch)}`));
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
   });

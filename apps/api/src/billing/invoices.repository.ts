@@ -34,19 +34,21 @@ const ACTIVE_METHOD = sql`left join lateral (
   ) pm on true`;
 
 /**
- * The batch's plan, fixed for its transaction: walk the cursor table's primary key (partner,
- * contract) in order and stop at the limit, then look each contract and its method up by key. Left
- * to the statistics of tables a run is busy rewriting, the planner chose a merge join that read
- * every contract from the first id on (quadratic over a run), or read the whole id range and
- * sorted it: 95–350 ms a batch of 5,000 against 35–60 ms (BENCHMARKS.md, session 9). The batch's
- * other statements are writes by key, which these settings do not change. (JIT is off on every
- * connection: db/session-settings.ts.)
+ * The batch's plans. Its select walks the cursor table's primary key (partner, contract) in order
+ * up to the limit, then looks each contract and its method up by key: left to the statistics of
+ * tables a run is busy rewriting, the planner chose a merge join that read every contract from the
+ * first id on (quadratic over a run), or read the whole id range and sorted it — 95–350 ms a batch
+ * of 5,000 against 35–60 ms (BENCHMARKS.md, session 9). Its writes go by key too: with a batch's
+ * length known, the planner would rather hash a whole table (the cursors' update read all of them,
+ * every batch) than look 5,000 rows up, so sequential scans stay off for the whole transaction
+ * while joins and sorts come back for the writes. (JIT is off on every connection:
+ * db/session-settings.ts.)
  */
-export const BATCH_PLAN = sql`select ${sql.raw(
-  ["enable_seqscan", "enable_bitmapscan", "enable_sort", "enable_mergejoin", "enable_hashjoin"]
-    .map((name) => `set_config('${name}', 'off', true)`)
-    .join(", "),
-)}`;
+const FIXED = ["enable_bitmapscan", "enable_sort", "enable_mergejoin", "enable_hashjoin"];
+const settings = (names: readonly string[], value: "on" | "off") =>
+  sql.raw(`select ${names.map((name) => `set_config('${name}', '${value}', true)`).join(", ")}`);
+export const SELECT_PLAN = settings(["enable_seqscan", ...FIXED], "off");
+const WRITES_PLAN = settings(FIXED, "on");
 
 /**
  * One batch of contracts with a period started on or before `date` and not yet invoiced, after
@@ -55,8 +57,9 @@ export const BATCH_PLAN = sql`select ${sql.raw(
  * where it left the cursor, so the two never work out the same periods. A dry run reads unlocked.
  */
 export async function dueContracts(db: Db, input: DueBatch): Promise<DueContract[]> {
-  await db.execute(BATCH_PLAN);
+  await db.execute(SELECT_PLAN);
   const rows = rowsOf<DueContract>(await db.execute(dueContractsQuery(input)));
+  await db.execute(WRITES_PLAN);
   return rows.sort((a, b) => a.id - b.id);
 }
 
@@ -181,69 +184,54 @@ export interface IssuedInvoice {
  * Writes invoices and their lines in two statements; one that already exists (same contract,
  * period kind and start) is skipped, and only those written come back. The interest records an
  * invoice charges point at it from then on.
+ *
+ * A batch's invoices are mostly alike (a million contracts are a few dozen plans and periods), so
+ * what they share — period, amounts, lines — goes once per kind, and each invoice is sent as a few
+ * integers in arrays: a tenth of the bytes of one JSON object per invoice and per line, which both
+ * Node (serialising, sending, collecting garbage) and PostgreSQL (parsing) paid per row.
  */
 export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): Promise<IssuedInvoice[]> {
   if (invoices.length === 0) return [];
-  const rows = invoices.map((inv) => {
-    const split = invoiceSplit(inv.content);
-    return {
-      p: inv.partnerId,
-      c: inv.contractId,
-      cu: inv.customerId,
-      k: inv.periodKind,
-      ix: inv.periodIndex,
-      ps: inv.periodStart,
-      pe: inv.periodEnd,
-      d: inv.date,
-      s: inv.content.supply,
-      v: inv.content.vat,
-      t: inv.content.total,
-      st: inv.status,
-      pa: inv.status === "paid" ? (inv.paidAt ?? new Date()).toISOString() : null,
-      r: inv.billingRunId ?? null,
-      sr: split.rent,
-      sf: split.registrationFee,
-      sp: split.penalty,
-      si: split.lateInterest,
-      tf: split.taxFree,
-    };
-  });
+  const { kinds, kindOf } = invoiceKinds(invoices);
   const inserted = rowsOf<Omit<IssuedInvoice, "tax_free">>(
     await db.execute(sql`
+      with k as materialized (
+        select * from json_to_recordset(${JSON.stringify(kinds.map(({ lines: _, ...k }) => k))}::json)
+          as k(q int, k text, ix int, ps date, pe date, d date, s int, v int, t int, r int, pa timestamptz,
+               sr int, sf int, sp int, si int, tf int)
+      )
       insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
                             issue_date, due_date, supply, vat, total, billing_run_id, status, paid_at,
                             rent_amount, registration_fee_amount, penalty_amount, late_interest_amount, tax_free_amount)
-      select x.p, 'INV-' || to_char(x.d, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
-             x.c, x.cu, x.k, x.ix, x.ps, x.pe, x.d, x.d, x.s, x.v, x.t, x.r, x.st, x.pa,
-             x.sr, x.sf, x.sp, x.si, x.tf
-      from json_to_recordset(${JSON.stringify(rows)}::json)
-        as x(p int, c int, cu int, k text, ix int, ps date, pe date, d date, s int, v int, t int, r int, st text, pa timestamptz,
-             sr int, sf int, sp int, si int, tf int)
+      select x.p, 'INV-' || to_char(k.d, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
+             x.c, x.cu, k.k, k.ix, k.ps, k.pe, k.d, k.d, k.s, k.v, k.t, k.r,
+             case when x.paid then 'paid' else 'open' end, case when x.paid then k.pa end,
+             k.sr, k.sf, k.sp, k.si, k.tf
+      from unnest(${intList(invoices.map((i) => i.partnerId))}::int[], ${intList(invoices.map((i) => i.contractId))}::int[],
+                  ${intList(invoices.map((i) => i.customerId))}::int[], ${intList(kindOf)}::int[],
+                  ${boolList(invoices.map((i) => i.status === "paid"))}::bool[]) as x(p, c, cu, q, paid)
+        join k on k.q = x.q
       on conflict (contract_id, period_start, period_kind) do nothing
       returning id, contract_id, partner_id, number, period_kind, period_start::text as period_start, total, status`),
   );
   const source = new Map(
-    invoices.map((inv) => [`${inv.contractId}|${inv.periodKind}|${inv.periodStart}`, inv]),
+    invoices.map((inv, n) => [`${inv.contractId}|${inv.periodKind}|${inv.periodStart}`, n]),
   );
-  const written = inserted.map((row) => ({
-    row,
-    invoice: source.get(`${row.contract_id}|${row.period_kind}|${row.period_start}`)!,
-  }));
-  const lines = written.flatMap(({ row, invoice }) =>
-    invoice.content.lines.map(({ text, ...l }, position) => ({
-      i: row.id,
-      p: row.partner_id,
-      position,
-      ...l,
-      t: text,
-    })),
-  );
-  if (lines.length > 0) {
+  const written = inserted.map((row) => {
+    const n = source.get(`${row.contract_id}|${row.period_kind}|${row.period_start}`)!;
+    return { row, invoice: invoices[n]!, kind: kindOf[n]! };
+  });
+  if (written.length > 0) {
+    const lines = kinds.flatMap((k) =>
+      k.lines.map(({ text, ...l }, position) => ({ q: k.q, position, ...l, t: text })),
+    );
     await db.execute(sql`
       insert into invoice_lines (invoice_id, partner_id, position, kind, description, description_text, supply, vat, amount)
-      select x.i, x.p, x.position, x.kind, x.description, x.t, x.supply, x.vat, x.amount
-      from json_to_recordset(${JSON.stringify(lines)}::json)
-        as x(i int, p int, position int, kind text, description text, t jsonb, supply int, vat int, amount int)`);
+      select x.i, x.p, l.position, l.kind, l.description, l.t, l.supply, l.vat, l.amount
+      from unnest(${intList(written.map((w) => w.row.id))}::int[], ${intList(written.map((w) => w.row.partner_id))}::int[],
+                  ${intList(written.map((w) => w.kind))}::int[]) as x(i, p, q)
+        join json_to_recordset(${JSON.stringify(lines)}::json)
+          as l(q int, position int, kind text, description text, t jsonb, supply int, vat int, amount int) on l.q = x.q`);
   }
   const charged = written.flatMap(({ row, invoice }) =>
     (invoice.interestChargeIds ?? []).map((id) => ({ id, target: row.id })),
@@ -255,6 +243,76 @@ export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): P
       where c.id = x.id`);
   }
   return written.map(({ row, invoice }) => ({ ...row, tax_free: invoice.content.taxFree }));
+}
+
+/** What invoices of one kind share: period, content and its register split, run and payment time. */
+interface InvoiceKind {
+  q: number;
+  k: NewInvoice["periodKind"];
+  ix: number;
+  ps: string;
+  pe: string;
+  d: string;
+  s: number;
+  v: number;
+  t: number;
+  r: number | null;
+  pa: string;
+  sr: number;
+  sf: number;
+  sp: number;
+  si: number;
+  tf: number;
+  lines: ComposedInvoice["lines"];
+}
+
+/**
+ * The kinds of a batch's invoices, and each invoice's kind. Invoices are alike when they share
+ * their composed content (the same object: issuing composes each period's content once) and every
+ * other field but whose they are and their status.
+ */
+function invoiceKinds(invoices: readonly NewInvoice[]): { kinds: InvoiceKind[]; kindOf: number[] } {
+  const kinds: InvoiceKind[] = [];
+  const contentIds = new Map<ComposedInvoice, number>();
+  const byKey = new Map<string, number>();
+  const now = new Date();
+  const kindOf = invoices.map((inv) => {
+    let contentId = contentIds.get(inv.content);
+    if (contentId === undefined) {
+      contentId = contentIds.size;
+      contentIds.set(inv.content, contentId);
+    }
+    const pa = (inv.paidAt ?? now).toISOString();
+    const r = inv.billingRunId ?? null;
+    const key = `${contentId}|${inv.periodKind}|${inv.periodIndex}|${inv.periodStart}|${inv.periodEnd}|${inv.date}|${r}|${pa}`;
+    let q = byKey.get(key);
+    if (q === undefined) {
+      q = kinds.length;
+      byKey.set(key, q);
+      const split = invoiceSplit(inv.content);
+      kinds.push({
+        q,
+        k: inv.periodKind,
+        ix: inv.periodIndex,
+        ps: inv.periodStart,
+        pe: inv.periodEnd,
+        d: inv.date,
+        s: inv.content.supply,
+        v: inv.content.vat,
+        t: inv.content.total,
+        r,
+        pa,
+        sr: split.rent,
+        sf: split.registrationFee,
+        sp: split.penalty,
+        si: split.lateInterest,
+        tf: split.taxFree,
+        lines: inv.content.lines,
+      });
+    }
+    return q;
+  });
+  return { kinds, kindOf };
 }
 
 /** Sets invoices to what their first collection really did (they were written as it most likely ends). */
@@ -280,14 +338,14 @@ export async function moveCursors(
   if (ahead.length > 0) {
     await db.execute(sql`
       update billing_cursors bc set next_period_on = x.n
-      from json_to_recordset(${JSON.stringify(ahead.map((m) => ({ p: m.partnerId, c: m.contractId, n: m.next })))}::json)
-        as x(p int, c int, n date)
+      from unnest(${intList(ahead.map((m) => m.partnerId))}::int[], ${intList(ahead.map((m) => m.contractId))}::int[],
+                  ${dateList(ahead.map((m) => m.next!))}::date[]) as x(p, c, n)
       where bc.partner_id = x.p and bc.contract_id = x.c`);
   }
   if (done.length > 0) {
     await db.execute(sql`
       delete from billing_cursors bc
-      using json_to_recordset(${JSON.stringify(done.map((m) => ({ p: m.partnerId, c: m.contractId })))}::json) as x(p int, c int)
+      using unnest(${intList(done.map((m) => m.partnerId))}::int[], ${intList(done.map((m) => m.contractId))}::int[]) as x(p, c)
       where bc.partner_id = x.p and bc.contract_id = x.c`);
   }
 }
@@ -331,6 +389,27 @@ export async function cursorOf(
 
 export function intArray(ids: readonly number[]) {
   return sql.raw(`array[${ids.map((id) => Math.trunc(Number(id))).join(",")}]::int[]`);
+}
+
+/**
+ * Array parameters as PostgreSQL's array text (`{1,2,3}`), for `${…}::int[]` and the like: one
+ * parameter per column of a batch, whatever its length (the statement stays one prepared shape).
+ * Only integers, booleans and ISO dates: values that need no quoting.
+ */
+export function intList(values: readonly number[]): string {
+  for (const v of values) if (!Number.isSafeInteger(v)) throw new TypeError(`not an integer: ${v}`);
+  return `{${values.join(",")}}`;
+}
+
+export function boolList(values: readonly boolean[]): string {
+  return `{${values.map((v) => (v ? "t" : "f")).join(",")}}`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function dateList(values: readonly string[]): string {
+  for (const v of values) if (!ISO_DATE.test(v)) throw new TypeError(`not an ISO date: ${v}`);
+  return `{${values.join(",")}}`;
 }
 
 /**

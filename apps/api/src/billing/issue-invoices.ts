@@ -1,6 +1,7 @@
 import {
   type ComposedInvoice,
   DomainError,
+  type EarnedInterest,
   type PeriodsDue,
   type PlanTerms,
   periodInvoice,
@@ -68,6 +69,18 @@ export async function issueDueInvoices(input: {
         planned.filter((p) => p.due.periods.length > 0).map((p) => p.contract.id),
       );
 
+  // A period's content without interest is the same for every contract that has that period
+  // (periods are worked out once per kind of contract): composed once, and written as one kind.
+  const plain = new Map<PeriodsDue["periods"][number], ComposedInvoice>();
+  const contentOf = (period: PeriodsDue["periods"][number], earned: readonly EarnedInterest[]) => {
+    if (earned.length > 0) return periodInvoice({ lines: period.lines, interest: earned });
+    let content = plain.get(period);
+    if (!content) {
+      content = periodInvoice({ lines: period.lines });
+      plain.set(period, content);
+    }
+    return content;
+  };
   const invoices: NewInvoice[] = [];
   const moves: { partnerId: number; contractId: number; next: string | null }[] = [];
   let amount = 0;
@@ -76,7 +89,7 @@ export async function issueDueInvoices(input: {
     try {
       const earned = interest.get(contract.id) ?? [];
       const own = due.periods.map((period, i) => {
-        const content = periodInvoice({ lines: period.lines, interest: i === 0 ? earned : [] });
+        const content = contentOf(period, i === 0 ? earned : []);
         return {
           partnerId: contract.partner_id,
           contractId: contract.id,
