@@ -4,7 +4,7 @@ import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/p
 import { type Db, rowsOf } from "../db/client.js";
 import { enqueueForCustomers } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
-import { intArray } from "./invoices.repository.js";
+import { intList } from "./invoices.repository.js";
 
 /** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
 export interface FirstAttemptDue {
@@ -134,7 +134,7 @@ async function noticeDeclines(tx: Db, invoiceIds: readonly number[]): Promise<vo
       from invoices i join contracts c on c.id = i.contract_id
         left join customers cu on cu.id = c.customer_id
         join payments p on p.invoice_id = i.id and p.attempt = 1
-      where i.id = any(${intArray(invoiceIds)})`),
+      where i.id = any(${intList(invoiceIds)}::int[])`),
   );
   await enqueueForCustomers(
     tx,
@@ -191,7 +191,7 @@ export async function collectPaymentBatch(input: {
     if (paid.length > 0) {
       await tx.execute(sql`
         update invoices set status = 'paid', paid_at = ${input.now.toISOString()}::timestamptz
-        where id = any(${intArray(paid)})`);
+        where id = any(${intList(paid)}::int[])`);
     }
     return { claimed: claimed.length, charged: paid.length, failed: unpaid.length };
   });

@@ -129,7 +129,7 @@ export async function pendingInterest(
       select c.id, c.contract_id, c.amount, c.from_date::text, c.to_date::text, c.annual_rate_bp,
              late.number as late_number
       from late_interest_charges c join invoices late on late.id = c.invoice_id
-      where c.charged_invoice_id is null and c.contract_id = any(${intArray(contractIds)})
+      where c.charged_invoice_id is null and c.contract_id = any(${intList(contractIds)}::int[])
       order by c.id
       for update of c`),
   );
@@ -385,10 +385,6 @@ export async function cursorOf(
       and(eq(billingCursors.partnerId, input.partnerId), eq(billingCursors.contractId, input.contractId)),
     );
   return row?.next ?? null;
-}
-
-export function intArray(ids: readonly number[]) {
-  return sql.raw(`array[${ids.map((id) => Math.trunc(Number(id))).join(",")}]::int[]`);
 }
 
 /**
