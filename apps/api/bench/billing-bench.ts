@@ -22,6 +22,7 @@ import {
   databaseUrls,
   dropDatabase,
   parseFlags,
+  postgresCpuMs,
   recreateDatabase,
   round1,
   timer,
@@ -54,6 +55,7 @@ export async function main(args: string[]): Promise<void> {
   const gateway = new SandboxGateway();
   const bill = async (date: string, partnerId: number) => {
     const time = timer();
+    const cpuBefore = { node: process.cpuUsage(), postgres: postgresCpuMs() };
     const summary = await runBilling({
       database,
       gateway,
@@ -63,7 +65,12 @@ export async function main(args: string[]): Promise<void> {
       partnerId,
       workers: billingWorkers(database), // as the cron job and the CLI run it
     });
-    return { ...summary, seconds: time() / 1000 };
+    const node = process.cpuUsage(cpuBefore.node);
+    const cpu = {
+      node: (node.user + node.system) / 1e6,
+      postgres: (postgresCpuMs() - cpuBefore.postgres) / 1000,
+    };
+    return { ...summary, seconds: time() / 1000, cpu };
   };
 
   const small = await bill(SMALL_DUE, SMALL);
@@ -98,6 +105,9 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `  first run:  issued ${first.issued.toLocaleString()}, charged ${first.charged.toLocaleString()}, failed ${first.failed} in ${round1(first.seconds)} s → ${perSecond(first.issued, first.seconds)} invoices/s`,
   );
+  console.log(
+    `              CPU: Node ${round1(first.cpu.node)} s, PostgreSQL ${round1(first.cpu.postgres)} s (${round1((first.cpu.node + first.cpu.postgres) / first.seconds)} of 2 cores busy)`,
+  );
   console.log(`  re-run:     issued ${rerun.issued}, due ${rerun.due} in ${round1(rerun.seconds)} s`);
   console.log(
     `  catch-up:   ${catchUp.issued.toLocaleString()} of ${caught!.due.toLocaleString()} due after 7 days without runs (caught up ${catchUp.caughtUp.toLocaleString()}) in ${round1(catchUp.seconds)} s`,
@@ -130,6 +140,8 @@ export async function main(args: string[]): Promise<void> {
       catchUpInvoices: catchUp.issued,
       floorSeconds: round1(floorSeconds),
       firstRunToFloor: round1(first.seconds / floorSeconds),
+      firstRunCpuNodeSeconds: round1(first.cpu.node),
+      firstRunCpuPostgresSeconds: round1(first.cpu.postgres),
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       invoicesPerSecondAt100k: Math.round(small.issued / small.seconds),
       invoicesPerSecond: Math.round(first.issued / first.seconds),

@@ -310,3 +310,20 @@ export function cpuMs(pids: number[]): number {
   }
   return ticks * 10; // USER_HZ is 100 on Linux
 }
+
+/**
+ * CPU time (ms) every PostgreSQL process on this machine has used so far — backends, WAL writer,
+ * checkpointer — for a bench that shares the machine with its database server only.
+ */
+export function postgresCpuMs(): number {
+  const pids = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+      } catch {
+        return false;
+      }
+    });
+  return cpuMs(pids.map(Number));
+}

@@ -349,18 +349,28 @@ async function collectIssued(
   tx: Db,
   input: { gateway: PaymentGateway; issued: readonly IssuedInvoice[]; due: readonly DueContract[]; at: Date },
 ): Promise<{ charged: number; failed: number }> {
-  const method = new Map(input.due.map((c) => [c.id, c]));
+  const methodOf = new Map(input.due.map((c) => [c.id, c]));
   const { paid, unpaid } = await chargeFirstAttempts({
     tx,
     gateway: input.gateway,
     now: input.at,
     issuedHere: true,
-    invoices: input.issued.map((inv) => ({
-      ...inv,
-      owed: inv.total,
-      token: method.get(inv.contract_id)?.token ?? null,
-      gateway: method.get(inv.contract_id)?.gateway ?? null,
-    })),
+    invoices: input.issued.map((inv) => {
+      const method = methodOf.get(inv.contract_id);
+      return {
+        id: inv.id,
+        partner_id: inv.partner_id,
+        contract_id: inv.contract_id,
+        period_kind: inv.period_kind,
+        period_start: inv.period_start,
+        number: inv.number,
+        owed: inv.total,
+        total: inv.total,
+        tax_free: inv.tax_free,
+        token: method?.token ?? null,
+        gateway: method?.gateway ?? null,
+      };
+    }),
   });
   const written = new Map(input.issued.map((inv) => [inv.id, inv.status]));
   await setInvoiceStatuses(

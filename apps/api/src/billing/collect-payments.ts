@@ -1,10 +1,10 @@
 import { taxFreePartOf } from "@ssp/domain";
 import { sql } from "drizzle-orm";
 import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
+import { intList, textList } from "../db/array-params.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { enqueueForCustomers } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
-import { intList } from "./invoices.repository.js";
 
 /** An invoice whose first collection attempt is due, with the contract's active auto-pay method. */
 export interface FirstAttemptDue {
@@ -45,18 +45,22 @@ export async function chargeFirstAttempts(input: {
     attemptOne(input.gateway, inv),
   );
   if (attempts.length > 0) {
+    const column = <K extends keyof Attempt>(key: K) => attempts.map((a) => a[key]);
     await input.tx.execute(sql`
       insert into payments (invoice_id, partner_id, attempt, amount, status, method, idempotency_key, gateway_ref, failure_code, attempted_at)
       select x.i, x.p, 1, x.a, x.s, x.m, x.k, x.r, x.f, ${input.now.toISOString()}::timestamptz
-      from json_to_recordset(${JSON.stringify(attempts)}::json)
-        as x(i int, p int, a int, s text, m text, k text, r text, f text)
+      from unnest(${intList(column("invoiceId"))}::int[], ${intList(column("partnerId"))}::int[],
+                  ${intList(column("amount"))}::int[], ${textList(column("status"))}::text[],
+                  ${textList(column("method"))}::text[], ${textList(column("key"))}::text[],
+                  ${textList(column("ref"))}::text[], ${textList(column("failure"))}::text[])
+        as x(i, p, a, s, m, k, r, f)
       ${input.issuedHere ? sql`` : sql`on conflict (invoice_id, attempt) do nothing`}`);
   }
-  const paid = attempts.filter((a) => a.s === "succeeded").map((a) => Number(a.i));
-  const unpaid = attempts.filter((a) => a.s !== "succeeded").map((a) => Number(a.i));
+  const paid = attempts.filter((a) => a.status === "succeeded").map((a) => a.invoiceId);
+  const unpaid = attempts.filter((a) => a.status !== "succeeded").map((a) => a.invoiceId);
   await noticeDeclines(
     input.tx,
-    attempts.filter((a) => a.s === "failed" && !GATEWAY_TROUBLE.has(String(a.f))).map((a) => Number(a.i)),
+    attempts.filter((a) => a.status === "failed" && !GATEWAY_TROUBLE.has(a.failure!)).map((a) => a.invoiceId),
   );
   return { paid, unpaid };
 }
@@ -64,17 +68,45 @@ export async function chargeFirstAttempts(input: {
 /** Charge calls in flight at once per batch: enough to hide a gateway's latency, few enough for its rate limits. */
 const GATEWAY_CALLS_AT_ONCE = 8;
 
-/** Attempt 1 on one invoice, as the row the payments insert takes. */
-async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promise<Record<string, unknown>> {
+/** Attempt 1 on one invoice, as the payments row it becomes. */
+interface Attempt {
+  invoiceId: number;
+  partnerId: number;
+  amount: number;
+  /** The attempt's idempotency key (contract, period, attempt). */
+  key: string;
+  status: "succeeded" | "failed";
+  /** The gateway that was asked, or `none` (nothing to charge, no method). */
+  method: string;
+  ref: string | null;
+  failure: string | null;
+}
+
+async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promise<Attempt> {
   const identity = {
     contractId: inv.contract_id,
     periodKind: inv.period_kind,
     periodStart: inv.period_start,
     number: inv.number,
   };
-  const base = { i: inv.id, p: inv.partner_id, a: inv.owed, k: attemptKey(identity, 1) };
-  if (inv.owed <= 0) return { ...base, s: "succeeded", m: "none", r: null, f: null };
-  if (!inv.token) return { ...base, s: "failed", m: "none", r: null, f: "no_payment_method" };
+  const attempt = (
+    status: Attempt["status"],
+    method: string,
+    ref: string | null,
+    failure: string | null,
+  ) => ({
+    invoiceId: inv.id,
+    partnerId: inv.partner_id,
+    amount: inv.owed,
+    key: attemptKey(identity, 1),
+    status,
+    method,
+    ref,
+    failure,
+  });
+  if (inv.owed <= 0) return attempt("succeeded", "none", null, null);
+  if (!inv.token) return attempt("failed", "none", null, "no_payment_method");
+  const method = inv.gateway ?? gateway.name;
   try {
     const result = await gateway.charge(
       chargeRequest({
@@ -86,11 +118,15 @@ async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promis
       }),
     );
     return result.status === "succeeded"
-      ? { ...base, s: "succeeded", m: inv.gateway, r: result.gatewayRef, f: null }
-      : { ...base, s: "failed", m: inv.gateway, r: null, f: result.code };
+      ? attempt("succeeded", method, result.gatewayRef, null)
+      : attempt("failed", method, null, result.code);
   } catch (error) {
-    const f = error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error";
-    return { ...base, s: "failed", m: inv.gateway, r: null, f };
+    return attempt(
+      "failed",
+      method,
+      null,
+      error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error",
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { type ComposedInvoice, type EarnedInterest, invoiceSplit, taxFreePartOf } from "@ssp/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
+import { boolList, dateList, intList } from "../db/array-params.js";
 import { type Db, rowsOf } from "../db/client.js";
 import { billingCursors, paymentMethods } from "../db/schema/index.js";
 import { chargeRequest, type InvoiceIdentity } from "./charge-request.js";
@@ -193,17 +194,20 @@ export interface IssuedInvoice {
 export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): Promise<IssuedInvoice[]> {
   if (invoices.length === 0) return [];
   const { kinds, kindOf } = invoiceKinds(invoices);
-  const inserted = rowsOf<Omit<IssuedInvoice, "tax_free">>(
+  const inserted = rowsOf<
+    Pick<IssuedInvoice, "id" | "contract_id" | "number" | "period_kind" | "period_start">
+  >(
     await db.execute(sql`
       with k as materialized (
-        select * from json_to_recordset(${JSON.stringify(kinds.map(({ lines: _, ...k }) => k))}::json)
+        select *, 'INV-' || to_char(k.d, 'YYYYMM') || '-' as prefix
+        from json_to_recordset(${JSON.stringify(kinds.map(({ lines: _, ...k }) => k))}::json)
           as k(q int, k text, ix int, ps date, pe date, d date, s int, v int, t int, r int, pa timestamptz,
                sr int, sf int, sp int, si int, tf int)
       )
       insert into invoices (partner_id, number, contract_id, customer_id, period_kind, period_index, period_start, period_end,
                             issue_date, due_date, supply, vat, total, billing_run_id, status, paid_at,
                             rent_amount, registration_fee_amount, penalty_amount, late_interest_amount, tax_free_amount)
-      select x.p, 'INV-' || to_char(k.d, 'YYYYMM') || '-' || lpad(nextval('invoice_number_seq')::text, 8, '0'),
+      select x.p, k.prefix || lpad(nextval('invoice_number_seq')::text, 8, '0'),
              x.c, x.cu, k.k, k.ix, k.ps, k.pe, k.d, k.d, k.s, k.v, k.t, k.r,
              case when x.paid then 'paid' else 'open' end, case when x.paid then k.pa end,
              k.sr, k.sf, k.sp, k.si, k.tf
@@ -212,13 +216,11 @@ export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): P
                   ${boolList(invoices.map((i) => i.status === "paid"))}::bool[]) as x(p, c, cu, q, paid)
         join k on k.q = x.q
       on conflict (contract_id, period_start, period_kind) do nothing
-      returning id, contract_id, partner_id, number, period_kind, period_start::text as period_start, total, status`),
+      returning id, contract_id, number, period_kind, period_start::text as period_start`),
   );
-  const source = new Map(
-    invoices.map((inv, n) => [`${inv.contractId}|${inv.periodKind}|${inv.periodStart}`, n]),
-  );
+  const sourceOf = sourceFinder(invoices);
   const written = inserted.map((row) => {
-    const n = source.get(`${row.contract_id}|${row.period_kind}|${row.period_start}`)!;
+    const n = sourceOf(row);
     return { row, invoice: invoices[n]!, kind: kindOf[n]! };
   });
   if (written.length > 0) {
@@ -228,7 +230,7 @@ export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): P
     await db.execute(sql`
       insert into invoice_lines (invoice_id, partner_id, position, kind, description, description_text, supply, vat, amount)
       select x.i, x.p, l.position, l.kind, l.description, l.t, l.supply, l.vat, l.amount
-      from unnest(${intList(written.map((w) => w.row.id))}::int[], ${intList(written.map((w) => w.row.partner_id))}::int[],
+      from unnest(${intList(written.map((w) => w.row.id))}::int[], ${intList(written.map((w) => w.invoice.partnerId))}::int[],
                   ${intList(written.map((w) => w.kind))}::int[]) as x(i, p, q)
         join json_to_recordset(${JSON.stringify(lines)}::json)
           as l(q int, position int, kind text, description text, t jsonb, supply int, vat int, amount int) on l.q = x.q`);
@@ -242,7 +244,40 @@ export async function insertInvoices(db: Db, invoices: readonly NewInvoice[]): P
       from json_to_recordset(${JSON.stringify(charged)}::json) as x(id int, target int)
       where c.id = x.id`);
   }
-  return written.map(({ row, invoice }) => ({ ...row, tax_free: invoice.content.taxFree }));
+  return written.map(({ row, invoice }) => ({
+    id: row.id,
+    contract_id: row.contract_id,
+    partner_id: invoice.partnerId,
+    number: row.number,
+    period_kind: row.period_kind,
+    period_start: row.period_start,
+    total: invoice.content.total,
+    tax_free: invoice.content.taxFree,
+    status: invoice.status,
+  }));
+}
+
+/**
+ * Finds the invoice a returned row was written from, by its identity (contract, period kind and
+ * start): a contract's invoices are chained from its first one, so a lookup reads a number-keyed
+ * map and a short chain instead of building a string key per invoice.
+ */
+function sourceFinder(invoices: readonly NewInvoice[]) {
+  const first = new Map<number, number>();
+  const next = new Int32Array(invoices.length).fill(-1);
+  for (let n = invoices.length - 1; n >= 0; n--) {
+    const contractId = invoices[n]!.contractId;
+    const after = first.get(contractId);
+    if (after !== undefined) next[n] = after;
+    first.set(contractId, n);
+  }
+  return (row: { contract_id: number; period_kind: string; period_start: string }): number => {
+    for (let n = first.get(row.contract_id) ?? -1; n >= 0; n = next[n]!) {
+      const invoice = invoices[n]!;
+      if (invoice.periodKind === row.period_kind && invoice.periodStart === row.period_start) return n;
+    }
+    throw new Error(`an inserted invoice of contract ${row.contract_id} matches none sent`);
+  };
 }
 
 /** What invoices of one kind share: period, content and its register split, run and payment time. */
@@ -385,27 +420,6 @@ export async function cursorOf(
       and(eq(billingCursors.partnerId, input.partnerId), eq(billingCursors.contractId, input.contractId)),
     );
   return row?.next ?? null;
-}
-
-/**
- * Array parameters as PostgreSQL's array text (`{1,2,3}`), for `${…}::int[]` and the like: one
- * parameter per column of a batch, whatever its length (the statement stays one prepared shape).
- * Only integers, booleans and ISO dates: values that need no quoting.
- */
-export function intList(values: readonly number[]): string {
-  for (const v of values) if (!Number.isSafeInteger(v)) throw new TypeError(`not an integer: ${v}`);
-  return `{${values.join(",")}}`;
-}
-
-export function boolList(values: readonly boolean[]): string {
-  return `{${values.map((v) => (v ? "t" : "f")).join(",")}}`;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function dateList(values: readonly string[]): string {
-  for (const v of values) if (!ISO_DATE.test(v)) throw new TypeError(`not an ISO date: ${v}`);
-  return `{${values.join(",")}}`;
 }
 
 /**
