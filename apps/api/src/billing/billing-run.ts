@@ -1,4 +1,3 @@
-import type { PeriodsDue } from "@ssp/domain";
 import { asc } from "drizzle-orm";
 import type { PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { type AuditContext, recordAudit } from "../audit/record-audit.js";
@@ -21,7 +20,7 @@ import {
   type IssuedInvoice,
   setInvoiceStatuses,
 } from "./invoices.repository.js";
-import { issueDueInvoices } from "./issue-invoices.js";
+import { issueDueInvoices, type PeriodsCache } from "./issue-invoices.js";
 
 /** What a billing run did, by count and sum (a job run's `counts`). */
 export interface BillingCounts {
@@ -170,7 +169,7 @@ async function billPartner(
   await run.progress({ done: 0, total: span.due, counts: { ...counts } });
   const batchSize = options.batchSize ?? 5_000;
   const workers = Math.max(1, options.workers ?? 1);
-  const periods = new Map<string, PeriodsDue>();
+  const periods: PeriodsCache = new Map();
   let done = 0;
   let reporting = Promise.resolve();
   const report = (n: number) => {
@@ -237,7 +236,7 @@ type BatchInput = BillingOptions & {
   run: { id: number | null; partnerId: number | null; date: string; dryRun: boolean };
   /** Who the audit names: the system's job run, or the staff member recording an installation. */
   audit: Omit<AuditContext, "tx">;
-  periods: Map<string, PeriodsDue>;
+  periods: PeriodsCache;
   afterId: number;
   uptoId: number;
   limit: number;

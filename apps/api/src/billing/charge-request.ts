@@ -35,12 +35,13 @@ export function chargeRequest(input: {
   taxFree: number;
   token: string;
 }): ChargeInput {
+  const orderId = gatewayOrderId(input.invoice);
   return {
     token: input.token,
-    orderId: gatewayOrderId(input.invoice),
+    orderId,
     orderName: input.invoice.number,
     amount: input.amount,
     taxFreeAmount: input.taxFree,
-    idempotencyKey: attemptKey(input.invoice, input.attempt),
+    idempotencyKey: `${orderId}-a${input.attempt}`,
   };
 }

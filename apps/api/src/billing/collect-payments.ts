@@ -89,23 +89,9 @@ async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promis
     periodStart: inv.period_start,
     number: inv.number,
   };
-  const attempt = (
-    status: Attempt["status"],
-    method: string,
-    ref: string | null,
-    failure: string | null,
-  ) => ({
-    invoiceId: inv.id,
-    partnerId: inv.partner_id,
-    amount: inv.owed,
-    key: attemptKey(identity, 1),
-    status,
-    method,
-    ref,
-    failure,
-  });
-  if (inv.owed <= 0) return attempt("succeeded", "none", null, null);
-  if (!inv.token) return attempt("failed", "none", null, "no_payment_method");
+  const key = attemptKey(identity, 1);
+  if (inv.owed <= 0) return attemptRow(inv, key, "succeeded", "none", null, null);
+  if (!inv.token) return attemptRow(inv, key, "failed", "none", null, "no_payment_method");
   const method = inv.gateway ?? gateway.name;
   try {
     const result = await gateway.charge(
@@ -118,16 +104,23 @@ async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promis
       }),
     );
     return result.status === "succeeded"
-      ? attempt("succeeded", method, result.gatewayRef, null)
-      : attempt("failed", method, null, result.code);
+      ? attemptRow(inv, key, "succeeded", method, result.gatewayRef, null)
+      : attemptRow(inv, key, "failed", method, null, result.code);
   } catch (error) {
-    return attempt(
-      "failed",
-      method,
-      null,
-      error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error",
-    );
+    const failure = error instanceof GatewayTimeoutError ? "gateway_timeout" : "gateway_error";
+    return attemptRow(inv, key, "failed", method, null, failure);
   }
+}
+
+function attemptRow(
+  inv: FirstAttemptDue,
+  key: string,
+  status: Attempt["status"],
+  method: string,
+  ref: string | null,
+  failure: string | null,
+): Attempt {
+  return { invoiceId: inv.id, partnerId: inv.partner_id, amount: inv.owed, key, status, method, ref, failure };
 }
 
 /** `work` on every item, at most `limit` at a time; the results in the items' order. */

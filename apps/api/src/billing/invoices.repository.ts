@@ -317,9 +317,9 @@ function invoiceKinds(invoices: readonly NewInvoice[]): { kinds: InvoiceKind[]; 
       contentId = contentIds.size;
       contentIds.set(inv.content, contentId);
     }
-    const pa = (inv.paidAt ?? now).toISOString();
+    const paidAt = inv.paidAt ?? now;
     const r = inv.billingRunId ?? null;
-    const key = `${contentId}|${inv.periodKind}|${inv.periodIndex}|${inv.periodStart}|${inv.periodEnd}|${inv.date}|${r}|${pa}`;
+    const key = `${contentId}|${inv.periodKind}|${inv.periodIndex}|${inv.periodStart}|${inv.periodEnd}|${inv.date}|${r}|${paidAt.getTime()}`;
     let q = byKey.get(key);
     if (q === undefined) {
       q = kinds.length;
@@ -336,7 +336,7 @@ function invoiceKinds(invoices: readonly NewInvoice[]): { kinds: InvoiceKind[]; 
         v: inv.content.vat,
         t: inv.content.total,
         r,
-        pa,
+        pa: paidAt.toISOString(),
         sr: split.rent,
         sf: split.registrationFee,
         sp: split.penalty,

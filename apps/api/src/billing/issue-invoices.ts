@@ -49,7 +49,7 @@ export async function issueDueInvoices(input: {
   runId: number | null;
   dryRun: boolean;
   /** Periods already worked out in this run, by the inputs that decide them. */
-  periods?: Map<string, PeriodsDue>;
+  periods?: PeriodsCache;
   expectPaid: (contract: DueContract, content: ComposedInvoice) => boolean;
   paidAt: Date;
 }): Promise<IssueResult> {
@@ -131,11 +131,12 @@ export async function issueDueInvoices(input: {
 
 /**
  * The contract's due periods; contracts with the same frozen terms, at the same point, are worked
- * out once a run (a million contracts are a few dozen kinds).
+ * out once a run (a million contracts are a few dozen kinds), looked up by their terms and then by
+ * the dates that place them.
  */
-function periodsFor(contract: DueContract, date: string, cache?: Map<string, PeriodsDue>): PeriodsDue {
-  const key = `${contract.activated_on}|${contract.billing_day}|${contract.next_period_on}|${contract.ended_on}|${contract.terms}`;
-  const known = cache?.get(key);
+function periodsFor(contract: DueContract, date: string, cache?: PeriodsCache): PeriodsDue {
+  const key = `${contract.activated_on}|${contract.billing_day}|${contract.next_period_on}|${contract.ended_on}`;
+  const known = cache?.get(contract.terms)?.get(key);
   if (known) return known;
   const due = periodsDue({
     terms: JSON.parse(contract.terms) as PlanTerms,
@@ -145,9 +146,16 @@ function periodsFor(contract: DueContract, date: string, cache?: Map<string, Per
     through: date,
     endedOn: contract.ended_on,
   });
-  cache?.set(key, due);
+  if (cache) {
+    const ofTerms = cache.get(contract.terms) ?? new Map<string, PeriodsDue>();
+    ofTerms.set(key, due);
+    cache.set(contract.terms, ofTerms);
+  }
   return due;
 }
+
+/** A run's worked-out periods: by the contract's frozen terms (JSON text), then by its dates. */
+export type PeriodsCache = Map<string, Map<string, PeriodsDue>>;
 
 function failureOf(contract: DueContract, error: unknown): JobFailure {
   if (!(error instanceof DomainError)) throw error;

@@ -25,5 +25,10 @@ export function dateList(values: readonly string[]): string {
  * array input syntax documents (PostgreSQL manual, 8.15.6).
  */
 export function textList(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+  return `{${values.map(quoted).join(",")}}`;
 }
+
+const quoted = (v: string | null) => {
+  if (v === null) return "NULL";
+  return v.includes('"') || v.includes("\\") ? `"${v.replace(/["\\]/g, "\\$&")}"` : `"${v}"`;
+};
