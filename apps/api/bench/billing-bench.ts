@@ -56,6 +56,7 @@ export async function main(args: string[]): Promise<void> {
   const bill = async (date: string, partnerId: number) => {
     const time = timer();
     const cpuBefore = { node: process.cpuUsage(), postgres: postgresCpuMs() };
+    const walBefore = await walStats(db);
     const summary = await runBilling({
       database,
       gateway,
@@ -70,7 +71,13 @@ export async function main(args: string[]): Promise<void> {
       node: (node.user + node.system) / 1e6,
       postgres: (postgresCpuMs() - cpuBefore.postgres) / 1000,
     };
-    return { ...summary, seconds: time() / 1000, cpu };
+    const walAfter = await walStats(db);
+    const wal = {
+      records: walAfter.records - walBefore.records,
+      fullPages: walAfter.fpi - walBefore.fpi,
+      mb: (walAfter.bytes - walBefore.bytes) / 1e6,
+    };
+    return { ...summary, seconds: time() / 1000, cpu, wal };
   };
 
   const small = await bill(SMALL_DUE, SMALL);
@@ -108,6 +115,9 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `              CPU: Node ${round1(first.cpu.node)} s, PostgreSQL ${round1(first.cpu.postgres)} s (${round1((first.cpu.node + first.cpu.postgres) / first.seconds)} of 2 cores busy)`,
   );
+  console.log(
+    `              WAL: ${Math.round(first.wal.mb).toLocaleString()} MB, ${first.wal.records.toLocaleString()} records (${round1(first.wal.records / Math.max(1, first.issued))} per invoice), ${first.wal.fullPages.toLocaleString()} full pages`,
+  );
   console.log(`  re-run:     issued ${rerun.issued}, due ${rerun.due} in ${round1(rerun.seconds)} s`);
   console.log(
     `  catch-up:   ${catchUp.issued.toLocaleString()} of ${caught!.due.toLocaleString()} due after 7 days without runs (caught up ${catchUp.caughtUp.toLocaleString()}) in ${round1(catchUp.seconds)} s`,
@@ -142,6 +152,7 @@ export async function main(args: string[]): Promise<void> {
       firstRunToFloor: round1(first.seconds / floorSeconds),
       firstRunCpuNodeSeconds: round1(first.cpu.node),
       firstRunCpuPostgresSeconds: round1(first.cpu.postgres),
+      firstRunWalMb: Math.round(first.wal.mb),
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       invoicesPerSecondAt100k: Math.round(small.issued / small.seconds),
       invoicesPerSecond: Math.round(first.issued / first.seconds),
@@ -252,3 +263,13 @@ async function floor(db: Db): Promise<number> {
 }
 
 class RollBack extends Error {}
+
+/** The cluster's WAL counters so far (pg_stat_wal): what a scenario wrote, on a quiet machine. */
+async function walStats(db: Db): Promise<{ records: number; fpi: number; bytes: number }> {
+  const [row] = rowsOf<{ records: string; fpi: string; bytes: string }>(
+    await db.execute(
+      sql`select wal_records::text as records, wal_fpi::text as fpi, wal_bytes::text as bytes from pg_stat_wal`,
+    ),
+  );
+  return { records: Number(row!.records), fpi: Number(row!.fpi), bytes: Number(row!.bytes) };
+}

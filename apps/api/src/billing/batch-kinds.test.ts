@@ -115,3 +115,57 @@ describe("a batch of many kinds", () => {
     expect(kinds.size).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe("a batch that meets an invoice already there", () => {
+  it("bills every other contract, skips the invoice that exists and moves its cursor on", async () => {
+    const [version] = rowsOf<{ id: number }>(
+      await t.database.db.execute(
+        sql`select current_version_id as id from plans where partner_id = 2 order by id limit 1`,
+      ),
+    );
+    const seed = (count: number) =>
+      seedActiveContracts(t.database.db, {
+        partnerId: 2,
+        planVersionId: version!.id,
+        count,
+        activatedOn: "2026-11-20",
+        billingDay: 20,
+      });
+    const bill = () =>
+      runBilling({
+        database: t.database,
+        gateway: new SandboxGateway(),
+        date: RUN_DATE,
+        now: () => t.clock.now(),
+        trigger: "cli",
+        partnerId: 2,
+        batchSize: 500,
+      });
+    await seed(3);
+    expect((await bill()).issued).toBe(3);
+
+    // A cursor left behind its invoices (as a bug or a hand edit could leave it), and new
+    // contracts due in the same batch: the batch's plain insert meets the existing invoice.
+    const [behind] = rowsOf<{ contract_id: number }>(
+      await t.database.db.execute(sql`
+        update billing_cursors set next_period_on = ${RUN_DATE}
+        where contract_id = (select min(contract_id) from billing_cursors where partner_id = 2)
+        returning contract_id`),
+    );
+    await seed(4);
+    const again = await bill();
+    expect(again.contractsFailed).toBe(0);
+    expect(again.issued).toBe(4);
+    expect(again.skipped).toBe(1);
+
+    const [counts] = rowsOf<{ invoices: number; duplicates: number; payments: number; cursor: string }>(
+      await t.database.db.execute(sql`
+        select (select count(*)::int from invoices where partner_id = 2) as invoices,
+               (select count(*)::int from (select 1 from invoices where partner_id = 2
+                 group by contract_id, period_start having count(*) > 1) d) as duplicates,
+               (select count(*)::int from payments where partner_id = 2) as payments,
+               (select next_period_on::text from billing_cursors where contract_id = ${behind!.contract_id}) as cursor`),
+    );
+    expect(counts).toEqual({ invoices: 7, duplicates: 0, payments: 7, cursor: "2026-12-20" });
+  });
+});

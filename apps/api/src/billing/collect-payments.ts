@@ -120,7 +120,16 @@ function attemptRow(
   ref: string | null,
   failure: string | null,
 ): Attempt {
-  return { invoiceId: inv.id, partnerId: inv.partner_id, amount: inv.owed, key, status, method, ref, failure };
+  return {
+    invoiceId: inv.id,
+    partnerId: inv.partner_id,
+    amount: inv.owed,
+    key,
+    status,
+    method,
+    ref,
+    failure,
+  };
 }
 
 /** `work` on every item, at most `limit` at a time; the results in the items' order. */

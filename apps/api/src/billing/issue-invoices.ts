@@ -52,6 +52,8 @@ export async function issueDueInvoices(input: {
   periods?: PeriodsCache;
   expectPaid: (contract: DueContract, content: ComposedInvoice) => boolean;
   paidAt: Date;
+  /** What an invoice that is already there does: skipped (counted), or fails the batch. */
+  ifIssued: "skip" | "fail";
 }): Promise<IssueResult> {
   const failures: JobFailure[] = [];
   const planned: { contract: DueContract; due: PeriodsDue }[] = [];
@@ -117,7 +119,7 @@ export async function issueDueInvoices(input: {
     }
   }
   if (input.dryRun) return { issued: [], composed: invoices.length, amount, caughtUp, skipped: 0, failures };
-  const issued = await insertInvoices(input.tx, invoices);
+  const issued = await insertInvoices(input.tx, invoices, { ifIssued: input.ifIssued });
   await moveCursors(input.tx, moves);
   return {
     issued,
