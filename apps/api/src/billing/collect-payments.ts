@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { GatewayTimeoutError, type PaymentGateway } from "../adapters/payments/payment-gateway.js";
 import { intList, textList } from "../db/array-params.js";
 import { type Db, rowsOf } from "../db/client.js";
+import { executePrepared } from "../db/run-statement.js";
 import { enqueueForCustomers } from "../notifications/outbox.js";
 import { attemptKey, chargeRequest } from "./charge-request.js";
 
@@ -46,7 +47,9 @@ export async function chargeFirstAttempts(input: {
   );
   if (attempts.length > 0) {
     const column = <K extends keyof Attempt>(key: K) => attempts.map((a) => a[key]);
-    await input.tx.execute(sql`
+    await executePrepared(
+      input.tx,
+      sql`
       insert into payments (invoice_id, partner_id, attempt, amount, status, method, idempotency_key, gateway_ref, failure_code, attempted_at)
       select x.i, x.p, 1, x.a, x.s, x.m, x.k, x.r, x.f, ${input.now.toISOString()}::timestamptz
       from unnest(${intList(column("invoiceId"))}::int[], ${intList(column("partnerId"))}::int[],
@@ -54,7 +57,8 @@ export async function chargeFirstAttempts(input: {
                   ${textList(column("method"))}::text[], ${textList(column("key"))}::text[],
                   ${textList(column("ref"))}::text[], ${textList(column("failure"))}::text[])
         as x(i, p, a, s, m, k, r, f)
-      ${input.issuedHere ? sql`` : sql`on conflict (invoice_id, attempt) do nothing`}`);
+      ${input.issuedHere ? sql`` : sql`on conflict (invoice_id, attempt) do nothing`}`,
+    );
   }
   const paid = attempts.filter((a) => a.status === "succeeded").map((a) => a.invoiceId);
   const unpaid = attempts.filter((a) => a.status !== "succeeded").map((a) => a.invoiceId);

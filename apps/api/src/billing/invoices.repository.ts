@@ -2,6 +2,7 @@ import { type ComposedInvoice, type EarnedInterest, invoiceSplit, taxFreePartOf 
 import { and, desc, eq, sql } from "drizzle-orm";
 import { boolList, dateList, intList } from "../db/array-params.js";
 import { type Db, rowsOf } from "../db/client.js";
+import { executePrepared } from "../db/run-statement.js";
 import { billingCursors, paymentMethods } from "../db/schema/index.js";
 import { chargeRequest, type InvoiceIdentity } from "./charge-request.js";
 
@@ -58,9 +59,9 @@ const WRITES_PLAN = settings(FIXED, "on");
  * where it left the cursor, so the two never work out the same periods. A dry run reads unlocked.
  */
 export async function dueContracts(db: Db, input: DueBatch): Promise<DueContract[]> {
-  await db.execute(SELECT_PLAN);
-  const rows = rowsOf<DueContract>(await db.execute(dueContractsQuery(input)));
-  await db.execute(WRITES_PLAN);
+  await executePrepared(db, SELECT_PLAN);
+  const rows = rowsOf<DueContract>(await executePrepared(db, dueContractsQuery(input)));
+  await executePrepared(db, WRITES_PLAN);
   return rows.sort((a, b) => a.id - b.id);
 }
 
@@ -103,7 +104,7 @@ export async function dueSpan(
   input: { partnerId: number; date: string },
 ): Promise<{ due: number; lo: number; hi: number }> {
   const [row] = rowsOf<{ due: number; lo: number | null; hi: number | null }>(
-    await db.execute(sql`
+    await executePrepared(db, sql`
       select count(*)::int as due, min(contract_id)::int as lo, max(contract_id)::int as hi
       from billing_cursors where partner_id = ${input.partnerId} and next_period_on <= ${input.date}::date`),
   );
@@ -126,7 +127,7 @@ export async function pendingInterest(
     annual_rate_bp: number;
     late_number: string;
   }>(
-    await db.execute(sql`
+    await executePrepared(db, sql`
       select c.id, c.contract_id, c.amount, c.from_date::text, c.to_date::text, c.annual_rate_bp,
              late.number as late_number
       from late_interest_charges c join invoices late on late.id = c.invoice_id
@@ -204,7 +205,7 @@ export async function insertInvoices(
   const inserted = rowsOf<
     Pick<IssuedInvoice, "id" | "contract_id" | "number" | "period_kind" | "period_start">
   >(
-    await db.execute(sql`
+    await executePrepared(db, sql`
       with k as materialized (
         select *, 'INV-' || to_char(k.d, 'YYYYMM') || '-' as prefix
         from json_to_recordset(${JSON.stringify(kinds.map(({ lines: _, ...k }) => k))}::json)
@@ -234,7 +235,7 @@ export async function insertInvoices(
     const lines = kinds.flatMap((k) =>
       k.lines.map(({ text, ...l }, position) => ({ q: k.q, position, ...l, t: text })),
     );
-    await db.execute(sql`
+    await executePrepared(db, sql`
       insert into invoice_lines (invoice_id, partner_id, position, kind, description, description_text, supply, vat, amount)
       select x.i, x.p, l.position, l.kind, l.description, l.t, l.supply, l.vat, l.amount
       from unnest(${intList(written.map((w) => w.row.id))}::int[], ${intList(written.map((w) => w.invoice.partnerId))}::int[],
@@ -246,7 +247,7 @@ export async function insertInvoices(
     (invoice.interestChargeIds ?? []).map((id) => ({ id, target: row.id })),
   );
   if (charged.length > 0) {
-    await db.execute(sql`
+    await executePrepared(db, sql`
       update late_interest_charges c set charged_invoice_id = x.target
       from json_to_recordset(${JSON.stringify(charged)}::json) as x(id int, target int)
       where c.id = x.id`);
@@ -364,7 +365,7 @@ export async function setInvoiceStatuses(
   paidAt: Date,
 ): Promise<void> {
   if (changes.length === 0) return;
-  await db.execute(sql`
+  await executePrepared(db, sql`
     update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${paidAt.toISOString()}::timestamptz end
     from json_to_recordset(${JSON.stringify(changes.map((c) => ({ i: c.id, s: c.status })))}::json) as x(i int, s text)
     where i.id = x.i`);
@@ -378,14 +379,14 @@ export async function moveCursors(
   const ahead = moves.filter((m) => m.next !== null);
   const done = moves.filter((m) => m.next === null);
   if (ahead.length > 0) {
-    await db.execute(sql`
+    await executePrepared(db, sql`
       update billing_cursors bc set next_period_on = x.n
       from unnest(${intList(ahead.map((m) => m.partnerId))}::int[], ${intList(ahead.map((m) => m.contractId))}::int[],
                   ${dateList(ahead.map((m) => m.next!))}::date[]) as x(p, c, n)
       where bc.partner_id = x.p and bc.contract_id = x.c`);
   }
   if (done.length > 0) {
-    await db.execute(sql`
+    await executePrepared(db, sql`
       delete from billing_cursors bc
       using unnest(${intList(done.map((m) => m.partnerId))}::int[], ${intList(done.map((m) => m.contractId))}::int[]) as x(p, c)
       where bc.partner_id = x.p and bc.contract_id = x.c`);
