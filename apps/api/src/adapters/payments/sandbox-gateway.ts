@@ -15,7 +15,9 @@ import {
  *   4000 0000 0000 0002 → declined at registration (card_declined)
  *   4000 0000 0000 0119 → the gateway times out
  *   4000 0000 0000 0341 → registers, but every charge is declined (insufficient funds)
- * Tokens are `sbx_` + a hash of the card, so the same card gives the same token.
+ * Tokens are `sbx_` + a hash of the card, so the same card gives the same token; a charge's or
+ * refund's reference is its idempotency key (the same attempt, the same reference), which costs
+ * no hashing per charge: the sandbox stands in for a gateway's network call, not for CPU of ours.
  */
 export const SANDBOX_CARDS = {
   succeeds: "4242424242424242",
@@ -40,7 +42,7 @@ export class SandboxGateway implements PaymentGateway {
   async refund(input: { idempotencyKey: string }) {
     return {
       status: "succeeded" as const,
-      gatewayRef: `sbx_rf_${createHash("sha256").update(input.idempotencyKey).digest("hex").slice(0, 16)}`,
+      gatewayRef: `sbx_rf_${input.idempotencyKey}`,
     };
   }
 
@@ -49,7 +51,7 @@ export class SandboxGateway implements PaymentGateway {
       return { status: "declined", code: "insufficient_funds", message: "잔액이 부족합니다" };
     return {
       status: "succeeded",
-      gatewayRef: `sbx_pay_${createHash("sha256").update(input.idempotencyKey).digest("hex").slice(0, 16)}`,
+      gatewayRef: `sbx_pay_${input.idempotencyKey}`,
     };
   }
 
