@@ -1,6 +1,6 @@
 /**
  * `pnpm bench billing [--contracts=1000000] [--reuse] [--keep]`: the billing run on real
- * PostgreSQL with the sandbox gateway, as the cron job runs it (two workers).
+ * PostgreSQL with the sandbox gateway, as the cron job runs it (billingWorkers: three).
  *   1. a small partner's 100,000 contracts due on one date (warm-up and invoices/s at 100k);
  *   2. the first run: 1,000,000 contracts of one partner due on one date (their October already
  *      invoiced), then the same date again (the re-run issues nothing);
@@ -105,7 +105,7 @@ export async function main(args: string[]): Promise<void> {
 
   const perSecond = (n: number, s: number) => Math.round(n / s).toLocaleString();
   const met = (ok: boolean) => (ok ? "met" : "MISSED");
-  console.log("billing run, sandbox gateway, PostgreSQL, two workers");
+  console.log(`billing run, sandbox gateway, PostgreSQL, ${billingWorkers({ kind: "postgres" })} workers`);
   console.log(
     `  100k run:   ${small.issued.toLocaleString()} invoices in ${round1(small.seconds)} s → ${perSecond(small.issued, small.seconds)} invoices/s`,
   );

@@ -445,9 +445,11 @@ export async function collectStragglers(
 }
 
 /**
- * How many workers a run uses: two on PostgreSQL (a batch's own work in the database overlaps
- * the other worker's charging and JSON in Node), one on embedded PGlite (a single connection).
+ * How many workers a run uses: three on PostgreSQL (while one batch's statements run in the
+ * database and another's invoices are composed and charged in Node, a third keeps both cores
+ * busy: 18.4/18.5 s with two, 17.6/17.1 s with three at 1,000,000 contracts, BENCHMARKS.md
+ * session 10), one on embedded PGlite (a single connection).
  */
 export function billingWorkers(database: Pick<Database, "kind">): number {
-  return database.kind === "postgres" ? 2 : 1;
+  return database.kind === "postgres" ? 3 : 1;
 }
