@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { totpCode } from "../src/auth/two-factor.js";
-import { SERVER_NODE_ARGS } from "../src/server-command.js";
+import { buildServer, SERVER_NODE_ARGS } from "../src/server-command.js";
 
 export const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -88,12 +88,13 @@ export interface ApiServer {
 }
 
 /**
- * Starts `tsx src/server.ts` against `databaseUrl` and waits for /api/health. With `cpuProf`
+ * Builds and starts the API (`dist/server.js`, as `npm start` does) against `databaseUrl` and waits for /api/health. With `cpuProf`
  * the child writes a `.cpuprofile` there when it stops (open it in Chrome DevTools).
  */
 export async function startApi(databaseUrl: string, options: { cpuProf?: string } = {}): Promise<ApiServer> {
   const port = await freePort();
   const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProf}`] : [];
+  buildServer();
   const child: ChildProcess = spawn(process.execPath, [...profile, ...SERVER_NODE_ARGS], {
     cwd: API_DIR,
     env: {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { SERVER_NODE_ARGS } from "../src/server-command.js";
+import { buildServer, SERVER_NODE_ARGS } from "../src/server-command.js";
 
 const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -18,7 +18,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The API as `npm start` runs it (src/server.ts, demo data, jobs off), on a port of its own. */
+/** The API as `npm start` runs it (built into dist/server.js, demo data, jobs off), on a port of its own. */
 export class ApiProcess {
   private child: ChildProcess | undefined;
   output = "";
@@ -40,6 +40,7 @@ export class ApiProcess {
   }
 
   async start(): Promise<void> {
+    buildServer();
     this.child = spawn(process.execPath, SERVER_NODE_ARGS, {
       cwd: API_DIR,
       env: {

@@ -104,9 +104,12 @@ export async function dueSpan(
   input: { partnerId: number; date: string },
 ): Promise<{ due: number; lo: number; hi: number }> {
   const [row] = rowsOf<{ due: number; lo: number | null; hi: number | null }>(
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       select count(*)::int as due, min(contract_id)::int as lo, max(contract_id)::int as hi
-      from billing_cursors where partner_id = ${input.partnerId} and next_period_on <= ${input.date}::date`),
+      from billing_cursors where partner_id = ${input.partnerId} and next_period_on <= ${input.date}::date`,
+    ),
   );
   return { due: row?.due ?? 0, lo: row?.lo ?? 0, hi: row?.hi ?? 0 };
 }
@@ -127,13 +130,16 @@ export async function pendingInterest(
     annual_rate_bp: number;
     late_number: string;
   }>(
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       select c.id, c.contract_id, c.amount, c.from_date::text, c.to_date::text, c.annual_rate_bp,
              late.number as late_number
       from late_interest_charges c join invoices late on late.id = c.invoice_id
       where c.charged_invoice_id is null and c.contract_id = any(${intList(contractIds)}::int[])
       order by c.id
-      for update of c`),
+      for update of c`,
+    ),
   );
   for (const r of rows) {
     const list = byContract.get(r.contract_id) ?? [];
@@ -205,7 +211,9 @@ export async function insertInvoices(
   const inserted = rowsOf<
     Pick<IssuedInvoice, "id" | "contract_id" | "number" | "period_kind" | "period_start">
   >(
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       with k as materialized (
         select *, 'INV-' || to_char(k.d, 'YYYYMM') || '-' as prefix
         from json_to_recordset(${JSON.stringify(kinds.map(({ lines: _, ...k }) => k))}::json)
@@ -224,7 +232,8 @@ export async function insertInvoices(
                   ${boolList(invoices.map((i) => i.status === "paid"))}::bool[]) as x(p, c, cu, q, paid)
         join k on k.q = x.q
       ${options.ifIssued === "skip" ? sql`on conflict (contract_id, period_start, period_kind) do nothing` : sql``}
-      returning id, contract_id, number, period_kind, period_start::text as period_start`),
+      returning id, contract_id, number, period_kind, period_start::text as period_start`,
+    ),
   );
   const sourceOf = sourceFinder(invoices);
   const written = inserted.map((row) => {
@@ -235,22 +244,28 @@ export async function insertInvoices(
     const lines = kinds.flatMap((k) =>
       k.lines.map(({ text, ...l }, position) => ({ q: k.q, position, ...l, t: text })),
     );
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       insert into invoice_lines (invoice_id, partner_id, position, kind, description, description_text, supply, vat, amount)
       select x.i, x.p, l.position, l.kind, l.description, l.t, l.supply, l.vat, l.amount
       from unnest(${intList(written.map((w) => w.row.id))}::int[], ${intList(written.map((w) => w.invoice.partnerId))}::int[],
                   ${intList(written.map((w) => w.kind))}::int[]) as x(i, p, q)
         join json_to_recordset(${JSON.stringify(lines)}::json)
-          as l(q int, position int, kind text, description text, t jsonb, supply int, vat int, amount int) on l.q = x.q`);
+          as l(q int, position int, kind text, description text, t jsonb, supply int, vat int, amount int) on l.q = x.q`,
+    );
   }
   const charged = written.flatMap(({ row, invoice }) =>
     (invoice.interestChargeIds ?? []).map((id) => ({ id, target: row.id })),
   );
   if (charged.length > 0) {
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       update late_interest_charges c set charged_invoice_id = x.target
       from json_to_recordset(${JSON.stringify(charged)}::json) as x(id int, target int)
-      where c.id = x.id`);
+      where c.id = x.id`,
+    );
   }
   return written.map(({ row, invoice }) => ({
     id: row.id,
@@ -365,10 +380,13 @@ export async function setInvoiceStatuses(
   paidAt: Date,
 ): Promise<void> {
   if (changes.length === 0) return;
-  await executePrepared(db, sql`
+  await executePrepared(
+    db,
+    sql`
     update invoices i set status = x.s, paid_at = case when x.s = 'paid' then ${paidAt.toISOString()}::timestamptz end
     from json_to_recordset(${JSON.stringify(changes.map((c) => ({ i: c.id, s: c.status })))}::json) as x(i int, s text)
-    where i.id = x.i`);
+    where i.id = x.i`,
+  );
 }
 
 /** Moves each contract's cursor past what was issued; a contract with no periods left loses its cursor. */
@@ -379,17 +397,23 @@ export async function moveCursors(
   const ahead = moves.filter((m) => m.next !== null);
   const done = moves.filter((m) => m.next === null);
   if (ahead.length > 0) {
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       update billing_cursors bc set next_period_on = x.n
       from unnest(${intList(ahead.map((m) => m.partnerId))}::int[], ${intList(ahead.map((m) => m.contractId))}::int[],
                   ${dateList(ahead.map((m) => m.next!))}::date[]) as x(p, c, n)
-      where bc.partner_id = x.p and bc.contract_id = x.c`);
+      where bc.partner_id = x.p and bc.contract_id = x.c`,
+    );
   }
   if (done.length > 0) {
-    await executePrepared(db, sql`
+    await executePrepared(
+      db,
+      sql`
       delete from billing_cursors bc
       using unnest(${intList(done.map((m) => m.partnerId))}::int[], ${intList(done.map((m) => m.contractId))}::int[]) as x(p, c)
-      where bc.partner_id = x.p and bc.contract_id = x.c`);
+      where bc.partner_id = x.p and bc.contract_id = x.c`,
+    );
   }
 }
 

@@ -1,8 +1,9 @@
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { REPO_ROOT } from "../env.js";
 import * as schema from "./schema/index.js";
 import { SESSION_SETTINGS } from "./session-settings.js";
 import type { TenantScope } from "./tenant.js";
@@ -37,7 +38,7 @@ export interface Database {
 
 const CONNECT_TIMEOUT_SECONDS = 3;
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../../migrations", import.meta.url));
+export const MIGRATIONS_FOLDER = join(REPO_ROOT, "migrations");
 
 /**
  * PostgreSQL through the `postgres` driver when a URL is given, else embedded PGlite in

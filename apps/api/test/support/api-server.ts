@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { SERVER_NODE_ARGS } from "../../src/server-command.js";
+import { buildServer, SERVER_NODE_ARGS } from "../../src/server-command.js";
 
 const API_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -44,7 +44,7 @@ async function freshDatabase(adminUrl: string | undefined) {
 }
 
 /**
- * The API as `npm start` runs it — `src/server.ts` with the demo data, on a free port with a data
+ * The API as `npm start` runs it — built from the sources into `dist/server.js`, with the demo data, on a free port with a data
  * folder of its own — on a fresh PostgreSQL database when `adminUrl` is given (forking
  * `processes` API processes), else on embedded PGlite. `stop` ends it and removes its data.
  */
@@ -55,6 +55,7 @@ export async function startApiServer(
   const dataDir = mkdtempSync(join(tmpdir(), "ssp-run-"));
   const port = await freePort();
   let log = "";
+  buildServer();
   const child: ChildProcess = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: API_DIR,
     env: {
