@@ -88,8 +88,9 @@ export interface ApiServer {
 }
 
 /**
- * Builds and starts the API (`dist/server.js`, as `npm start` does) against `databaseUrl` and waits for /api/health. With `cpuProf`
- * the child writes a `.cpuprofile` there when it stops (open it in Chrome DevTools).
+ * Builds and starts the API (`dist/server.js`, as `npm start` does) against `databaseUrl` and
+ * waits for /api/health. With `cpuProf` the child writes a `.cpuprofile` there when it stops (open
+ * it in Chrome DevTools).
  */
 export async function startApi(databaseUrl: string, options: { cpuProf?: string } = {}): Promise<ApiServer> {
   const port = await freePort();

@@ -17,8 +17,10 @@ export function gatewayOrderId(invoice: InvoiceIdentity): string {
 
 /** The idempotency key of one attempt (SPEC §3: contract, period, attempt). */
 export function attemptKey(invoice: InvoiceIdentity, attempt: number): string {
-  return `${gatewayOrderId(invoice)}-a${attempt}`;
+  return keyOfAttempt(gatewayOrderId(invoice), attempt);
 }
+
+const keyOfAttempt = (orderId: string, attempt: number) => `${orderId}-a${attempt}`;
 
 /**
  * One collection attempt as the gateway is asked for it. The names come from the invoice's
@@ -42,6 +44,6 @@ export function chargeRequest(input: {
     orderName: input.invoice.number,
     amount: input.amount,
     taxFreeAmount: input.taxFree,
-    idempotencyKey: `${orderId}-a${input.attempt}`,
+    idempotencyKey: keyOfAttempt(orderId, input.attempt),
   };
 }

@@ -93,20 +93,20 @@ async function attemptOne(gateway: PaymentGateway, inv: FirstAttemptDue): Promis
     periodStart: inv.period_start,
     number: inv.number,
   };
-  const key = attemptKey(identity, 1);
-  if (inv.owed <= 0) return attemptRow(inv, key, "succeeded", "none", null, null);
-  if (!inv.token) return attemptRow(inv, key, "failed", "none", null, "no_payment_method");
+  if (inv.owed <= 0) return attemptRow(inv, attemptKey(identity, 1), "succeeded", "none", null, null);
+  if (!inv.token)
+    return attemptRow(inv, attemptKey(identity, 1), "failed", "none", null, "no_payment_method");
   const method = inv.gateway ?? gateway.name;
+  const request = chargeRequest({
+    invoice: identity,
+    attempt: 1,
+    amount: inv.owed,
+    taxFree: taxFreePartOf({ amount: inv.owed, total: inv.total, taxFree: inv.tax_free }),
+    token: inv.token,
+  });
+  const key = request.idempotencyKey;
   try {
-    const result = await gateway.charge(
-      chargeRequest({
-        invoice: identity,
-        attempt: 1,
-        amount: inv.owed,
-        taxFree: taxFreePartOf({ amount: inv.owed, total: inv.total, taxFree: inv.tax_free }),
-        token: inv.token,
-      }),
-    );
+    const result = await gateway.charge(request);
     return result.status === "succeeded"
       ? attemptRow(inv, key, "succeeded", method, result.gatewayRef, null)
       : attemptRow(inv, key, "failed", method, null, result.code);
