@@ -6,15 +6,15 @@ import { fileURLToPath } from "node:url";
  * server-command.test.ts), the benchmarks and the tests that run the server as its own process —
  * always from `dist/server.js`, which `buildServer` makes from the sources first.
  *
- * `--max-semi-space-size=64`: V8's young generation may grow to 64 MB per semi-space instead of
- * 16, so it is collected a few times less often. A list page allocates ~190 KB (estimated from
- * the scavenge rate under load). Measured on the list page (32 connections, 10 s, BENCHMARKS.md
- * 2026-12-04). Before http-server.ts stopped Express's requests from surviving young collections:
- * GC ~870 → ~610 ms per 10 s and 6–24 % more pages, 4 pairs. After it: GC 570/705 → 240/270 ms,
- * 2,126/2,653 → 2,770/2,864 pages a second, 2 pairs. It costs memory: peak RSS under 32
- * connections for 15 s, 323/331 → 431/449 MB.
+ * V8's own young-generation size (no `--max-semi-space-size`). The API ran with 64 MB semi-spaces
+ * from 2026-12-04, when a list page's garbage survived scavenges: GC ~870 → ~610 ms per 10 s and
+ * 6–24 % more pages. Since http-server.ts stopped requests from surviving young collections the
+ * flag no longer shows on the list (BENCHMARKS.md, session 11: two alternating pairs at a million
+ * customers, 2,461–2,600 against 2,566–2,623 pages a second, p95 17.0–18.6 ms), while the
+ * committed young generation was most of what an export added to the server's memory: CSV peak
+ * RSS 212 → 170 MB, XLSX 403 → 277 MB (issue 11's 200 and 300 MB).
  */
-export const SERVER_NODE_ARGS = ["--max-semi-space-size=64", "dist/server.js"];
+export const SERVER_NODE_ARGS = ["dist/server.js"];
 
 /** The command that builds `dist/server.js` (scripts/build-server.mjs), relative to apps/api. */
 export const BUILD_SERVER_ARGS = ["scripts/build-server.mjs"];
