@@ -5,6 +5,7 @@ import { PgliteSession } from "drizzle-orm/pglite";
 import { PostgresJsSession } from "drizzle-orm/postgres-js";
 import type { Database, Db } from "../db/client.js";
 import { type TenantScope, tenantSettings } from "../db/tenant.js";
+import { oneBatchAhead } from "./one-batch-ahead.js";
 
 const dialect = new PgDialect();
 
@@ -75,16 +76,18 @@ export class ReportSource {
   }
 
   /**
-   * The query's rows as arrays, `BATCH_ROWS` at a time, from a server-side cursor: the next batch
-   * is fetched only when the consumer asks for it, so a slow client slows the query down instead
-   * of filling memory.
+   * The query's rows as arrays, `BATCH_ROWS` at a time, from a server-side cursor. On PostgreSQL
+   * the next batch is asked for as soon as one is handed over (`oneBatchAhead`), so the server
+   * makes it while the consumer works on this one; no more than that is fetched until the
+   * consumer comes back, so a slow client slows the query down instead of filling memory.
    */
   async *rows(query: SQL): AsyncGenerator<unknown[][]> {
     const { sql: text, params } = dialect.sqlToQuery(query);
     const session = this.session;
     if (is(session, PostgresJsSession)) {
       const client = session.client as unknown as PostgresClient;
-      yield* client.unsafe(text, params).values().cursor(BATCH_ROWS);
+      const cursor = client.unsafe(text, params).values().cursor(BATCH_ROWS);
+      yield* oneBatchAhead(cursor[Symbol.asyncIterator]());
       return;
     }
     if (!is(session, PgliteSession)) throw new Error("reports need postgres.js or PGlite");
