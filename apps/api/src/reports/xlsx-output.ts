@@ -68,8 +68,12 @@ function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
  */
 const ROWS_BETWEEN_TURNS = 500;
 
-/** How much of the sheet may wait for the zip: enough to keep the deflater busy while rows are made. */
-const SHEET_BACKLOG_BYTES = 16 * 1024 * 1024;
+/**
+ * How much of the sheet may wait for the zip: enough to keep the deflater busy while rows are
+ * made. 8 MB and 16 MB took the same time at a million rows (36.6–36.9 s); 8 MB peaked 7–11 MB
+ * lower (BENCHMARKS.md, session 11).
+ */
+const SHEET_BACKLOG_BYTES = 8 * 1024 * 1024;
 
 /**
  * Waits, when more than SHEET_BACKLOG_BYTES of the sheet wait for the zip, until the zip has
@@ -78,7 +82,7 @@ const SHEET_BACKLOG_BYTES = 16 * 1024 * 1024;
  * `write` answers; at a million rows 1 GB piled up there while the zip was busy with an earlier
  * entry or deflating behind. Waiting whenever anything was pending (its 16 KB high-water mark)
  * kept memory flat but left the deflater idle between batches (a million rows in 52.1 s, against
- * 41.2 s with this bound).
+ * 41.2 s with a 16 MB bound, session 8).
  */
 async function sheetTaken(sheet: ExcelJS.Worksheet): Promise<void> {
   const entry = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
