@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { oneBatchAhead } from "./one-batch-ahead.js";
 
-/** A source of `count` batches that records what was asked of it, in order. */
+/**
+ * A source of `count` batches that records what was asked of it and when each batch arrived, in
+ * order; each batch arrives a few milliseconds after it was asked for, as over a connection.
+ */
 function recordingSource(count: number) {
   const log: string[] = [];
   let served = 0;
@@ -10,7 +13,10 @@ function recordingSource(count: number) {
       log.push(`asked ${served + 1}`);
       if (served === count) return { done: true, value: undefined };
       served += 1;
-      return { done: false, value: served };
+      const batch = served;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      log.push(`arrived ${batch}`);
+      return { done: false, value: batch };
     },
     async return() {
       log.push("closed");
@@ -29,7 +35,10 @@ describe("oneBatchAhead", () => {
       seen.push(batch);
     }
     expect(seen).toEqual([1, 2, 3]);
-    expect(log).toEqual(["asked 1", "asked 2", "got 1", "asked 3", "got 2", "asked 4", "got 3"]);
+    expect(log).toEqual([
+      ...["asked 1", "arrived 1", "asked 2", "got 1", "arrived 2", "asked 3", "got 2"],
+      ...["arrived 3", "asked 4", "got 3"],
+    ]);
   });
 
   it("closes the source once the batch on its way has come, when the consumer stops early", async () => {
@@ -37,7 +46,7 @@ describe("oneBatchAhead", () => {
     for await (const batch of oneBatchAhead(source)) {
       if (batch === 2) break;
     }
-    expect(log).toEqual(["asked 1", "asked 2", "asked 3", "closed"]);
+    expect(log).toEqual(["asked 1", "arrived 1", "asked 2", "arrived 2", "asked 3", "arrived 3", "closed"]);
   });
 
   it("passes a failure of the source on and still closes it", async () => {
