@@ -62,9 +62,10 @@ function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
 }
 
 /**
- * Rows made between two turns of the event loop (~15 ms of work): in a turn the driver sends the
- * request for the next batch, which PostgreSQL then makes while these rows are written, and the
- * zip takes what the deflater has finished and hands it more.
+ * Rows made between two turns of the event loop (~15 ms of work at the 27–30 µs a row exceljs
+ * took on 200,000 rows standalone, session 11): in a turn the driver sends the request for the
+ * next batch, which PostgreSQL then makes while these rows are written, and the zip takes what
+ * the deflater has finished and hands it more.
  */
 const ROWS_BETWEEN_TURNS = 500;
 
