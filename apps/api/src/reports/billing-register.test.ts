@@ -29,13 +29,16 @@ interface InvoiceRow {
   vat: number;
   total: number;
   status: string;
+  /** Seoul wall time, `YYYY-MM-DD HH:MM:SS`, or null while unpaid. */
+  paid_at: string | null;
 }
 
 async function invoicesInDb(partnerId: number, from: string, to: string): Promise<InvoiceRow[]> {
   return rowsOf<InvoiceRow>(
     await t.database.db.execute(sql`
       select i.number, i.issue_date::text as issue_date, i.customer_id, cu.name as customer_name, i.contract_id,
-             c.number as contract_number, i.vat, i.total, i.status
+             c.number as contract_number, i.vat, i.total, i.status,
+             to_char(i.paid_at at time zone 'Asia/Seoul', 'YYYY-MM-DD HH24:MI:SS') as paid_at
       from invoices i join customers cu on cu.id = i.customer_id join contracts c on c.id = i.contract_id
       where i.partner_id = ${partnerId} and i.issue_date between ${from}::date and ${to}::date order by i.id`),
   );
@@ -151,6 +154,8 @@ describe("billing register", () => {
     expect(sheet.actualRowCount - 1).toBe(expected.length);
     const totalColumn = header.indexOf("Total") + 1;
     const issueColumn = header.indexOf("Issue date") + 1;
+    const paidColumn = header.indexOf("Paid at") + 1;
+    expect(expected.filter((inv) => inv.paid_at).length).toBeGreaterThan(0);
     for (const [i, inv] of expected.entries()) {
       const row = sheet.getRow(i + 2);
       expect(row.getCell(1).value).toBe(inv.number);
@@ -159,6 +164,12 @@ describe("billing register", () => {
       const issued = row.getCell(issueColumn).value as Date;
       expect(issued).toBeInstanceOf(Date);
       expect(issued.toISOString().slice(0, 10)).toBe(inv.issue_date);
+      // A date and time cell shows the Seoul wall time it was paid at, to the second.
+      const paid = row.getCell(paidColumn);
+      expect(
+        paid.value === null ? null : (paid.value as Date).toISOString().replace("T", " ").slice(0, 19),
+      ).toBe(inv.paid_at);
+      if (inv.paid_at) expect(paid.numFmt).toBe("yyyy-mm-dd hh:mm:ss");
     }
     expect(sheet.getColumn(1).width).toBeGreaterThan(10);
   });

@@ -40,8 +40,21 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
  * five of them each.
  */
 function excelDate(text: string): Date {
-  const part = (from: number) => (text.length > from ? Number(text.slice(from, from + 2)) : 0);
-  return new Date(Date.UTC(Number(text.slice(0, 4)), part(5) - 1, part(8), part(11), part(14), part(17)));
+  return new Date(
+    Date.UTC(
+      Number(text.slice(0, 4)),
+      twoDigits(text, 5) - 1,
+      twoDigits(text, 8),
+      twoDigits(text, 11),
+      twoDigits(text, 14),
+      twoDigits(text, 17),
+    ),
+  );
+}
+
+/** The two digits at `from`, or 0 past the end (a date has no time). */
+function twoDigits(text: string, from: number): number {
+  return text.length > from ? Number(text.slice(from, from + 2)) : 0;
 }
 
 function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
