@@ -1,16 +1,15 @@
 process.env.TZ = "Asia/Seoul";
 
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
 import { RestoreError, restoreArchive } from "./archive/restore-archive.js";
 import { billingWorkers, runBilling } from "./billing/billing-run.js";
 import { deactivatePendingMethods } from "./billing/payment-method-retirement.js";
 import { systemClock } from "./clock.js";
-import { openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
 import { runDailyJob } from "./jobs/daily-jobs.js";
 import { markInterruptedRuns, runJob } from "./jobs/job-runs.js";
+import { openAppDatabase } from "./startup.js";
 
 /**
  * `pnpm --filter @ssp/api job <billing|dunning|end-of-term> --date YYYY-MM-DD [--dry-run]`: run a
@@ -38,10 +37,7 @@ if (job === "restore-archive") {
     console.error("usage: job restore-archive --file <archive.zip> [--owner-password <password>]");
     process.exit(2);
   }
-  const target = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
-  });
+  const target = await openAppDatabase(env, { boundReads: false });
   await target.migrate();
   try {
     const loaded = await restoreArchive(target, {
@@ -73,10 +69,7 @@ if (
   );
   process.exit(2);
 }
-const database = await openDatabase({
-  databaseUrl: env.DATABASE_URL,
-  dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
-});
+const database = await openAppDatabase(env, { boundReads: false });
 await database.migrate();
 // A run of an earlier process that died is marked failed before anything else runs.
 await markInterruptedRuns(database);

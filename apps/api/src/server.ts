@@ -25,7 +25,7 @@ if (processes > 1 && cluster.isPrimary) await runPrimary();
 else await serve();
 
 async function runPrimary(): Promise<void> {
-  const database = await openAppDatabase(env);
+  const database = await openAppDatabase(env, { boundReads: true });
   const seeded = await prepare(env, await appDeps(env, database));
   await database.close();
   let stopping = false;
@@ -47,7 +47,7 @@ async function runPrimary(): Promise<void> {
 
 async function serve(): Promise<void> {
   const index = Number(process.env.SSP_PROCESS_INDEX ?? "1");
-  const database = await openAppDatabase(env);
+  const database = await openAppDatabase(env, { boundReads: true });
   const deps = await appDeps(env, database);
   // A single process prepares for itself; forked ones find it done by the primary.
   const seeded = cluster.isWorker ? process.env.SSP_SEEDED === "1" : await prepare(env, deps);
@@ -71,14 +71,23 @@ async function serve(): Promise<void> {
     }
   });
 
-  const shutdown = async () => {
+  const shutdown = async (code = 0) => {
     scheduler?.stop();
     server.close();
     await app.outbox.idle();
     await stopFollowing();
     await database.close();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", () => shutdown());
+  process.on("SIGTERM", () => shutdown());
+  // A port already taken (often SSP itself, started twice): said in one line, and the database
+  // closed as on any other stop.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(
+      `Port ${env.PORT} is already in use (is SSP already running?). Set PORT to use another one.`,
+    );
+    void shutdown(1);
+  });
 }

@@ -6,6 +6,7 @@ import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
 import { SolapiClient } from "./adapters/solapi/solapi.js";
 import { systemClock } from "./clock.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { isEmbeddedDatabaseProblem } from "./db/embedded-database-problems.js";
 import { partners } from "./db/schema/index.js";
 import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.js";
 import { type Env, REPO_ROOT } from "./env.js";
@@ -18,12 +19,24 @@ import { seedDemoHistory } from "./seed/demo-history.js";
 import { seedDemo } from "./seed/demo-seed.js";
 import { seedDemoTickets } from "./seed/demo-tickets.js";
 
-export function openAppDatabase(env: Env): Promise<Database> {
-  return openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
-    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
-  });
+/**
+ * The database `npm start` and the `job` command run on: PostgreSQL at DATABASE_URL, else the
+ * embedded one in DATA_DIR. A problem with the embedded one that the person starting SSP can put
+ * right (another process using it, damaged files) ends the process with that problem in one line.
+ * The server bounds each statement of a read; the `job` command does not.
+ */
+export async function openAppDatabase(env: Env, options: { boundReads: boolean }): Promise<Database> {
+  try {
+    return await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+      statementTimeoutMs: options.boundReads ? env.STATEMENT_TIMEOUT_MS : undefined,
+    });
+  } catch (error) {
+    if (!isEmbeddedDatabaseProblem(error)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 /** Everything the app needs from its environment, with the database it runs on. */

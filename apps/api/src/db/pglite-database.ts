@@ -4,12 +4,22 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { type Database, MIGRATIONS_FOLDER } from "./client.js";
+import { lockDataDir } from "./data-dir-lock.js";
+import { EmbeddedDatabaseUnreadable } from "./embedded-database-problems.js";
 import * as schema from "./schema/index.js";
 
 /** Embedded PGlite in `dataDir` (in memory without one): the zero-set-up database. */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  process.once("exit", release);
   const client = new PGlite({ dataDir: dataDir, extensions: { pg_trgm } });
+  try {
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw new EmbeddedDatabaseUnreadable(dataDir, error);
+  }
   const held = new Set<string>();
   const db = drizzlePglite({ client, schema });
   return {
@@ -30,6 +40,13 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       return async () => stop();
     },
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        process.off("exit", release);
+        release();
+      }
+    },
   };
 }
