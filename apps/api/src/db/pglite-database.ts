@@ -11,13 +11,12 @@ import * as schema from "./schema/index.js";
 /** Embedded PGlite in `dataDir` (in memory without one): the zero-set-up database. */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const release = dataDir ? lockDataDir(dataDir) : () => {};
-  process.once("exit", release);
+  const releaseFolder = dataDir ? folderHeldUntilExit(dataDir) : () => {};
   const client = new PGlite({ dataDir: dataDir, extensions: { pg_trgm } });
   try {
     await client.waitReady;
   } catch (error) {
-    release();
+    releaseFolder();
     throw new EmbeddedDatabaseUnreadable(dataDir, error);
   }
   const held = new Set<string>();
@@ -44,9 +43,21 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       try {
         await client.close();
       } finally {
-        process.off("exit", release);
-        release();
+        releaseFolder();
       }
     },
+  };
+}
+
+/**
+ * The folder taken for this process (data-dir-lock.ts) until the answered release, or until the
+ * process exits without closing the database.
+ */
+function folderHeldUntilExit(dataDir: string): () => void {
+  const release = lockDataDir(dataDir);
+  process.once("exit", release);
+  return () => {
+    process.off("exit", release);
+    release();
   };
 }
