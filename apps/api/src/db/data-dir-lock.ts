@@ -30,6 +30,22 @@ function isRunning(pid: number): boolean {
 }
 
 /**
+ * `path` made with the contents of `aside`, failing with EEXIST if it exists: a hard link, so it
+ * appears whole; where the file system has no hard links (FAT, VirtualBox shared folders, some
+ * network shares) an exclusive create and a write, which another process could for a moment
+ * read empty.
+ */
+function createWhole(aside: string, path: string): void {
+  try {
+    linkSync(aside, path);
+  } catch (error) {
+    if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    writeFileSync(path, readFileSync(aside), { flag: "wx" });
+  }
+}
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+/**
  * Takes the embedded database's folder for this process, or throws DataDirInUse. PGlite is
  * PostgreSQL in this process's memory over the folder's files, and nothing stops a second process
  * opening the same files: two servers, or a server and a `job` command, each then cache and write
@@ -54,7 +70,7 @@ export function lockDataDir(dataDir: string): () => void {
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        linkSync(aside, path);
+        createWhole(aside, path);
         held.add(path);
         return () => {
           held.delete(path);
