@@ -7,7 +7,7 @@ import { readEnv } from "./env.js";
 import { createHttpServer } from "./http/http-server.js";
 import { startScheduler } from "./jobs/scheduler.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo-seed.js";
-import { appDeps, openAppDatabase, prepare } from "./startup.js";
+import { appDeps, openAppDatabase, prepare, seedEmbeddedDemoAside } from "./startup.js";
 
 /**
  * `npm start`: one process; on PostgreSQL, API_PROCESSES > 1 runs that many behind one port
@@ -47,10 +47,12 @@ async function runPrimary(): Promise<void> {
 
 async function serve(): Promise<void> {
   const index = Number(process.env.SSP_PROCESS_INDEX ?? "1");
+  const seededAside = cluster.isWorker ? false : await seedEmbeddedDemoAside(env);
   const database = await openAppDatabase(env, { boundReads: true });
   const deps = await appDeps(env, database);
   // A single process prepares for itself; forked ones find it done by the primary.
-  const seeded = cluster.isWorker ? process.env.SSP_SEEDED === "1" : await prepare(env, deps);
+  const preparedHere = cluster.isWorker ? process.env.SSP_SEEDED === "1" : await prepare(env, deps);
+  const seeded = seededAside || preparedHere;
   const stopFollowing = await followSessionChanges(database);
   const app = createApp(deps);
   app.outbox.kick();

@@ -1,3 +1,4 @@
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { creditBureauFromEnv } from "./adapters/credit-bureau/index.js";
@@ -6,6 +7,7 @@ import { paymentGatewayFromEnv } from "./adapters/payments/index.js";
 import { SolapiClient } from "./adapters/solapi/solapi.js";
 import { systemClock } from "./clock.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { lockDataDir } from "./db/data-dir-lock.js";
 import { isEmbeddedDatabaseProblem } from "./db/embedded-database-problems.js";
 import { partners } from "./db/schema/index.js";
 import { loadOrCreateSigningCertificate } from "./documents/signing-certificate.js";
@@ -25,18 +27,59 @@ import { seedDemoTickets } from "./seed/demo-tickets.js";
  * right (another process using it, damaged files) ends the process with that problem in one line.
  * The server bounds each statement of a read; the `job` command does not.
  */
-export async function openAppDatabase(env: Env, options: { boundReads: boolean }): Promise<Database> {
-  try {
-    return await openDatabase({
+export function openAppDatabase(env: Env, options: { boundReads: boolean }): Promise<Database> {
+  return explainingEmbeddedProblems(() =>
+    openDatabase({
       databaseUrl: env.DATABASE_URL,
-      dataDir: env.DATABASE_URL ? undefined : join(env.dataDir, "pglite"),
+      dataDir: env.DATABASE_URL ? undefined : embeddedFolder(env),
       statementTimeoutMs: options.boundReads ? env.STATEMENT_TIMEOUT_MS : undefined,
-    });
+    }),
+  );
+}
+
+function embeddedFolder(env: Env): string {
+  return join(env.dataDir, "pglite");
+}
+
+/** Runs `open`; a problem with the embedded database ends the process with it in one line. */
+async function explainingEmbeddedProblems<T>(open: () => T | Promise<T>): Promise<T> {
+  try {
+    return await open();
   } catch (error) {
     if (!isEmbeddedDatabaseProblem(error)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+}
+
+/**
+ * The first `npm start` on the embedded database seeds the demo in a folder beside the database's
+ * and renames it into place only once the demo is complete. A first start stopped half-way (the
+ * year of history takes half a minute) then leaves no database behind, and the next start seeds
+ * afresh, instead of running on a demo that stops in the middle of its year. Returns whether it
+ * seeded; does nothing on PostgreSQL, without the demo seed, or once the database exists.
+ */
+export async function seedEmbeddedDemoAside(
+  env: Env,
+  seed: (env: Env, deps: AppDeps) => Promise<boolean> = prepare,
+): Promise<boolean> {
+  const folder = embeddedFolder(env);
+  if (env.DATABASE_URL || env.SEED !== "demo" || existsSync(folder)) return false;
+  const aside = `${folder}.seeding`;
+  // What an earlier, stopped first start left is thrown away — once this process holds it, so
+  // that a first start still seeding elsewhere is never disturbed.
+  const release = await explainingEmbeddedProblems(() => lockDataDir(aside));
+  rmSync(aside, { recursive: true, force: true });
+  release();
+  const database = await explainingEmbeddedProblems(() => openDatabase({ dataDir: aside }));
+  let seeded: boolean;
+  try {
+    seeded = await seed(env, await appDeps(env, database));
+  } finally {
+    await database.close();
+  }
+  renameSync(aside, folder);
+  return seeded;
 }
 
 /** Everything the app needs from its environment, with the database it runs on. */

@@ -1,4 +1,5 @@
-import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { DataDirInUse } from "./embedded-database-problems.js";
 
 /** The lock file: beside the folder, as PGlite owns what is inside it. */
@@ -63,6 +64,8 @@ const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 export function lockDataDir(dataDir: string): () => void {
   const path = lockPathOf(dataDir);
   if (held.has(path)) throw new DataDirInUse(dataDir, process.pid, path);
+  // Beside the folder, whose parent (DATA_DIR) a new installation does not have yet.
+  mkdirSync(dirname(path), { recursive: true });
   // Written aside and linked into place: the lock file appears whole, with its process id, or
   // not at all (a link fails if the name exists).
   const aside = `${path}.${process.pid}`;
